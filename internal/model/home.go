@@ -1,0 +1,126 @@
+package model
+
+import "sort"
+
+// Product identifies a WSO2 distribution. Key is the distribution name without
+// "wso2": "am", "is", "ei", "esb", "das", "bps", "cep", "elb", "mb", "ml", "ss",
+// "emm", "iot", "mi", "am-universal-gw", "am-tm", "am-acp", or "carbon" when unknown.
+type Product struct {
+	Key     string
+	Version string // "2.6.0"; empty when unknown
+}
+
+// Offset origins, strongest last: a command-line offset beats the start script,
+// which beats carbon.xml (or deployment.toml), which beats the product default.
+const (
+	OriginDefault = "default"
+	OriginCarbon  = "carbon.xml"
+	OriginToml    = "deployment.toml"
+	OriginYAML    = "deployment.yaml"
+	OriginScript  = "start script"
+	OriginFlag    = "--offset"
+)
+
+// Offset is the port offset of a server and where it came from.
+type Offset struct {
+	Value  int
+	Origin string // one of the Origin constants
+	Pos    Pos    // zero for OriginDefault and OriginFlag
+}
+
+// Setting is one configuration fact that lint rules look at: a value and where it
+// was written. Keys are listed in settings.go; a key may appear more than once
+// (one per connector, say).
+type Setting struct {
+	Key   string
+	Value string
+	Pos   Pos
+}
+
+// Ref is a ${...} (or $env{...}, $sys{...}) reference that could not be resolved
+// statically.
+type Ref struct {
+	Expr string // as written, "${Ports.Foo}"
+	Pos  Pos
+}
+
+// Server is one running server of a home: a plain product has one, an Enterprise
+// Integrator home has one per profile.
+type Server struct {
+	// Profile is "default" for single-server products; EI: "integrator", "broker",
+	// "business-process", "micro-integrator", "msf4j", "analytics-worker", ...
+	Profile string
+	// ConfDir is the home-relative configuration directory: "repository/conf",
+	// "conf", "wso2/broker/conf".
+	ConfDir string
+	// Offset is the effective port offset.
+	Offset Offset
+	// Listeners is sorted with LessListener.
+	Listeners []Listener
+	// Settings is sorted by key, then position.
+	Settings []Setting
+	// Unresolved lists references that did not resolve, in file order.
+	Unresolved []Ref
+}
+
+// Setting returns the first setting with the key.
+func (s *Server) Setting(key string) (Setting, bool) {
+	i := sort.Search(len(s.Settings), func(i int) bool { return s.Settings[i].Key >= key })
+	if i < len(s.Settings) && s.Settings[i].Key == key {
+		return s.Settings[i], true
+	}
+	return Setting{}, false
+}
+
+// SettingsOf returns every setting with the key, in position order.
+func (s *Server) SettingsOf(key string) []Setting {
+	i := sort.Search(len(s.Settings), func(i int) bool { return s.Settings[i].Key >= key })
+	j := i
+	for j < len(s.Settings) && s.Settings[j].Key == key {
+		j++
+	}
+	return s.Settings[i:j]
+}
+
+// Sort puts Listeners and Settings in their canonical order.
+func (s *Server) Sort() {
+	sort.SliceStable(s.Listeners, func(i, j int) bool { return LessListener(s.Listeners[i], s.Listeners[j]) })
+	sort.SliceStable(s.Settings, func(i, j int) bool {
+		a, b := s.Settings[i], s.Settings[j]
+		if a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		return a.Pos.Less(b.Pos)
+	})
+}
+
+// Ignore is an inline suppression comment ("wso2lint:ignore WL101 reason") and the
+// lines it covers.
+type Ignore struct {
+	Rules  []string // rule IDs (or names) it names
+	Reason string   // text after the IDs; empty is itself reported
+	Pos    Pos      // the comment
+	// FromLine and ToLine are the covered lines of Pos.File (inclusive).
+	FromLine, ToLine int
+	// Path is the configuration location covered (element path or key), if known.
+	Path string
+}
+
+// Covers reports whether the suppression covers position p.
+func (ig Ignore) Covers(p Pos) bool {
+	return p.File == ig.Pos.File && p.Line >= ig.FromLine && p.Line <= ig.ToLine
+}
+
+// Home is one product home (or a configuration repository laid out like one).
+type Home struct {
+	// Dir is the home path as given on the command line.
+	Dir string
+	// Product is the detected (or overridden) product.
+	Product Product
+	// Servers is in a stable order: the main server first, then profiles by name.
+	Servers []Server
+	// Ignores lists inline suppressions, in file order.
+	Ignores []Ignore
+	// Files lists the home-relative files that were read, sorted.
+	Files []string
+}
