@@ -1,0 +1,30 @@
+package model
+
+import "testing"
+
+func TestCollisions(t *testing.T) {
+	l := func(id string, base Port, off int) Listener {
+		return Listener{ID: id, Base: base, Offset: off, Offsetable: true, Proto: ProtoTCP, Dir: DirIn, Enabled: true}
+	}
+	a := &Home{Dir: "a", Servers: []Server{{Profile: "default", Listeners: []Listener{l("servlet-https", 9443, 0), l("servlet-http", 9763, 0)}}}}
+	b := &Home{Dir: "b", Servers: []Server{{Profile: "default", Listeners: []Listener{l("servlet-https", 9443, 0), l("servlet-http", 9763, 1)}}}}
+	got := Collisions([]*Home{a, b})
+	if len(got) != 1 || got[0].Port != 9443 || len(got[0].Claims) != 2 {
+		t.Fatalf("Collisions = %+v, want one collision on 9443 with two claims", got)
+	}
+	if got[0].Claims[0].Home != a || got[0].Claims[1].Home != b {
+		t.Errorf("claims not in command-line order")
+	}
+	// A disabled or outbound listener never collides.
+	b.Servers[0].Listeners[0].Enabled = false
+	if got := Collisions([]*Home{a, b}); len(got) != 0 {
+		t.Errorf("disabled listener collided: %+v", got)
+	}
+	// A range overlapping a single port collides.
+	r := l("hazelcast-member", 4000, 0)
+	r.Offsetable, r.BaseEnd = false, 4002
+	c := &Home{Dir: "c", Servers: []Server{{Listeners: []Listener{r, l("other", 4001, 0)}}}}
+	if got := Collisions([]*Home{c}); len(got) != 1 || got[0].Port != 4001 {
+		t.Errorf("range collision = %+v, want one on 4001", got)
+	}
+}
