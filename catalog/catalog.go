@@ -1,0 +1,160 @@
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// Products lists every known product, sorted by key. The slice is new on every
+// call.
+func Products() []ProductInfo {
+	ps := products()
+	out := make([]ProductInfo, len(ps))
+	for i, p := range ps {
+		out[i] = p.info
+	}
+	return out
+}
+
+// Known reports whether key is a known product key.
+func Known(key string) bool {
+	_, ok := find(key)
+	return ok
+}
+
+func find(key string) (product, bool) {
+	for _, p := range products() {
+		if p.info.Key == key {
+			return p, true
+		}
+	}
+	return product{}, false
+}
+
+// knownKeys returns the product keys joined by ", ", for error messages.
+func knownKeys() string {
+	var ks []string
+	for _, p := range products() {
+		ks = append(ks, p.info.Key)
+	}
+	return strings.Join(ks, ", ")
+}
+
+// own returns the entries that belong to the product itself (for "carbon", the
+// common entries), stamped with the product key.
+func own(p product) []Entry {
+	var es []Entry
+	switch {
+	case p.info.Key == keyCarbon:
+		es = carbonEntries()
+	case p.entries != nil:
+		es = p.entries()
+	}
+	for i := range es {
+		es[i].Product = p.info.Key
+	}
+	return es
+}
+
+// Entries returns the common "carbon" entries and the product's own entries,
+// sorted by port, protocol, service and profile. A product entry with the
+// same service and profile as a common entry replaces it (API Manager's public
+// 9443, say). An unknown key is an error.
+func Entries(product string) ([]Entry, error) {
+	p, ok := find(product)
+	if !ok {
+		return nil, fmt.Errorf("unknown product %q (known: %s)", product, knownKeys())
+	}
+	return merged(p), nil
+}
+
+func merged(p product) []Entry {
+	mine := own(p)
+	if p.info.Key == keyCarbon {
+		sortEntries(mine)
+		return mine
+	}
+	type key struct{ service, profile string }
+	replaced := make(map[key]bool, len(mine))
+	for _, e := range mine {
+		replaced[key{e.Service, e.Profile}] = true
+	}
+	out := mine
+	for _, c := range carbonEntries() {
+		if replaced[key{c.Service, c.Profile}] {
+			continue
+		}
+		c.Product = keyCarbon
+		out = append(out, c)
+	}
+	sortEntries(out)
+	return out
+}
+
+func sortEntries(es []Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Port != b.Port {
+			return a.Port < b.Port
+		}
+		if a.Proto != b.Proto {
+			return a.Proto < b.Proto
+		}
+		if a.Service != b.Service {
+			return a.Service < b.Service
+		}
+		if a.Profile != b.Profile {
+			return a.Profile < b.Profile
+		}
+		return a.Product < b.Product
+	})
+}
+
+// All returns every entry of every product (each product's own entries; the
+// common ones once, under "carbon"), sorted by product, port, protocol,
+// service and profile.
+func All() []Entry {
+	var out []Entry
+	for _, p := range products() {
+		es := own(p)
+		sortEntries(es)
+		out = append(out, es...)
+	}
+	return out
+}
+
+// Lookup returns the catalogued entry of the service in the product. It
+// prefers the product's own entry for its main server (empty Profile), then
+// the common entry, then the product's entry for a profile (the lowest port
+// when there are several). An unknown product gets the common entries only.
+func Lookup(product, service string) (Entry, bool) {
+	p, ok := find(product)
+	if !ok {
+		p, _ = find(keyCarbon)
+	}
+	es := merged(p)
+	for _, pass := range []func(Entry) bool{
+		func(e Entry) bool { return e.Product != keyCarbon && e.Profile == "" },
+		func(e Entry) bool { return e.Product == keyCarbon },
+		func(e Entry) bool { return true },
+	} {
+		for _, e := range es {
+			if e.Service == service && pass(e) {
+				return e, true
+			}
+		}
+	}
+	return Entry{}, false
+}
+
+// ExposureOf returns the catalogued exposure of the service in the product, or
+// model.ExposureUnknown when the service is not catalogued.
+func ExposureOf(product, service string) model.Exposure {
+	if e, ok := Lookup(product, service); ok {
+		return e.Exposure
+	}
+	return model.ExposureUnknown
+}

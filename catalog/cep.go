@@ -1,0 +1,35 @@
+package catalog
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+// cepEntries returns the Complex Event Processor 4.x ports beyond the common
+// ones.
+func cepEntries() []Entry {
+	return []Entry{
+		{
+			Service: model.SvcCassandraThrift, Port: 9160, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: false, DefaultOn: false,
+			Description: "Cassandra Thrift port for clients",
+			Note:        "listed by the seed; only where a Cassandra event store runs with the server (not part of a default CEP 4.x installation, unverified); the seed names no configuration file",
+		},
+		{
+			Service: model.SvcDatabridgeThrift, Port: 7611, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
+			File: "data-bridge/data-bridge-config.xml", Location: "dataReceiver[@name=\"Thrift\"]/config[@name=\"tcpPort\"]",
+			Description: "Thrift receiver for events from clients",
+		},
+		{
+			Service: model.SvcDatabridgeThriftSSL, Port: 7711, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
+			File: "data-bridge/data-bridge-config.xml", Location: "dataReceiver[@name=\"Thrift\"]/config[@name=\"sslPort\"]",
+			Description: "Thrift SSL receiver authenticating event publishers",
+		},
+		{
+			Service: model.SvcCEPHA, Port: 11224, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
+			File:        "event-processor.xml",
+			Description: "Thrift port for HA management between the two CEP members",
+			Note:        "only in HA mode; the element in event-processor.xml is not given by the seed",
+		},
+	}
+}

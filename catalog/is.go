@@ -1,0 +1,32 @@
+package catalog
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+// isEntries returns the Identity Server 5.x ports beyond the common ones.
+func isEntries() []Entry {
+	const loginNote = "public: login pages, OAuth/OpenID Connect, SAML and SCIM endpoints share the port with the /carbon console"
+	return []Entry{
+		{
+			Service: model.SvcServletHTTP, Port: 9763, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposurePublic, Offset: true, DefaultOn: true,
+			File: "tomcat/catalina-server.xml", Location: "Service/Connector[@port] (the plain HTTP connector)",
+			Description: "servlet transport over HTTP: identity endpoints, console and admin services",
+			Note:        loginNote,
+		},
+		{
+			Service: model.SvcServletHTTPS, Port: 9443, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposurePublic, Offset: true, DefaultOn: true,
+			File: "tomcat/catalina-server.xml", Location: "Service/Connector[@scheme=\"https\"]/@port",
+			Description: "servlet transport over HTTPS: identity endpoints, console and admin services",
+			Note:        loginNote,
+		},
+		{
+			Service: model.SvcThriftEntitle, Port: 10500, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureManagement, Offset: true, DefaultOn: false,
+			File: "identity/identity.xml", Location: "EntitlementSettings/ThirftBasedEntitlementConfig/ReceivePort",
+			Description: "Thrift entitlement (XACML PDP) service for policy enforcement points",
+			Note: "the element name is misspelt (Thirft) in the shipped file; its value ${Ports.ThriftEntitlementReceivePort} comes from carbon.xml; " +
+				"on only when EnableThriftService is true (off by default)",
+		},
+	}
+}

@@ -1,0 +1,26 @@
+package catalog
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+// mlEntries returns the Machine Learner 1.x ports beyond the common ones.
+func mlEntries() []Entry {
+	const unverified = "whether Machine Learner adds the port offset is unverified"
+	return []Entry{
+		{
+			Service: model.SvcSparkUI, Port: 4040, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
+			Description: "web UI of the embedded Spark", Note: unverified + "; the seed names no configuration file",
+		},
+		{
+			Service: model.SvcSparkMaster, Port: 7077, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: false, DefaultOn: false,
+			Description: "Apache Spark master",
+			Note:        "only when Spark runs as a cluster rather than in local mode; " + unverified + "; the seed names no configuration file",
+		},
+		{
+			Service: model.SvcH2O, Port: 54321, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
+			Description: "H2O machine-learning server", Note: unverified + "; the seed names no configuration file",
+		},
+	}
+}

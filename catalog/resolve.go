@@ -1,0 +1,32 @@
+package catalog
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+// Resolve sets the Exposure of every listener of every server of h that has
+// none (model.ExposureUnknown), from ExposureOf(h.Product.Key, listener ID).
+// Listeners of services the catalog does not know become management when
+// inbound and outbound when outbound or device-side. Nothing else changes.
+func Resolve(h *model.Home) {
+	if h == nil {
+		return
+	}
+	for si := range h.Servers {
+		ls := h.Servers[si].Listeners
+		for li := range ls {
+			l := &ls[li]
+			if l.Exposure != model.ExposureUnknown {
+				continue
+			}
+			if x := ExposureOf(h.Product.Key, l.ID); x != model.ExposureUnknown {
+				l.Exposure = x
+				continue
+			}
+			switch l.Dir {
+			case model.DirIn:
+				l.Exposure = model.ExposureManagement
+			case model.DirOut, model.DirDevice:
+				l.Exposure = model.ExposureOutbound
+			}
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// Pass is what a rule's Check sees: the homes of the host, the home being
+// checked and the options. Check reports problems with Report.
+type Pass struct {
+	// Homes are all the homes given together, in command-line order; they share
+	// one host.
+	Homes []*model.Home
+	// Home is the home being checked; nil for ScopeHost and ScopeIgnores rules.
+	Home *model.Home
+	// Opt are the options of the run; never nil.
+	Opt *Options
+
+	rule *Rule
+	sev  model.Severity
+	out  *[]found
+	// ign is the outcome of inline suppression; set for ScopeIgnores rules only.
+	ign *ignoreState
+}
+
+// found is a finding with the index of its home, for sorting.
+type found struct {
+	home int
+	f    model.Finding
+}
+
+// Report records a finding of the running rule for home at pos. home may be
+// nil in a ScopeHome rule, meaning Pass.Home. The message is formatted with
+// fmt.Sprintf: lower case, no final period, %q for values from the user.
+func (p *Pass) Report(home *model.Home, pos model.Pos, format string, args ...any) {
+	if home == nil {
+		home = p.Home
+	}
+	idx, dir := len(p.Homes), ""
+	if home != nil {
+		dir = home.Dir
+		for i, h := range p.Homes {
+			if h == home {
+				idx = i
+				break
+			}
+		}
+	}
+	*p.out = append(*p.out, found{home: idx, f: model.Finding{
+		Rule:     p.rule.ID,
+		Severity: p.sev,
+		Message:  fmt.Sprintf(format, args...),
+		Home:     dir,
+		Pos:      pos,
+	}})
+}

@@ -1,0 +1,126 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// Scope says how often, and over what, a rule's Check runs.
+type Scope uint8
+
+// Scopes. The zero value is invalid.
+const (
+	ScopeInvalid Scope = iota
+	// ScopeHome runs Check once per home, with Pass.Home set.
+	ScopeHome
+	// ScopeHost runs Check once over all homes given together (one host), with
+	// Pass.Home nil.
+	ScopeHost
+	// ScopeIgnores runs Check once, after every other rule, with the outcome of
+	// the inline suppressions available; it is skipped with
+	// Options.NoInlineIgnores. Only the rules about ignore comments use it.
+	ScopeIgnores
+)
+
+// String returns "home", "host", "ignores" or "invalid".
+func (s Scope) String() string {
+	switch s {
+	case ScopeHome:
+		return "home"
+	case ScopeHost:
+		return "host"
+	case ScopeIgnores:
+		return "ignores"
+	}
+	return "invalid"
+}
+
+// Rule is one check. Rules are values and keep no state between runs.
+type Rule struct {
+	// ID is stable and never reused: "WL101".
+	ID string
+	// Name is a kebab-case slug for people and config files: "port-collision".
+	Name string
+	// Title is one line, lower case, without a final period.
+	Title string
+	// Doc says why the rule matters and holds an "Example:" section (a bad
+	// configuration) and a "Fix:" section; `wso2lint explain ID` prints it.
+	Doc string
+	// Severity is the default severity of the rule's findings.
+	Severity model.Severity
+	// Scope says whether Check runs per home or once per host.
+	Scope Scope
+	// OffByDefault rules run only when Options.Enable names them.
+	OffByDefault bool
+	// Check inspects the pass and reports findings with Pass.Report.
+	Check func(p *Pass)
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^WL[0-9]{3}$`)
+	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Validate checks that rules are well formed: IDs are unique and look like
+// "WL" and three digits, names are unique kebab-case slugs, Title and Doc are
+// set, and Severity, Scope and Check are valid. It reports every problem.
+func Validate(rules []*Rule) error {
+	var errs []error
+	ids := map[string]bool{}
+	names := map[string]bool{}
+	for i, r := range rules {
+		if r == nil {
+			errs = append(errs, fmt.Errorf("rule %d is nil", i))
+			continue
+		}
+		who := fmt.Sprintf("rule %d (%q)", i, r.ID)
+		if !idPattern.MatchString(r.ID) {
+			errs = append(errs, fmt.Errorf("%s: id %q does not look like WL and three digits", who, r.ID))
+		}
+		if ids[r.ID] {
+			errs = append(errs, fmt.Errorf("%s: duplicate id %q", who, r.ID))
+		}
+		ids[r.ID] = true
+		if !namePattern.MatchString(r.Name) {
+			errs = append(errs, fmt.Errorf("%s: name %q is not a kebab-case slug", who, r.Name))
+		}
+		if names[r.Name] {
+			errs = append(errs, fmt.Errorf("%s: duplicate name %q", who, r.Name))
+		}
+		names[r.Name] = true
+		if err := validateTitle(r.Title); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", who, err))
+		}
+		if strings.TrimSpace(r.Doc) == "" {
+			errs = append(errs, fmt.Errorf("%s: empty doc", who))
+		}
+		if r.Severity.String() == "invalid" {
+			errs = append(errs, fmt.Errorf("%s: invalid severity %d", who, r.Severity))
+		}
+		if r.Scope.String() == "invalid" {
+			errs = append(errs, fmt.Errorf("%s: invalid scope %d", who, r.Scope))
+		}
+		if r.Check == nil {
+			errs = append(errs, fmt.Errorf("%s: nil check", who))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func validateTitle(t string) error {
+	switch {
+	case strings.TrimSpace(t) == "":
+		return errors.New("empty title")
+	case strings.Contains(t, "\n"):
+		return fmt.Errorf("title %q spans lines", t)
+	case strings.HasSuffix(t, "."):
+		return fmt.Errorf("title %q ends with a period", t)
+	case strings.ToLower(t[:1]) != t[:1]:
+		return fmt.Errorf("title %q does not start lower case", t)
+	}
+	return nil
+}

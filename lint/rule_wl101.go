@@ -1,0 +1,173 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func ruleWL101() *Rule {
+	return &Rule{
+		ID:       "WL101",
+		Name:     "port-collision",
+		Title:    "two enabled listeners claim the same port of the host",
+		Severity: model.SeverityError,
+		Scope:    ScopeHost,
+		Check:    checkPortCollision,
+		Doc: `Only one socket can listen on a port and protocol. When two listeners of the host claim the same
+port, the second server (or profile, or connector) fails to start, or starts without that transport and
+logs a bind error that is easy to miss. The rule looks at every enabled inbound listener of every home
+given together, after the port offset: two servers of one home, the profiles of an Enterprise
+Integrator home, and two product homes on one machine (API Manager and an Identity Server key manager,
+say). Hazelcast member ranges count as every port of the range.
+
+Each colliding listener is reported at the place its port is configured. The message proposes the
+smallest port offset that, set on the later home (command-line order) or profile, clears every
+collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.
+
+Example:
+
+    wso2am-2.6.0/repository/conf/carbon.xml          <Offset>0</Offset>
+    wso2is-km-5.7.0/repository/conf/carbon.xml       <Offset>0</Offset>
+
+Both servers open 9443 and 9763 (and JMX 9999/11111).
+
+Fix:
+
+Give the later server a port offset (` + "`<Offset>1</Offset>`" + ` in carbon.xml, ` + "`offset = 1`" + ` under
+` + "`[server]`" + ` in deployment.toml, or ` + "`-DportOffset=1`" + `), and point its clients at the offset ports.
+For a listener that the offset does not move (Hazelcast, a literal inbound endpoint port), change the port
+itself.`,
+	}
+}
+
+// maxFixOffset bounds the search for an offset that clears the collisions.
+const maxFixOffset = 1000
+
+func checkPortCollision(p *Pass) {
+	type key struct {
+		home  *model.Home
+		pos   model.Pos
+		port  model.Port
+		proto model.Protocol
+	}
+	seen := map[key]bool{}
+	fixes := map[*model.Server]string{}
+	for _, c := range model.Collisions(p.Homes) {
+		later := c.Claims[len(c.Claims)-1]
+		fix, ok := fixes[later.Server]
+		if !ok {
+			fix = collisionFix(p.Homes, later)
+			fixes[later.Server] = fix
+		}
+		for i, cl := range c.Claims {
+			k := key{cl.Home, cl.Listener.Source, c.Port, c.Proto}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			var others []string
+			for j, o := range c.Claims {
+				if j != i {
+					others = append(others, claimText(o))
+				}
+			}
+			p.Report(cl.Home, cl.Listener.Source,
+				"%s port %d/%s is also claimed by %s; expected one listener per port on the host: %s",
+				cl.Listener.ID, c.Port, c.Proto, strings.Join(others, " and "), fix)
+		}
+	}
+}
+
+// claimText describes a claim for a message: `servlet-https of "b" at file:line:col`.
+func claimText(c model.Claim) string {
+	return fmt.Sprintf("%s (port %s) of %s%s", c.Listener.ID, portText(c.Listener), serverName(c.Home, c.Server), at(c.Listener.Source))
+}
+
+// collisionFix says how to clear the collisions of the later claim's server:
+// the smallest offset that leaves none of its offsettable listeners colliding.
+func collisionFix(homes []*model.Home, later model.Claim) string {
+	where := later.Listener.Source.File
+	if where == "" {
+		where = "its configuration"
+	}
+	change := fmt.Sprintf("change the port of %s of %s in %s", later.Listener.ID, serverName(later.Home, later.Server), where)
+	if !later.Listener.Offsetable {
+		return change + " (the port offset does not move it)"
+	}
+	for n := 1; n <= maxFixOffset; n++ {
+		if n != later.Server.Offset.Value && offsetClears(homes, later.Home, later.Server, n) {
+			return setOffsetText(later.Home, later.Server, n)
+		}
+	}
+	return fmt.Sprintf("no port offset up to %d clears it; %s", maxFixOffset, change)
+}
+
+// offsetClears reports whether giving server s of home h offset n leaves none
+// of its offsettable listeners colliding and every one of them in range.
+func offsetClears(homes []*model.Home, h *model.Home, s *model.Server, n int) bool {
+	shifted := *s
+	shifted.Listeners = make([]model.Listener, len(s.Listeners))
+	for i, l := range s.Listeners {
+		if l.Offsetable {
+			l.Offset = n
+			end := l.PortEnd()
+			if end == 0 {
+				end = l.Port()
+			}
+			if l.Enabled && end > model.MaxPort {
+				return false
+			}
+		}
+		shifted.Listeners[i] = l
+	}
+	home := *h
+	home.Servers = make([]model.Server, len(h.Servers))
+	copy(home.Servers, h.Servers)
+	var moved *model.Server
+	for i := range h.Servers {
+		if &h.Servers[i] == s {
+			home.Servers[i] = shifted
+			moved = &home.Servers[i]
+		}
+	}
+	if moved == nil {
+		return false
+	}
+	hs := make([]*model.Home, len(homes))
+	for i, x := range homes {
+		if x == h {
+			hs[i] = &home
+		} else {
+			hs[i] = x
+		}
+	}
+	for _, c := range model.Collisions(hs) {
+		for _, cl := range c.Claims {
+			if cl.Server == moved && cl.Listener.Offsetable {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// setOffsetText says how to set offset n for the server, where its offset is
+// configured now.
+func setOffsetText(h *model.Home, s *model.Server, n int) string {
+	file := s.Offset.Pos.File
+	of := " of " + serverName(h, s)
+	switch {
+	case file == "":
+	case s.Offset.Origin == model.OriginCarbon:
+		return fmt.Sprintf("set <Offset> to %d in %s%s", n, file, of)
+	case s.Offset.Origin == model.OriginToml:
+		return fmt.Sprintf("set offset = %d under [server] in %s%s", n, file, of)
+	case s.Offset.Origin == model.OriginYAML:
+		return fmt.Sprintf("set the wso2.carbon ports offset to %d in %s%s", n, file, of)
+	case s.Offset.Origin == model.OriginScript:
+		return fmt.Sprintf("set -DportOffset=%d in %s%s", n, file, of)
+	}
+	return fmt.Sprintf("start %s with -DportOffset=%d", serverName(h, s), n)
+}

@@ -1,0 +1,46 @@
+package lint
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+func ruleWL105() *Rule {
+	return &Rule{
+		ID:       "WL105",
+		Name:     "non-default-port",
+		Title:    "a listener's configured port differs from the product default",
+		Severity: model.SeverityInfo,
+		Scope:    ScopeHome,
+		Check:    checkNonDefaultPort,
+		Doc: `A port changed from the product default is often deliberate, but every client, load balancer,
+monitoring probe and firewall rule must follow the change, and documentation and other nodes usually
+assume the default. The rule compares each listener's port before the offset with the catalog default
+for the product and service; it says nothing about the offset itself.
+
+Example:
+
+    <Connector port="9445" ... SSLEnabled="true">   (catalina-server.xml; the default is 9443)
+
+Fix:
+
+If the change is deliberate, suppress the finding with a reason, or prefer a port offset so that the
+ports keep their known layout. Otherwise restore the default port.`,
+	}
+}
+
+func checkNonDefaultPort(p *Pass) {
+	if p.Opt.DefaultPort == nil {
+		return
+	}
+	for si := range p.Home.Servers {
+		for _, l := range p.Home.Servers[si].Listeners {
+			if !inbound(l) {
+				continue
+			}
+			def, ok := p.Opt.DefaultPort(p.Home.Product.Key, l.ID)
+			if !ok || def == l.Base {
+				continue
+			}
+			p.Report(p.Home, l.Source, "%s port %d (before the offset) differs from the product default %d; expected the default unless the change is deliberate",
+				l.ID, l.Base, def)
+		}
+	}
+}

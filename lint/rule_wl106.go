@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func ruleWL106() *Rule {
+	return &Rule{
+		ID:       "WL106",
+		Name:     "unresolved-placeholder",
+		Title:    "a placeholder could not be resolved from the configuration",
+		Severity: model.SeverityWarning,
+		Scope:    ScopeHome,
+		Check:    checkUnresolvedPlaceholder,
+		Doc: `wso2lint resolves ` + "`${Ports.*}`" + ` placeholders from carbon.xml and ` + "`$ref{...}`" + ` from deployment.toml.
+A reference that is not defined there, or one that is only known at run time (` + "`$env{...}`" + `,
+` + "`$sys{...}`" + `, ` + "`$secret{...}`" + `, a system property), leaves the port or value unknown: the port list and the
+firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
+
+Example:
+
+    <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>   (typo: no such element in carbon.xml)
+    port = "$env{HTTPS_PORT}"                                        (deployment.toml)
+
+Fix:
+
+Correct the placeholder to one defined in carbon.xml ` + "`<Ports>`" + ` (or the toml key it refers to), or write the
+value literally. For values set at run time, make sure the firewall rules are generated with the same
+value (pass it to wso2lint) and suppress the finding with a reason.`,
+	}
+}
+
+func checkUnresolvedPlaceholder(p *Pass) {
+	for si := range p.Home.Servers {
+		for _, r := range p.Home.Servers[si].Unresolved {
+			if runtimeRef(r.Expr) {
+				p.Report(p.Home, r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
+				continue
+			}
+			p.Report(p.Home, r.Pos, "placeholder %q cannot be resolved; expected a value defined in the configuration (carbon.xml <Ports>, a toml key) or a literal", r.Expr)
+		}
+	}
+}
+
+// runtimeRef reports whether expr refers to the environment, system
+// properties or secrets rather than to the configuration.
+func runtimeRef(expr string) bool {
+	for _, pre := range []string{"$env{", "$sys{", "$secret{", "$sec{"} {
+		if strings.HasPrefix(expr, pre) {
+			return true
+		}
+	}
+	return false
+}

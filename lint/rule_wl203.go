@@ -1,0 +1,55 @@
+package lint
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+func ruleWL203() *Rule {
+	return &Rule{
+		ID:       "WL203",
+		Name:     "websocket-not-offset",
+		Title:    "a websocket or webhook endpoint ignores the port offset",
+		Severity: model.SeverityWarning,
+		Scope:    ScopeHome,
+		Check:    checkWebsocketNotOffset,
+		Doc: `API Manager's websocket (9099, 8099) and webhook (9021, 8021) inbound endpoints add the port offset
+only when told to (` + "`ws.use.port.offset`" + ` / ` + "`inbound.port.offset.enable`" + ` set to true). On a server with a
+port offset they stay on the base ports, so a second instance on the host collides with the first, and
+clients that add the offset to every port miss them.
+
+Example:
+
+    <Offset>1</Offset>                                                        (carbon.xml)
+    <parameter name="ws.use.port.offset">false</parameter>                    (WebSocketInboundEndpoint.xml)
+
+Fix:
+
+Set ` + "`ws.use.port.offset`" + ` (websocket) or ` + "`inbound.port.offset.enable`" + ` (webhooks) to true in the inbound
+endpoint, or give the endpoint a port of its own that no other instance on the host uses.`,
+	}
+}
+
+func checkWebsocketNotOffset(p *Pass) {
+	for si := range p.Home.Servers {
+		s := &p.Home.Servers[si]
+		if s.Offset.Value == 0 {
+			continue
+		}
+		for _, l := range s.Listeners {
+			if !inbound(l) || l.Offsetable || !websocketLike(l.ID) {
+				continue
+			}
+			p.Report(p.Home, l.Source,
+				"%s listens on %s although the server runs with %s; expected %d, with the endpoint's port offset switched on",
+				l.ID, portText(l), offsetFrom(s), l.Base+model.Port(s.Offset.Value))
+		}
+	}
+}
+
+// websocketLike reports whether id is an inbound endpoint that follows the
+// offset only when configured to.
+func websocketLike(id string) bool {
+	switch id {
+	case model.SvcWebSocket, model.SvcWebSocketSecure, model.SvcWebhookHTTP, model.SvcWebhookHTTPS:
+		return true
+	}
+	return false
+}

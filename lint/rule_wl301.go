@@ -1,0 +1,60 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func ruleWL301() *Rule {
+	return &Rule{
+		ID:       "WL301",
+		Name:     "jmx-remote-enabled",
+		Title:    "the jmx rmi registry and server are enabled and bind all interfaces",
+		Severity: model.SeverityWarning,
+		Scope:    ScopeHome,
+		Check:    checkJMXRemoteEnabled,
+		Doc: `With ` + "`StartRMIServer`" + ` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
+(11111), plus the offset, on every interface: the ` + "`<HostName>`" + ` of jmx.xml only goes into the advertised
+URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.
+
+Example:
+
+    <StartRMIServer>true</StartRMIServer>   (repository/conf/etc/jmx.xml)
+
+Fix:
+
+Set ` + "`StartRMIServer`" + ` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
+management network with the firewall (` + "`wso2lint rules`" + ` puts them in the management class) and change the
+default admin credentials.`,
+	}
+}
+
+func checkJMXRemoteEnabled(p *Pass) {
+	for si := range p.Home.Servers {
+		s := &p.Home.Servers[si]
+		var jmx []model.Listener
+		for _, l := range s.Listeners {
+			if inbound(l) && (l.ID == model.SvcJMXRegistry || l.ID == model.SvcJMXServer) {
+				jmx = append(jmx, l)
+			}
+		}
+		if len(jmx) == 0 {
+			continue
+		}
+		if set, ok := s.Setting(model.KeyJMXStartRMIServer); ok {
+			var parts []string
+			for _, l := range jmx {
+				parts = append(parts, fmt.Sprintf("%s %s", l.ID, portText(l)))
+			}
+			p.Report(p.Home, set.Pos, "StartRMIServer is %q, so %s listen on all interfaces; expected \"false\" unless JMX monitoring needs it, with the ports kept to the management network",
+				set.Value, strings.Join(parts, " and "))
+			continue
+		}
+		for _, l := range jmx {
+			p.Report(p.Home, l.Source, "%s listens on %s on all interfaces; expected it off (StartRMIServer false in jmx.xml) unless JMX monitoring needs it",
+				l.ID, portText(l))
+		}
+	}
+}

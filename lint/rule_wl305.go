@@ -1,0 +1,40 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func ruleWL305() *Rule {
+	return &Rule{
+		ID:       "WL305",
+		Name:     "hostname-verification-disabled",
+		Title:    "outgoing tls connections skip host name verification",
+		Severity: model.SeverityError,
+		Scope:    ScopeHome,
+		Check:    checkHostnameVerificationDisabled,
+		Doc: `` + "`-Dhttpclient.hostnameVerifier=AllowAll`" + ` makes the server accept any certificate name on its outgoing
+TLS connections (key manager, identity provider, back ends). Anyone who can intercept the traffic and
+present any trusted certificate can read and change it.
+
+Example:
+
+    -Dhttpclient.hostnameVerifier=AllowAll \      (bin/wso2server.sh)
+
+Fix:
+
+Remove the option (the default, ` + "`DefaultAndLocalhost`" + `, verifies names and allows localhost), and give the
+peers certificates whose names match the URLs the server uses.`,
+	}
+}
+
+func checkHostnameVerificationDisabled(p *Pass) {
+	for si := range p.Home.Servers {
+		for _, set := range p.Home.Servers[si].SettingsOf(model.KeyScriptHostnameVerifier) {
+			if strings.EqualFold(optionValue(set.Value), "AllowAll") {
+				p.Report(p.Home, set.Pos, "start script sets %q, which accepts any certificate name on outgoing tls connections; expected the default verifier %q", set.Value, "DefaultAndLocalhost")
+			}
+		}
+	}
+}

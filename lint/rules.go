@@ -1,0 +1,54 @@
+package lint
+
+import "slices"
+
+// Rules returns a new slice of every built-in rule, sorted by ID. Adding a
+// rule means adding its rule_wlNNN.go file and one line here.
+func Rules() []*Rule {
+	rules := []*Rule{
+		ruleWL101(),
+		ruleWL102(),
+		ruleWL103(),
+		ruleWL104(),
+		ruleWL105(),
+		ruleWL106(),
+		ruleWL201(),
+		ruleWL202(),
+		ruleWL203(),
+		ruleWL301(),
+		ruleWL302(),
+		ruleWL303(),
+		ruleWL304(),
+		ruleWL305(),
+		ruleWL306(),
+		ruleWL307(),
+		ruleWL308(),
+		ruleWL309(),
+		ruleWL310(),
+		ruleWL311(),
+		ruleWL312(),
+		ruleWL901(),
+		ruleWL902(),
+	}
+	slices.SortFunc(rules, func(a, b *Rule) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return rules
+}
+
+// Lookup finds a built-in rule by ID (any case, "wl101") or name
+// ("port-collision").
+func Lookup(idOrName string) (*Rule, bool) {
+	for _, r := range Rules() {
+		if matches(r, idOrName) {
+			return r, true
+		}
+	}
+	return nil, false
+}

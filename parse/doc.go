@@ -1,0 +1,10 @@
+// Package parse reads a WSO2 product home (or a configuration repository laid out
+// like one) into a *model.Home: product, servers (profiles), the port offset and
+// every listener with the source position of its value.
+//
+// It is the only package that imports etree and magiconair/properties. It must not
+// import catalog, lint or emit. Files that cannot be read as what they must be
+// (malformed XML, binary junk, over the size limit) are input errors; doubtful
+// values (an unresolved placeholder, an odd port) are recorded in the model for the
+// linter, and parsing goes on.
+package parse

@@ -1,0 +1,206 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// DefaultMaxFileSize is the largest configuration file read (32 MiB).
+const DefaultMaxFileSize = 32 << 20
+
+// Error is an input error: a file that cannot be read as what it must be. The CLI
+// prints it on one line and exits 2.
+type Error struct {
+	File string // path as the user would open it (home path joined with the relative file)
+	Line int    // 0 when unknown
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// home gives checked access to the files of one home.
+type home struct {
+	dir   string // as given
+	real  string // dir with symlinks resolved
+	opt   *Options
+	files map[string]bool // home-relative files read
+}
+
+func newHome(dir string, opt *Options) (*home, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: dir, Err: errors.New("no such product home")}
+		}
+		return nil, &Error{File: dir, Err: cleanErr(err)}
+	}
+	if !fi.IsDir() {
+		return nil, &Error{File: dir, Err: errors.New("not a directory: give the product home (the folder holding repository/conf or conf)")}
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, &Error{File: dir, Err: cleanErr(err)}
+	}
+	real, err = filepath.Abs(real)
+	if err != nil {
+		return nil, &Error{File: dir, Err: cleanErr(err)}
+	}
+	return &home{dir: dir, real: real, opt: opt, files: map[string]bool{}}, nil
+}
+
+// display returns the path of a home-relative file as the user would open it.
+func (h *home) display(rel string) string {
+	return filepath.ToSlash(filepath.Join(h.dir, filepath.FromSlash(rel)))
+}
+
+func (h *home) errorf(rel string, line int, format string, args ...any) error {
+	return &Error{File: h.display(rel), Line: line, Err: fmt.Errorf(format, args...)}
+}
+
+// resolve checks rel and returns the real path to open. ok is false when the file
+// does not exist (which is not an error: most files are optional).
+func (h *home) resolve(rel string) (string, bool, error) {
+	full := filepath.Join(h.real, filepath.FromSlash(rel))
+	if _, err := os.Lstat(full); err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return "", false, nil
+		}
+		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
+	}
+	target, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", false, h.errorf(rel, 0, "broken symbolic link")
+		}
+		if isLoop(err) {
+			return "", false, h.errorf(rel, 0, "symbolic link loop")
+		}
+		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
+	}
+	if !h.opt.FollowSymlinks && !within(h.real, target) {
+		return "", false, h.errorf(rel, 0, "symbolic link leaves the home (to %s); use --follow-symlinks to read it", target)
+	}
+	return target, true, nil
+}
+
+// exists reports whether rel exists in the home (as a file or directory).
+func (h *home) exists(rel string) bool {
+	_, err := os.Stat(filepath.Join(h.real, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// isDir reports whether rel is a directory of the home.
+func (h *home) isDir(rel string) bool {
+	fi, err := os.Stat(filepath.Join(h.real, filepath.FromSlash(rel)))
+	return err == nil && fi.IsDir()
+}
+
+// read returns the contents of a home-relative file. ok is false when it does not exist.
+func (h *home) read(rel string) (data []byte, ok bool, err error) {
+	path, ok, err := h.resolve(rel)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, false, h.errorf(rel, 0, "file disappeared while it was being read")
+		}
+		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
+	}
+	if fi.IsDir() {
+		return nil, false, h.errorf(rel, 0, "is a directory, expected a file")
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, false, h.errorf(rel, 0, "not a regular file")
+	}
+	max := h.opt.maxFileSize()
+	if fi.Size() > max {
+		return nil, false, h.errorf(rel, 0, "file is %d bytes, larger than the limit of %d bytes (--max-file-size)", fi.Size(), max)
+	}
+	data, err = io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
+	}
+	if int64(len(data)) > max {
+		return nil, false, h.errorf(rel, 0, "file grew past the limit of %d bytes (--max-file-size) while it was being read", max)
+	}
+	h.files[rel] = true
+	return data, true, nil
+}
+
+// list returns the names of the regular files (and symlinks) in a home-relative
+// directory, sorted; nil when it does not exist.
+func (h *home) list(relDir string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(h.real, filepath.FromSlash(relDir)))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, nil
+		}
+		return nil, h.errorf(relDir, 0, "%v", cleanErr(err))
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil // os.ReadDir sorts by name
+}
+
+// listDirs returns the subdirectory names of a home-relative directory, sorted.
+func (h *home) listDirs(relDir string) []string {
+	entries, err := os.ReadDir(filepath.Join(h.real, filepath.FromSlash(relDir)))
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func within(root, target string) bool {
+	if target == root {
+		return true
+	}
+	return strings.HasPrefix(target, root+string(filepath.Separator))
+}
+
+func isLoop(err error) bool {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ELOOP) {
+		return true
+	}
+	return errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links")
+}
+
+// cleanErr strips the path from an *fs.PathError, since Error names the file.
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,321 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// Options control how a home is read.
+type Options struct {
+	// Offset models -DportOffset=N on the command line (--offset); nil when not given.
+	Offset *int
+	// Product overrides product detection (--product), e.g. "am".
+	Product string
+	// Version overrides version detection (--product-version).
+	Version string
+	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// FollowSymlinks allows symbolic links that leave the home.
+	FollowSymlinks bool
+}
+
+func (o *Options) maxFileSize() int64 {
+	if o == nil || o.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+// MaxOffset is the largest port offset accepted.
+const MaxOffset = 65535
+
+// Home reads the product home at dir.
+func Home(dir string, opt Options) (*model.Home, error) {
+	if opt.Offset != nil && (*opt.Offset < 0 || *opt.Offset > MaxOffset) {
+		return nil, fmt.Errorf("--offset %d: want a whole number from 0 to %d", *opt.Offset, MaxOffset)
+	}
+	h, err := newHome(dir, &opt)
+	if err != nil {
+		return nil, err
+	}
+	layouts := h.layout()
+	if len(layouts) == 0 {
+		return nil, &Error{File: dir, Err: errors.New("not a WSO2 product home: found neither repository/conf nor conf (with carbon.xml or deployment.toml)")}
+	}
+	out := &model.Home{Dir: dir}
+	var servers []*server
+	for _, l := range layouts {
+		s := &server{h: h, conf: l.conf, bin: l.bin, srv: model.Server{Profile: l.profile, ConfDir: l.conf}}
+		if err := s.read(); err != nil {
+			return nil, err
+		}
+		servers = append(servers, s)
+	}
+	out.Product = detectProduct(h, servers)
+	for _, s := range servers {
+		s.finish()
+		out.Servers = append(out.Servers, s.srv)
+		out.Ignores = append(out.Ignores, s.ignores...)
+	}
+	for f := range h.files {
+		out.Files = append(out.Files, f)
+	}
+	sort.Strings(out.Files)
+	sort.SliceStable(out.Ignores, func(i, j int) bool { return out.Ignores[i].Pos.Less(out.Ignores[j].Pos) })
+	return out, nil
+}
+
+// layoutEntry is one server of a home: its profile, conf and bin directories.
+type layoutEntry struct{ profile, conf, bin string }
+
+// layout finds the servers of a home from the directories present.
+func (h *home) layout() []layoutEntry {
+	var out []layoutEntry
+	switch {
+	case h.isDir("repository/conf"):
+		out = append(out, layoutEntry{"default", "repository/conf", "bin"})
+	case h.exists("conf/carbon.xml") || h.exists("conf/deployment.toml") || h.exists("conf/axis2/axis2.xml"):
+		profile := "default"
+		if h.isDir("wso2") {
+			profile = "integrator"
+		}
+		out = append(out, layoutEntry{profile, "conf", "bin"})
+	case h.exists("deployment.toml"):
+		// A configuration repository holding only deployment.toml.
+		out = append(out, layoutEntry{"default", "", "bin"})
+	}
+	for _, p := range h.listDirs("wso2") {
+		conf := path.Join("wso2", p, "conf")
+		if p == "analytics" || p == "components" || p == "lib" || p == "tmp" {
+			continue // analytics is a Carbon 5 server, read by the profile parsers
+		}
+		if h.exists(path.Join(conf, "carbon.xml")) || h.exists(path.Join(conf, "axis2/axis2.xml")) || h.exists(path.Join(conf, "deployment.toml")) {
+			out = append(out, layoutEntry{p, conf, path.Join("wso2", p, "bin")})
+		}
+	}
+	return out
+}
+
+// server collects one server while its files are read.
+type server struct {
+	h       *home
+	conf    string // home-relative conf dir ("" for a bare config repository)
+	bin     string // home-relative bin dir
+	srv     model.Server
+	ports   map[string]portEntry // carbon.xml /Server/Ports tree, "JMX.RMIRegistryPort"
+	carbon  *carbonInfo
+	script  *scriptInfo
+	ignores []model.Ignore
+	// product hints gathered from the files (ServerKey, Version, file names).
+	serverKey, version string
+}
+
+// portEntry is one value of the carbon.xml Ports tree.
+type portEntry struct {
+	value string
+	pos   model.Pos
+}
+
+// carbonInfo is what carbon.xml says about the offset.
+type carbonInfo struct {
+	offset    int
+	offsetSet bool
+	offsetPos model.Pos
+}
+
+// scriptInfo is what the start script says about the offset.
+type scriptInfo struct {
+	offset    int
+	offsetSet bool
+	offsetPos model.Pos
+}
+
+// rel joins a conf-relative file name to the conf dir.
+func (s *server) rel(name string) string {
+	if s.conf == "" {
+		return name
+	}
+	return path.Join(s.conf, name)
+}
+
+// readXML reads and parses a conf-relative XML file. ok is false when absent.
+func (s *server) readXML(name string) (*xmlFile, bool, error) {
+	return s.readXMLAt(s.rel(name))
+}
+
+// readXMLAt reads and parses a home-relative XML file.
+func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
+	data, ok, err := s.h.read(rel)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	f, err := parseXML(rel, data)
+	if err != nil {
+		var xe *xmlError
+		if errors.As(err, &xe) {
+			return nil, false, &Error{File: s.h.display(rel), Line: xe.line, Err: errors.New(xe.msg)}
+		}
+		return nil, false, s.h.errorf(rel, 0, "%v", err)
+	}
+	s.ignores = append(s.ignores, f.ignores...)
+	return f, true, nil
+}
+
+// readText reads a home-relative text file, rejecting binary data and invalid UTF-8.
+func (s *server) readText(rel string) ([]byte, bool, error) {
+	data, ok, err := s.h.read(rel)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	if i := indexNUL(data); i >= 0 {
+		return nil, false, s.h.errorf(rel, lineAt(data, i), "binary data (NUL byte), expected a text file")
+	}
+	return data, true, nil
+}
+
+// listen records a listener.
+func (s *server) listen(l model.Listener) {
+	if l.Proto == model.ProtoInvalid {
+		l.Proto = model.ProtoTCP
+	}
+	if l.Dir == model.DirInvalid {
+		l.Dir = model.DirIn
+	}
+	s.srv.Listeners = append(s.srv.Listeners, l)
+}
+
+// set records a setting.
+func (s *server) set(key, value string, pos model.Pos) {
+	s.srv.Settings = append(s.srv.Settings, model.Setting{Key: key, Value: value, Pos: pos})
+}
+
+// unresolved records a reference that could not be resolved.
+func (s *server) unresolved(expr string, pos model.Pos) {
+	s.srv.Unresolved = append(s.srv.Unresolved, model.Ref{Expr: expr, Pos: pos})
+}
+
+// portValue turns a configured port value into a base port. A ${Ports.X.Y}
+// placeholder resolves against carbon.xml (placeholder reports true: the runtime
+// adds the offset). An unresolved placeholder is recorded and ok is false. A value
+// that is neither a placeholder nor a port number is an input error.
+func (s *server) portValue(raw string, pos model.Pos) (port model.Port, placeholder, ok bool, err error) {
+	v := strings.TrimSpace(raw)
+	if strings.HasPrefix(v, "${") && strings.HasSuffix(v, "}") {
+		name := v[2 : len(v)-1]
+		if strings.HasPrefix(name, "Ports.") {
+			if e, found := s.ports[strings.TrimPrefix(name, "Ports.")]; found {
+				p, perr := parsePort(e.value)
+				if perr != nil {
+					return 0, true, false, &Error{File: s.h.display(e.pos.File), Line: e.pos.Line, Err: fmt.Errorf("%s: %v", name, perr)}
+				}
+				return p, true, true, nil
+			}
+		}
+		s.unresolved(v, pos)
+		return 0, true, false, nil
+	}
+	p, perr := parsePort(v)
+	if perr != nil {
+		return 0, false, false, &Error{File: s.h.display(pos.File), Line: pos.Line, Err: perr}
+	}
+	return p, false, true, nil
+}
+
+// parsePort parses a literal port number 0..65535.
+func parsePort(v string) (model.Port, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0, fmt.Errorf("port %q is not a number", v)
+	}
+	if n < 0 || n > int(model.MaxPort) {
+		return 0, fmt.Errorf("port %d is out of range 0-65535", n)
+	}
+	return model.Port(n), nil
+}
+
+// parseOffset parses an offset 0..MaxOffset.
+func parseOffset(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0, fmt.Errorf("port offset %q is not a whole number", strings.TrimSpace(v))
+	}
+	if n < 0 || n > MaxOffset {
+		return 0, fmt.Errorf("port offset %d is out of range 0-%d", n, MaxOffset)
+	}
+	return n, nil
+}
+
+// read runs every parser of the server in order.
+func (s *server) read() error {
+	for _, step := range steps() {
+		if err := step(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// step reads one file (or kind of file) of a server.
+type step func(s *server) error
+
+// steps lists the parsers in the order they run: carbon.xml first (its Ports tree
+// resolves placeholders), then the start script, then every listener file.
+func steps() []step {
+	out := []step{readCarbon, readScript}
+	out = append(out, coreSteps()...)
+	out = append(out, productSteps()...)
+	out = append(out, tomlSteps()...)
+	return out
+}
+
+// finish decides the offset, applies it and sorts.
+func (s *server) finish() {
+	off := model.Offset{Value: 0, Origin: model.OriginDefault}
+	if s.srv.Offset.Origin != "" {
+		off = s.srv.Offset // set by a parser (deployment.toml, deployment.yaml)
+	}
+	if s.carbon != nil && s.carbon.offsetSet && off.Origin == model.OriginDefault {
+		off = model.Offset{Value: s.carbon.offset, Origin: model.OriginCarbon, Pos: s.carbon.offsetPos}
+	}
+	if s.script != nil && s.script.offsetSet {
+		off = model.Offset{Value: s.script.offset, Origin: model.OriginScript, Pos: s.script.offsetPos}
+	}
+	if s.h.opt.Offset != nil {
+		off = model.Offset{Value: *s.h.opt.Offset, Origin: model.OriginFlag}
+	}
+	s.srv.Offset = off
+	for i := range s.srv.Listeners {
+		l := &s.srv.Listeners[i]
+		if l.Offsetable {
+			l.Offset = off.Value
+		} else {
+			l.Offset = 0
+		}
+	}
+	s.srv.Sort()
+}
+
+func indexNUL(b []byte) int {
+	for i, c := range b {
+		if c == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func lineAt(b []byte, off int) int {
+	n := 1
+	for _, c := range b[:off] {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,111 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// RuleInfo describes one rule for the formats that carry rule metadata
+// (sarif, github). It mirrors the fields of lint.Rule without importing lint.
+type RuleInfo struct {
+	// ID is the stable rule ID ("WL101").
+	ID string
+	// Name is the kebab-case rule name ("port-collision").
+	Name string
+	// Title is one line, lower case, no period.
+	Title string
+	// Doc explains why the rule matters and how to fix a finding.
+	Doc string
+	// Severity is the rule's default severity.
+	Severity model.Severity
+}
+
+// Options control how findings are written.
+type Options struct {
+	// Color turns on ANSI colours in the text format. The CLI decides (a
+	// terminal, and NO_COLOR unset); other formats ignore it.
+	Color bool
+	// ToolName names the tool in sarif and checkstyle output; "wso2lint" when empty.
+	ToolName string
+	// ToolVersion is the tool's version; sarif also gives it as semanticVersion
+	// when it is a semantic version ("1.2.3", "v1.2.3-rc.1").
+	ToolVersion string
+	// RuleSetVersion, when set, is recorded in the sarif driver's properties.
+	RuleSetVersion string
+	// Rules lists every known rule, in the order sarif lists them.
+	Rules []RuleInfo
+	// InfoURI is the tool's home page (sarif informationUri); omitted when empty.
+	InfoURI string
+}
+
+// DefaultToolName is the tool name used when Options.ToolName is empty.
+const DefaultToolName = "wso2lint"
+
+func (o Options) toolName() string {
+	if o.ToolName == "" {
+		return DefaultToolName
+	}
+	return o.ToolName
+}
+
+// rule returns the index of the rule with the ID in o.Rules, or -1.
+func (o Options) rule(id string) int {
+	for i, r := range o.Rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+type writerFunc func(b *bytes.Buffer, findings []model.Finding, opt Options) error
+
+type format struct {
+	name  string
+	write writerFunc
+}
+
+func formats() []format {
+	return []format{
+		{"text", writeText},
+		{"json", writeJSON},
+		{"sarif", writeSARIF},
+		{"checkstyle", writeCheckstyle},
+		{"github", writeGitHub},
+	}
+}
+
+// Formats returns the names of the output formats, in the order the CLI lists
+// them. The slice is new on every call.
+func Formats() []string {
+	fs := formats()
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.name
+	}
+	return out
+}
+
+// Write writes the findings to w in the named format (one of Formats),
+// keeping their order. The whole output is built in memory and written with
+// one Write call.
+func Write(w io.Writer, format string, findings []model.Finding, opt Options) error {
+	for _, f := range formats() {
+		if f.name != format {
+			continue
+		}
+		var b bytes.Buffer
+		if err := f.write(&b, findings, opt); err != nil {
+			return fmt.Errorf("write %s report: %w", format, err)
+		}
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return fmt.Errorf("write %s report: %w", format, err)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown output format %q (want %s)", format, strings.Join(Formats(), ", "))
+}
