@@ -92,8 +92,18 @@ func (h *home) layout() []layoutEntry {
 	}
 	for _, p := range h.listDirs("wso2") {
 		conf := path.Join("wso2", p, "conf")
-		if p == "analytics" || p == "components" || p == "lib" || p == "tmp" {
-			continue // analytics is a Carbon 5 server, read by the profile parsers
+		if p == "analytics" {
+			// EI analytics is a Carbon 5 (Stream Processor) server: one server per
+			// runtime, each configured in conf/<runtime>/deployment.yaml.
+			for _, rt := range h.listDirs(conf) {
+				if h.exists(path.Join(conf, rt, "deployment.yaml")) {
+					out = append(out, layoutEntry{"analytics-" + rt, path.Join(conf, rt), path.Join("wso2", p, "bin")})
+				}
+			}
+			continue
+		}
+		if p == "components" || p == "lib" || p == "tmp" {
+			continue
 		}
 		if h.exists(path.Join(conf, "carbon.xml")) || h.exists(path.Join(conf, "axis2/axis2.xml")) || h.exists(path.Join(conf, "deployment.toml")) {
 			out = append(out, layoutEntry{p, conf, path.Join("wso2", p, "bin")})
