@@ -66,7 +66,7 @@ func products() []product {
 		{ProductInfo{"am-tm", "API Traffic Manager"}, nil},
 		{ProductInfo{"am-universal-gw", "API Universal Gateway"}, nil},
 		{ProductInfo{"bps", "Business Process Server"}, bpsEntries},
-		{ProductInfo{keyCarbon, "Carbon (common ports)"}, nil},
+		{ProductInfo{keyCarbon, "Common Carbon ports"}, nil},
 		{ProductInfo{"cep", "Complex Event Processor"}, cepEntries},
 		{ProductInfo{"das", "Data Analytics Server"}, dasEntries},
 		{ProductInfo{"ei", "Enterprise Integrator"}, eiEntries},
