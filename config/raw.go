@@ -47,6 +47,14 @@ func scalar(n *yaml.Node, what string) (string, error) {
 	return n.Value, nil
 }
 
+// typeErrors returns the messages of a *yaml.TypeError, or err's message.
+func typeErrors(err error) []string {
+	if te, ok := err.(*yaml.TypeError); ok {
+		return te.Errors
+	}
+	return []string{err.Error()}
+}
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -98,7 +106,7 @@ func (m *severityMap) UnmarshalYAML(n *yaml.Node) error {
 		k, v := n.Content[i], n.Content[i+1]
 		var r ruleName
 		if err := r.UnmarshalYAML(k); err != nil {
-			errs = append(errs, err.(*yaml.TypeError).Errors...)
+			errs = append(errs, typeErrors(err)...)
 			continue
 		}
 		if seen[r.name] {
@@ -108,7 +116,7 @@ func (m *severityMap) UnmarshalYAML(n *yaml.Node) error {
 		seen[r.name] = true
 		s, err := scalar(v, "a severity")
 		if err != nil {
-			errs = append(errs, err.(*yaml.TypeError).Errors...)
+			errs = append(errs, typeErrors(err)...)
 			continue
 		}
 		sev, err := model.ParseSeverity(s)

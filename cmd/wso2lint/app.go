@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/wso2lint/wso2lint/internal/atomicfile"
+	"github.com/wso2lint/wso2lint/parse"
+)
+
+// version is the tool version; release builds set it with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// ruleSetVersion changes whenever a rule is added or its meaning changes.
+const ruleSetVersion = "1"
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitInput    = 2
+)
+
+// exitError carries an exit status and a one-line message for stderr.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitInput, msg: fmt.Sprintf(format, args...)}
+}
+
+// env is how the app reads environment variables (NO_COLOR, CI); tests replace it.
+type env func(string) string
+
+// run is main without os.Exit: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer, getenv env) int {
+	app := newApp(stdout, stderr, getenv)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "wso2lint: %s\n", oneLine(ee.msg))
+		}
+		return ee.code
+	}
+	var pe *parse.Error
+	if errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "wso2lint: %s\n", oneLine(pe.Error()))
+		return exitInput
+	}
+	fmt.Fprintf(stderr, "wso2lint: %s\n", oneLine(err.Error()))
+	return exitInput
+}
+
+// oneLine folds a message onto one line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
+	app := &cli.App{
+		Name:    "wso2lint",
+		Usage:   "lint WSO2 Carbon product homes, list their ports and write firewall rules",
+		Version: fmt.Sprintf("%s (rule set %s)", version, ruleSetVersion),
+		UsageText: "wso2lint [lint] [options] PATH...\n" +
+			"   wso2lint ports [options] PATH...\n" +
+			"   wso2lint rules --target nftables|iptables|ip6tables|firewalld [options] PATH...\n" +
+			"   wso2lint catalog [--product KEY] [--format text|json|markdown]\n" +
+			"   wso2lint explain ID",
+		Description: "Example: wso2lint ./wso2am-2.6.0\n\n" +
+			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		Flags:                lintFlags(),
+		Action:               func(c *cli.Context) error { return lintAction(c, getenv) },
+		ExitErrHandler:       func(*cli.Context, error) {},
+		OnUsageError:         onUsageError,
+		Commands: []*cli.Command{
+			lintCommand(getenv),
+			portsCommand(),
+			rulesCommand(),
+			catalogCommand(),
+			explainCommand(),
+			completionCommand(),
+		},
+	}
+	return app
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return usageErr("%v (see --help)", err)
+}
+
+// homeFlags are the flags that control how homes are read.
+func homeFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "offset", Usage: "port offset given on the command line (models -DportOffset=`N`); beats the start script and carbon.xml"},
+		&cli.StringFlag{Name: "product", Usage: "product `KEY` instead of detection (am, is, ei, esb, das, mb, mi, ...)"},
+		&cli.StringFlag{Name: "product-version", Usage: "product `VERSION` instead of detection"},
+		&cli.Int64Flag{Name: "max-file-size", Value: parse.DefaultMaxFileSize, Usage: "largest configuration file read, in `BYTES`"},
+		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links that leave the home"},
+	}
+}
+
+// outputFlag is -o FILE.
+func outputFlag() cli.Flag {
+	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the result to `FILE` (atomically) instead of standard output"}
+}
+
+// parseOptions builds parse.Options from the home flags; offset may come from a config file.
+func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
+	opt := parse.Options{
+		Product:        c.String("product"),
+		Version:        c.String("product-version"),
+		MaxFileSize:    c.Int64("max-file-size"),
+		FollowSymlinks: c.Bool("follow-symlinks"),
+	}
+	if opt.MaxFileSize <= 0 {
+		return opt, usageErr("--max-file-size %d: want a positive number of bytes", opt.MaxFileSize)
+	}
+	if c.IsSet("offset") {
+		n, err := parseOffsetFlag(c.String("offset"))
+		if err != nil {
+			return opt, err
+		}
+		opt.Offset = &n
+	} else if configOffset != nil {
+		n := *configOffset
+		opt.Offset = &n
+	}
+	if opt.Product != "" && !knownProduct(opt.Product) {
+		return opt, usageErr("--product %q: unknown product key (known: %s)", opt.Product, strings.Join(productKeys(), ", "))
+	}
+	return opt, nil
+}
+
+func parseOffsetFlag(s string) (int, error) {
+	var n int
+	if _, err := fmt.Sscan(strings.TrimSpace(s), &n); err != nil || fmt.Sprint(n) != strings.TrimLeft(strings.TrimSpace(s), "+") {
+		return 0, usageErr("--offset %q: want a whole number from 0 to %d", s, parse.MaxOffset)
+	}
+	if n < 0 || n > parse.MaxOffset {
+		return 0, usageErr("--offset %d: want a whole number from 0 to %d", n, parse.MaxOffset)
+	}
+	return n, nil
+}
+
+// paths returns the PATH arguments, or a usage error when there are none.
+func paths(c *cli.Context) ([]string, error) {
+	if c.NArg() == 0 {
+		return nil, usageErr("no PATH given: name at least one product home (see --help)")
+	}
+	return c.Args().Slice(), nil
+}
+
+// output writes data to -o FILE atomically, or to the app's writer.
+func output(c *cli.Context, data []byte) error {
+	if name := c.String("output"); name != "" && name != "-" {
+		if err := atomicfile.Write(name, data, 0o644); err != nil {
+			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
+		}
+		return nil
+	}
+	_, err := c.App.Writer.Write(data)
+	return err
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// buffer is a bytes.Buffer; output is built in memory so that an error never
+// leaves a partial result.
+type buffer = bytes.Buffer

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/wso2lint/wso2lint/catalog"
+)
+
+func catalogCommand() *cli.Command {
+	return &cli.Command{
+		Name:        "catalog",
+		Usage:       "print the default-port catalog",
+		Description: "Example: wso2lint catalog --product am --format markdown",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "product", Usage: "only this product `KEY` (plus the common Carbon ports)"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, json or markdown"},
+			outputFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErr("catalog takes no PATH arguments (got %q)", c.Args().First())
+			}
+			format := c.String("format")
+			if !contains(catalog.Formats(), format) {
+				return usageErr("--format %q: want one of %s", format, strings.Join(catalog.Formats(), ", "))
+			}
+			entries := catalog.All()
+			if key := c.String("product"); key != "" {
+				if !catalog.Known(key) {
+					return usageErr("--product %q: unknown product key (known: %s)", key, strings.Join(productKeys(), ", "))
+				}
+				var err error
+				if entries, err = catalog.Entries(key); err != nil {
+					return usageErr("%v", err)
+				}
+			}
+			var buf buffer
+			if err := catalog.Write(&buf, entries, format); err != nil {
+				return err
+			}
+			return output(c, buf.Bytes())
+		},
+	}
+}
+
+func knownProduct(key string) bool { return catalog.Known(key) }
+
+func productKeys() []string {
+	var keys []string
+	for _, p := range catalog.Products() {
+		keys = append(keys, p.Key)
+	}
+	return keys
+}
+
+func productName(key string) string {
+	for _, p := range catalog.Products() {
+		if p.Key == key {
+			return p.Name
+		}
+	}
+	return "WSO2 Carbon product"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

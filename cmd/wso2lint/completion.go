@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+)
+
+// bashCompletion asks the binary itself for completions (urfave/cli's
+// --generate-bash-completion protocol).
+const bashCompletion = `# wso2lint bash completion: source <(wso2lint completion bash)
+_wso2lint_complete() {
+  local cur opts
+  COMPREPLY=()
+  cur="${COMP_WORDS[COMP_CWORD]}"
+  if [[ "$cur" == -* ]]; then
+    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" "${cur}" --generate-bash-completion 2>/dev/null)
+  else
+    opts=$("${COMP_WORDS[@]:0:$COMP_CWORD}" --generate-bash-completion 2>/dev/null)
+  fi
+  COMPREPLY=($(compgen -W "${opts}" -- "${cur}"))
+  if [[ ${#COMPREPLY[@]} -eq 0 ]]; then
+    COMPREPLY=($(compgen -f -- "${cur}"))
+  fi
+  return 0
+}
+complete -o filenames -F _wso2lint_complete wso2lint
+`
+
+const zshCompletion = `#compdef wso2lint
+# wso2lint zsh completion: source <(wso2lint completion zsh)
+_wso2lint() {
+  local -a opts
+  opts=("${(@f)$(${words[@]:0:#words[@]-1} ${words[-1]} --generate-bash-completion 2>/dev/null)}")
+  if [[ -n "${opts[1]}" ]]; then
+    _describe 'values' opts
+  else
+    _files
+  fi
+}
+compdef _wso2lint wso2lint
+`
+
+func completionCommand() *cli.Command {
+	return &cli.Command{
+		Name:         "completion",
+		Usage:        "print a shell completion script (bash, zsh or fish)",
+		ArgsUsage:    "SHELL",
+		Description:  "Example: source <(wso2lint completion bash)",
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			switch c.Args().First() {
+			case "bash":
+				_, err := fmt.Fprint(c.App.Writer, bashCompletion)
+				return err
+			case "zsh":
+				_, err := fmt.Fprint(c.App.Writer, zshCompletion)
+				return err
+			case "fish":
+				s, err := c.App.ToFishCompletion()
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(c.App.Writer, s)
+				return err
+			}
+			return usageErr("completion: want bash, zsh or fish")
+		},
+	}
+}

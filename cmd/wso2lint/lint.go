@@ -1,0 +1,229 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/wso2lint/wso2lint/catalog"
+	"github.com/wso2lint/wso2lint/config"
+	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/lint"
+	"github.com/wso2lint/wso2lint/report"
+)
+
+func lintFlags() []cli.Flag {
+	return append(homeFlags(),
+		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(report.Formats(), ", ")},
+		&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding is at least this `SEVERITY`: error, warning, info or none"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "turn off rules (`ID,...` or names)"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "turn on rules (`ID,...` or names); wins over --disable"},
+		&cli.BoolFlag{Name: "no-inline-ignores", Usage: "ignore wso2lint:ignore comments in the configuration"},
+		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: .wso2lint.yaml found by walking up from the first PATH)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "do not read a project config file"},
+		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "write the current findings to the baseline `FILE` and exit 0"},
+		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once"},
+		outputFlag(),
+	)
+}
+
+func lintCommand(getenv env) *cli.Command {
+	return &cli.Command{
+		Name:      "lint",
+		Usage:     "lint product homes (the default command)",
+		ArgsUsage: "PATH...",
+		Description: "Example: wso2lint lint --format sarif -o wso2lint.sarif ./wso2am-2.6.0 ./wso2is-5.7.0\n\n" +
+			"Several homes given together are one host: port collisions across them count.\n" +
+			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
+		Flags:        lintFlags(),
+		OnUsageError: onUsageError,
+		Action:       func(c *cli.Context) error { return lintAction(c, getenv) },
+	}
+}
+
+func lintAction(c *cli.Context, getenv env) error {
+	format := c.String("format")
+	if !contains(report.Formats(), format) {
+		return usageErr("--format %q: want one of %s", format, strings.Join(report.Formats(), ", "))
+	}
+	dirs, err := paths(c)
+	if err != nil {
+		return err
+	}
+	if c.Bool("files") {
+		if dirs, err = homesOfFiles(dirs); err != nil {
+			return err
+		}
+		if len(dirs) == 0 {
+			return nil // no changed file belongs to a product home
+		}
+	}
+	rules := lint.Rules()
+	cfg, err := loadConfig(c, dirs[0], rules)
+	if err != nil {
+		return err
+	}
+	var cfgOffset *int
+	if cfg != nil {
+		cfgOffset = cfg.Offset
+	}
+	popt, err := parseOptions(c, cfgOffset)
+	if err != nil {
+		return err
+	}
+	failOn, err := failOnLevel(c, cfg)
+	if err != nil {
+		return err
+	}
+	lopt := lint.Options{
+		DefaultPort:     defaultPort,
+		Disable:         splitList(c.StringSlice("disable")),
+		Enable:          splitList(c.StringSlice("enable")),
+		NoInlineIgnores: c.Bool("no-inline-ignores"),
+	}
+	if cfg != nil {
+		lopt.Disable = append(append([]string{}, cfg.Disable...), lopt.Disable...)
+		lopt.Enable = append(append([]string{}, cfg.Enable...), lopt.Enable...)
+		lopt.Severity = cfg.Severity
+	}
+	if err := lint.CheckOptions(lopt, rules); err != nil {
+		return usageErr("%v", err)
+	}
+	var baseline *config.Baseline
+	if name := c.String("baseline"); name != "" {
+		if baseline, err = config.ReadBaseline(name); err != nil {
+			return &exitError{code: exitInput, msg: err.Error()}
+		}
+	}
+	homes, err := loadHomes(dirs, popt)
+	if err != nil {
+		return err
+	}
+	findings := lint.Run(homes, rules, lopt)
+	if cfg != nil {
+		kept := findings[:0]
+		for _, f := range findings {
+			if !cfg.Ignored(f) {
+				kept = append(kept, f)
+			}
+		}
+		findings = kept
+	}
+	if name := c.String("write-baseline"); name != "" {
+		var buf buffer
+		if err := config.WriteBaseline(&buf, findings); err != nil {
+			return err
+		}
+		return writeFile(name, buf.Bytes())
+	}
+	if baseline != nil {
+		findings = baseline.Filter(findings)
+	}
+	var buf buffer
+	ropt := report.Options{
+		Color:          format == "text" && c.String("output") == "" && isTerminal(c.App.Writer) && getenv("NO_COLOR") == "",
+		ToolVersion:    version,
+		RuleSetVersion: ruleSetVersion,
+		Rules:          ruleInfos(rules),
+	}
+	if err := report.Write(&buf, format, findings, ropt); err != nil {
+		return err
+	}
+	if err := output(c, buf.Bytes()); err != nil {
+		return err
+	}
+	if lint.Fails(findings, failOn) {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// defaultPort is the catalog default of a product's service, for WL105.
+func defaultPort(product, service string) (model.Port, bool) {
+	e, ok := catalog.Lookup(product, service)
+	if !ok {
+		return 0, false
+	}
+	return e.Port, true
+}
+
+func ruleInfos(rules []*lint.Rule) []report.RuleInfo {
+	out := make([]report.RuleInfo, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, report.RuleInfo{ID: r.ID, Name: r.Name, Title: r.Title, Doc: r.Doc, Severity: r.Severity})
+	}
+	return out
+}
+
+// loadConfig reads --config, or the .wso2lint.yaml found from the first home.
+func loadConfig(c *cli.Context, start string, rules []*lint.Rule) (*config.Config, error) {
+	if c.Bool("no-config") {
+		return nil, nil
+	}
+	name := c.String("config")
+	if name == "" {
+		var err error
+		if name, err = config.Find(start); err != nil {
+			return nil, &exitError{code: exitInput, msg: err.Error()}
+		}
+		if name == "" {
+			return nil, nil
+		}
+	}
+	cfg, err := config.Load(name)
+	if err != nil {
+		return nil, &exitError{code: exitInput, msg: err.Error()}
+	}
+	lookup := func(s string) (string, bool) {
+		r, ok := lint.Lookup(s)
+		if !ok {
+			return "", false
+		}
+		return r.ID, true
+	}
+	if err := cfg.ResolveRules(lookup); err != nil {
+		return nil, &exitError{code: exitInput, msg: err.Error()}
+	}
+	return cfg, nil
+}
+
+// failOnLevel returns --fail-on, or the config's fail-on when the flag is not set.
+func failOnLevel(c *cli.Context, cfg *config.Config) (model.Severity, error) {
+	if !c.IsSet("fail-on") && cfg != nil && cfg.FailOn != nil {
+		return *cfg.FailOn, nil
+	}
+	s, err := config.ParseFailOn(c.String("fail-on"))
+	if err != nil {
+		return 0, usageErr("--fail-on: %v", err)
+	}
+	return s, nil
+}
+
+// splitList splits comma-separated flag values.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func writeFile(name string, data []byte) error {
+	if err := atomicWrite(name, data); err != nil {
+		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
+	}
+	return nil
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/wso2lint/wso2lint/emit"
+	"github.com/wso2lint/wso2lint/internal/atomicfile"
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func rulesCommand() *cli.Command {
+	flags := append(homeFlags(),
+		&cli.StringFlag{Name: "target", Usage: "firewall `TARGET`: " + strings.Join(emit.Targets(), ", ")},
+		&cli.StringFlag{Name: "mode", Value: emit.ModeStandalone, Usage: "`MODE`: standalone (a complete ruleset) or fragment (only a wso2lint chain/table/services to include)"},
+		&cli.StringSliceFlag{Name: "allow", Usage: "sources for an exposure class: `CLASS=CIDR[,CIDR...]` (public, management, cluster; outbound for destinations); repeatable"},
+		&cli.IntFlag{Name: "ssh-port", Value: emit.DefaultSSHPort, Usage: "SSH `PORT` kept open in standalone mode"},
+		&cli.BoolFlag{Name: "no-ssh", Usage: "keep no SSH port open in standalone mode"},
+		&cli.BoolFlag{Name: "egress", Usage: "also write output rules for the connections the servers open"},
+		&cli.BoolFlag{Name: "resolve", Usage: "resolve host names of outbound destinations (DNS at generation time)"},
+		&cli.BoolFlag{Name: "script", Usage: "firewalld: write firewall-cmd --permanent commands instead of XML"},
+		&cli.StringFlag{Name: "check", Usage: "compare with the committed rules `FILE`; exit 1 with a diff when it is out of date"},
+		outputFlag(),
+	)
+	return &cli.Command{
+		Name:      "rules",
+		Usage:     "print host firewall rules for the listeners of the homes",
+		ArgsUsage: "PATH...",
+		Description: "Example: wso2lint rules --target nftables --allow management=10.0.0.0/24 -o wso2lint.nft ./wso2am-2.6.0\n\n" +
+			"public ports are open to everyone unless --allow public=... narrows them; management and cluster ports\n" +
+			"open only for the sources given with --allow; local ports are never opened.\n" +
+			"Exit status: 0 when rules were written, 1 when the homes collide (nothing written) or --check differs,\n" +
+			"2 on usage or input errors.",
+		Flags:        flags,
+		OnUsageError: onUsageError,
+		Action:       rulesAction,
+	}
+}
+
+func rulesAction(c *cli.Context) error {
+	target := c.String("target")
+	if target == "" {
+		return usageErr("--target is required: one of %s", strings.Join(emit.Targets(), ", "))
+	}
+	if _, ok := emit.Lookup(target); !ok {
+		return usageErr("--target %q: want one of %s", target, strings.Join(emit.Targets(), ", "))
+	}
+	mode := c.String("mode")
+	if mode != emit.ModeStandalone && mode != emit.ModeFragment {
+		return usageErr("--mode %q: want standalone or fragment", mode)
+	}
+	allow, err := parseAllow(c.StringSlice("allow"))
+	if err != nil {
+		return err
+	}
+	if p := c.Int("ssh-port"); p < 1 || p > 65535 {
+		return usageErr("--ssh-port %d: want a port from 1 to 65535", p)
+	}
+	dirs, err := paths(c)
+	if err != nil {
+		return err
+	}
+	popt, err := parseOptions(c, nil)
+	if err != nil {
+		return err
+	}
+	homes, err := loadHomes(dirs, popt)
+	if err != nil {
+		return err
+	}
+	eopt := emit.Options{
+		Target: target, Mode: mode, Allow: allow, SSHPort: c.Int("ssh-port"), NoSSH: c.Bool("no-ssh"),
+		Egress: c.Bool("egress"), Resolve: c.Bool("resolve"), FirewalldScript: c.Bool("script"),
+	}
+	ctx := context.Background()
+	if name := c.String("check"); name != "" {
+		committed, err := os.ReadFile(name)
+		if err != nil {
+			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, cleanPathErr(err))}
+		}
+		diff, ok, err := emit.Check(ctx, committed, homes, eopt)
+		if err != nil {
+			return rulesErr(err)
+		}
+		if !ok {
+			fmt.Fprint(c.App.Writer, diff)
+			return &exitError{code: exitFindings, msg: name + " is out of date: regenerate it with the same wso2lint rules command"}
+		}
+		return nil
+	}
+	data, err := emit.Render(ctx, homes, eopt)
+	if err != nil {
+		return rulesErr(err)
+	}
+	plan, err := emit.MakePlan(ctx, homes, eopt)
+	if err == nil {
+		for _, n := range planNotes(plan) {
+			fmt.Fprintf(c.App.ErrWriter, "wso2lint: note: %s\n", n)
+		}
+	}
+	return output(c, data)
+}
+
+func rulesErr(err error) error {
+	var ce *emit.CollisionError
+	if errors.As(err, &ce) {
+		return &exitError{code: exitFindings, msg: err.Error()}
+	}
+	return err
+}
+
+// planNotes returns what the plan left closed and why, for stderr.
+func planNotes(p *emit.Plan) []string {
+	var out []string
+	for _, cp := range p.Closed {
+		port := fmt.Sprint(cp.Port)
+		if cp.PortEnd != 0 {
+			port += "-" + fmt.Sprint(cp.PortEnd)
+		}
+		n := fmt.Sprintf("left closed: %s/%s %s (%s): %s", port, cp.Proto, cp.Comment, cp.Class, cp.Reason)
+		if cp.Flag != "" {
+			n += "; open it with " + cp.Flag
+		}
+		out = append(out, n)
+	}
+	return append(out, p.Notes...)
+}
+
+// parseAllow parses --allow CLASS=CIDR[,CIDR...] values. A bare address is a
+// single-host prefix.
+func parseAllow(vals []string) (map[model.Exposure][]netip.Prefix, error) {
+	out := map[model.Exposure][]netip.Prefix{}
+	for _, v := range vals {
+		class, list, ok := strings.Cut(v, "=")
+		if !ok || list == "" {
+			return nil, usageErr("--allow %q: want CLASS=CIDR[,CIDR...]", v)
+		}
+		exp, err := model.ParseExposure(strings.TrimSpace(class))
+		if err != nil || exp == model.ExposureLocal {
+			return nil, usageErr("--allow %q: class must be public, management, cluster or outbound", v)
+		}
+		for _, s := range strings.Split(list, ",") {
+			s = strings.TrimSpace(s)
+			p, err := netip.ParsePrefix(s)
+			if err != nil {
+				a, aerr := netip.ParseAddr(s)
+				if aerr != nil {
+					return nil, usageErr("--allow %q: %q is not an address or CIDR prefix", v, s)
+				}
+				p = netip.PrefixFrom(a, a.BitLen())
+			}
+			out[exp] = append(out[exp], p.Masked())
+		}
+	}
+	return out, nil
+}
+
+func atomicWrite(name string, data []byte) error { return atomicfile.Write(name, data, 0o644) }
+
+func cleanPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
