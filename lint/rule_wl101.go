@@ -57,7 +57,11 @@ func checkPortCollision(p *Pass) {
 	for _, c := range model.Collisions(p.Homes) {
 		later := c.Claims[len(c.Claims)-1]
 		fix, ok := fixes[later.Server]
-		if !ok {
+		switch {
+		case moving(c, later.Server) == len(c.Claims):
+			// Every claim moves with the offset: only a port change helps.
+			fix = changePortText(later)
+		case !ok:
 			fix = collisionFix(p.Homes, later)
 			fixes[later.Server] = fix
 		}
@@ -85,27 +89,44 @@ func claimText(c model.Claim) string {
 	return fmt.Sprintf("%s (port %s) of %s%s", c.Listener.ID, portText(c.Listener), serverName(c.Home, c.Server), at(c.Listener.Source))
 }
 
-// collisionFix says how to clear the collisions of the later claim's server:
-// the smallest offset that leaves none of its offsettable listeners colliding.
-func collisionFix(homes []*model.Home, later model.Claim) string {
-	where := later.Listener.Source.File
+// moving counts the claims of c that an offset on server s moves.
+func moving(c model.Collision, s *model.Server) int {
+	n := 0
+	for _, cl := range c.Claims {
+		if cl.Server == s && cl.Listener.Offsetable {
+			n++
+		}
+	}
+	return n
+}
+
+// changePortText proposes changing the port of the claim's listener.
+func changePortText(c model.Claim) string {
+	where := c.Listener.Source.File
 	if where == "" {
 		where = "its configuration"
 	}
-	change := fmt.Sprintf("change the port of %s of %s in %s", later.Listener.ID, serverName(later.Home, later.Server), where)
+	return fmt.Sprintf("change the port of %s of %s in %s", c.Listener.ID, serverName(c.Home, c.Server), where)
+}
+
+// collisionFix says how to clear the collisions of the later claim's server:
+// the smallest offset that separates its offsettable listeners from every
+// listener of the host that does not move with them.
+func collisionFix(homes []*model.Home, later model.Claim) string {
 	if !later.Listener.Offsetable {
-		return change + " (the port offset does not move it)"
+		return changePortText(later) + " (the port offset does not move it)"
 	}
 	for n := 1; n <= maxFixOffset; n++ {
 		if n != later.Server.Offset.Value && offsetClears(homes, later.Home, later.Server, n) {
 			return setOffsetText(later.Home, later.Server, n)
 		}
 	}
-	return fmt.Sprintf("no port offset up to %d clears it; %s", maxFixOffset, change)
+	return fmt.Sprintf("no port offset up to %d clears it; %s", maxFixOffset, changePortText(later))
 }
 
 // offsetClears reports whether giving server s of home h offset n leaves none
-// of its offsettable listeners colliding and every one of them in range.
+// of its offsettable listeners colliding with a listener that stays put, and
+// every one of them in range.
 func offsetClears(homes []*model.Home, h *model.Home, s *model.Server, n int) bool {
 	shifted := *s
 	shifted.Listeners = make([]model.Listener, len(s.Listeners))
@@ -144,10 +165,10 @@ func offsetClears(homes []*model.Home, h *model.Home, s *model.Server, n int) bo
 		}
 	}
 	for _, c := range model.Collisions(hs) {
-		for _, cl := range c.Claims {
-			if cl.Server == moved && cl.Listener.Offsetable {
-				return false
-			}
+		// A collision among listeners that all move together is not the
+		// offset's to clear.
+		if m := moving(c, moved); m > 0 && m < len(c.Claims) {
+			return false
 		}
 	}
 	return true

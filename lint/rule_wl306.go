@@ -10,7 +10,7 @@ func ruleWL306() *Rule {
 	return &Rule{
 		ID:       "WL306",
 		Name:     "weak-tls-protocol",
-		Title:    "a connector enables sslv3, tlsv1 or tlsv1.1",
+		Title:    "a connector enables SSLv3, TLSv1 or TLSv1.1",
 		Severity: model.SeverityWarning,
 		Scope:    ScopeHome,
 		Check:    checkWeakTLSProtocol,

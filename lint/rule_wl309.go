@@ -50,7 +50,11 @@ func checkHostnameUnset(p *Pass) {
 		case ok && !set.Pos.IsZero():
 			p.Report(p.Home, set.Pos, "host name is %q; expected the name clients use to reach the server", v)
 		default:
-			p.Report(p.Home, model.Pos{File: carbon, Path: "/Server/HostName"}, "carbon.xml sets no <HostName>; expected the name clients use to reach the server")
+			where := model.Pos{File: carbon, Path: "/Server/HostName"}
+			if s.Offset.Pos.File == carbon {
+				where = s.Offset.Pos // the closest known place in carbon.xml
+			}
+			p.Report(p.Home, where, "carbon.xml sets no <HostName>; expected the name clients use to reach the server")
 		}
 	}
 }

@@ -5,16 +5,16 @@ import "github.com/wso2lint/wso2lint/internal/model"
 // MaxSeverity returns the most severe severity among findings, or
 // model.SeverityInvalid when there are none.
 func MaxSeverity(findings []model.Finding) model.Severity {
-	max := model.SeverityInvalid
+	worst := model.SeverityInvalid
 	for _, f := range findings {
 		if f.Severity == model.SeverityInvalid {
 			continue
 		}
-		if max == model.SeverityInvalid || f.Severity.AtLeast(max) {
-			max = f.Severity
+		if worst == model.SeverityInvalid || f.Severity.AtLeast(worst) {
+			worst = f.Severity
 		}
 	}
-	return max
+	return worst
 }
 
 // Fails reports whether any finding is at least as severe as failOn, which

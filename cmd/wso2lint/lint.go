@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -220,10 +219,4 @@ func writeFile(name string, data []byte) error {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
 	}
 	return nil
-}
-
-func sortedCopy(s []string) []string {
-	out := append([]string(nil), s...)
-	sort.Strings(out)
-	return out
 }

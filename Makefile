@@ -1,0 +1,55 @@
+# wso2lint developer tasks. `make test` is what CI runs (see .ci/run).
+GO       ?= go
+BIN      ?= bin/wso2lint
+PKGS     := ./...
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+LDFLAGS  := -X main.version=$(VERSION)
+FUZZTIME ?= 10s
+
+.PHONY: all build install test unit race lint vet fmt staticcheck bench fuzz docs clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/wso2lint
+
+install:
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/wso2lint
+
+# test: static checks, then every test with the race detector, then a short fuzz pass.
+test: lint race fuzz
+
+unit:
+	$(GO) test $(PKGS)
+
+race:
+	$(GO) test -race -count=1 $(PKGS)
+
+lint: fmt vet staticcheck
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+staticcheck:
+	@command -v staticcheck >/dev/null 2>&1 || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	"$$($(GO) env GOPATH)/bin/staticcheck" $(PKGS)
+
+# fuzz runs every fuzz target for FUZZTIME (make fuzz FUZZTIME=10m for a long run).
+fuzz:
+	@./scripts/fuzz.sh $(FUZZTIME)
+
+# bench: go test benchmarks, then whole-process timings against xmllint (scripts/bench.sh).
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	@./scripts/bench.sh $(BIN)
+
+# docs regenerates docs/rules.md and docs/ports.md from the code.
+docs:
+	$(GO) test ./lint/ ./catalog/ -run 'Docs' -update
+
+clean:
+	rm -rf bin

@@ -1,0 +1,75 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// repoRoot walks up from the working directory to the folder holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+func TestRulesDocUpToDate(t *testing.T) {
+	var b bytes.Buffer
+	if err := GenerateDocs(&b, Rules()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(repoRoot(t), "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./lint -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("docs/rules.md is out of date; run go test ./lint -update (-file +generated):\n%s", diff)
+	}
+	for _, r := range Rules() {
+		if !strings.Contains(b.String(), "\n## "+r.ID+" "+r.Name+"\n") {
+			t.Errorf("docs lack the heading of %s", r.ID)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	r := &Rule{ID: "WL999", Name: "test-rule", Title: "a test rule", Severity: model.SeverityWarning, Scope: ScopeHost,
+		Doc: "\nWhy.\n\nExample:\n\n    bad\n\nFix:\n\nGood.\n", Check: func(*Pass) {}}
+	var b bytes.Buffer
+	if err := Explain(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "WL999 test-rule: a test rule\nseverity: warning, scope: host\n\nWhy.\n\nExample:\n\n    bad\n\nFix:\n\nGood.\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("Explain mismatch (-want +got):\n%s", diff)
+	}
+	if err := Explain(&b, nil); err == nil {
+		t.Errorf("Explain(nil) = nil, want an error")
+	}
+}

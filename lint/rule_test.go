@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func TestRulesValid(t *testing.T) {
+	if err := Validate(Rules()); err != nil {
+		t.Fatalf("Validate(Rules()) = %v", err)
+	}
+}
+
+func TestRulesSortedAndFresh(t *testing.T) {
+	rules := Rules()
+	for i := 1; i < len(rules); i++ {
+		if rules[i-1].ID >= rules[i].ID {
+			t.Errorf("rules not sorted by ID: %s before %s", rules[i-1].ID, rules[i].ID)
+		}
+	}
+	rules[0].Title = "changed"
+	if Rules()[0].Title == "changed" {
+		t.Errorf("Rules returns shared rule values; want a new slice of new values")
+	}
+}
+
+func TestRuleDocSections(t *testing.T) {
+	for _, r := range Rules() {
+		ex := strings.Index(r.Doc, "\nExample:\n")
+		fix := strings.Index(r.Doc, "\nFix:\n")
+		if ex < 0 || fix < 0 || fix < ex {
+			t.Errorf("%s: doc needs an \"Example:\" section followed by a \"Fix:\" section", r.ID)
+			continue
+		}
+		if strings.TrimSpace(r.Doc[ex+len("\nExample:\n"):fix]) == "" || strings.TrimSpace(r.Doc[fix+len("\nFix:\n"):]) == "" {
+			t.Errorf("%s: empty example or fix section", r.ID)
+		}
+		if strings.TrimSpace(r.Doc[:ex]) == "" {
+			t.Errorf("%s: doc does not say why the rule matters before the example", r.ID)
+		}
+	}
+}
+
+func TestValidateRejects(t *testing.T) {
+	good := func() *Rule {
+		return &Rule{ID: "WL999", Name: "ok-rule", Title: "a title", Doc: "doc", Severity: model.SeverityInfo, Scope: ScopeHome, Check: func(*Pass) {}}
+	}
+	cases := []struct {
+		name  string
+		edit  func(r *Rule)
+		extra bool // add a second copy of good()
+		want  string
+	}{
+		{"bad id", func(r *Rule) { r.ID = "WL1" }, false, `id "WL1" does not look like WL and three digits`},
+		{"bad name", func(r *Rule) { r.Name = "Not_Kebab" }, false, `name "Not_Kebab" is not a kebab-case slug`},
+		{"empty title", func(r *Rule) { r.Title = "" }, false, "empty title"},
+		{"title period", func(r *Rule) { r.Title = "a title." }, false, "ends with a period"},
+		{"title case", func(r *Rule) { r.Title = "A title" }, false, "does not start lower case"},
+		{"empty doc", func(r *Rule) { r.Doc = " " }, false, "empty doc"},
+		{"severity", func(r *Rule) { r.Severity = model.SeverityInvalid }, false, "invalid severity"},
+		{"scope", func(r *Rule) { r.Scope = ScopeInvalid }, false, "invalid scope"},
+		{"check", func(r *Rule) { r.Check = nil }, false, "nil check"},
+		{"duplicate", func(r *Rule) {}, true, `duplicate id "WL999"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := good()
+			tc.edit(r)
+			rules := []*Rule{r}
+			if tc.extra {
+				rules = append(rules, good())
+			}
+			err := Validate(rules)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Validate = %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+	if err := Validate([]*Rule{good()}); err != nil {
+		t.Errorf("Validate(good) = %v", err)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for _, q := range []string{"WL101", "wl101", "port-collision"} {
+		r, ok := Lookup(q)
+		if !ok || r.ID != "WL101" {
+			t.Errorf("Lookup(%q) = %v, %v; want WL101", q, r, ok)
+		}
+	}
+	if r, ok := Lookup("WL400"); ok {
+		t.Errorf("Lookup(WL400) = %v; want none", r.ID)
+	}
+}
