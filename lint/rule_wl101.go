@@ -61,6 +61,8 @@ func checkPortCollision(p *Pass) {
 		case moving(c, later.Server) == len(c.Claims):
 			// Every claim moves with the offset: only a port change helps.
 			fix = changePortText(later)
+		case !later.Listener.Offsetable:
+			fix = changePortText(later) + " (the port offset does not move it)"
 		case !ok:
 			fix = collisionFix(p.Homes, later)
 			fixes[later.Server] = fix

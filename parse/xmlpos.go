@@ -37,6 +37,8 @@ type elemInfo struct {
 	path     string
 	// pendingIgnores are indexes into xmlFile.ignores of comments that cover this element.
 	pendingIgnores []int
+	// name is the start tag's name as written (prefix:local), to match the end tag.
+	name string
 }
 
 // parseXML reads data as XML. It rejects DTD entities, invalid UTF-8, UTF-16 and
@@ -136,7 +138,7 @@ func (f *xmlFile) scan() ([]*elemInfo, error) {
 			if len(stack) == 0 && len(infos) > 0 {
 				return nil, &xmlError{line: f.lines.line(off), msg: "malformed XML: more than one root element"}
 			}
-			info := &elemInfo{start: off, startEnd: endOff}
+			info := &elemInfo{start: off, startEnd: endOff, name: qname(t.Name)}
 			infos = append(infos, info)
 			stack = append(stack, info)
 			if len(pending) > 0 {
@@ -148,6 +150,9 @@ func (f *xmlFile) scan() ([]*elemInfo, error) {
 				return nil, &xmlError{line: f.lines.line(off), msg: "malformed XML: unexpected end element"}
 			}
 			info := stack[len(stack)-1]
+			if got := qname(t.Name); got != info.name {
+				return nil, &xmlError{line: f.lines.line(off), msg: fmt.Sprintf("malformed XML: element <%s> closed by </%s>", info.name, got)}
+			}
 			stack = stack[:len(stack)-1]
 			info.end = endOff
 			for _, k := range info.pendingIgnores {
@@ -371,4 +376,12 @@ func (x lineIndex) start(n int) int {
 		return x[len(x)-1]
 	}
 	return x[n-1]
+}
+
+// qname returns a name as written in the document.
+func qname(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
 }

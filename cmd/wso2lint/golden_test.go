@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// repoRoot returns the repository root (the folder holding go.mod).
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// noEnv is an environment with nothing set.
+func noEnv(string) string { return "" }
+
+// runCLI runs the command line in-process and renders the result as a golden
+// file: the exit status, then stdout, then stderr.
+func runCLI(args []string) string {
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"wso2lint"}, args...), &stdout, &stderr, noEnv)
+	return fmt.Sprintf("exit: %d\n--- stdout\n%s--- stderr\n%s", code, stdout.String(), stderr.String())
+}
+
+// TestGolden runs every case under testdata/cli: each has a file "args" (one
+// argument per line, paths relative to the repository root) and a golden file
+// "want". go test ./cmd/wso2lint -update rewrites the golden files.
+func TestGolden(t *testing.T) {
+	root := repoRoot(t)
+	t.Chdir(root)
+	cases, err := filepath.Glob("testdata/cli/*/args")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no golden cases found under testdata/cli")
+	}
+	for _, argsFile := range cases {
+		dir := filepath.Dir(argsFile)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			raw, err := os.ReadFile(argsFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var args []string
+			for _, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+				if line != "" && !strings.HasPrefix(line, "#") {
+					args = append(args, line)
+				}
+			}
+			got := runCLI(args)
+			// Repeat: output must be byte-identical from run to run.
+			if again := runCLI(args); again != got {
+				t.Fatalf("output differs between two runs:\n%s", cmp.Diff(got, again))
+			}
+			wantFile := filepath.Join(dir, "want")
+			if *update {
+				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("wso2lint %s (-want +got):\n%s", strings.Join(args, " "), diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPreCommitHook runs the repository's .pre-commit-hooks.yaml with the real
+// pre-commit on a temporary git repository of configuration files: a clean
+// home passes, and two homes whose ports collide fail.
+func TestPreCommitHook(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") != "true" {
+		t.Skip("pre-commit builds the hook with go install; skipped with -short")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pre-commit is not installed (CI installs the Debian package)")
+		}
+		t.Skip("pre-commit is not installed")
+	}
+	root := repoRoot(t)
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	tryRepo := func() (int, string) {
+		cmd := exec.Command("pre-commit", "try-repo", root, "wso2lint", "--all-files")
+		cmd.Dir = repo
+		out, err := cmd.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode(), string(out)
+		} else if err != nil {
+			t.Fatalf("pre-commit: %v\n%s", err, out)
+		}
+		return 0, string(out)
+	}
+	git("init", "-q")
+	copyTree(t, filepath.Join(root, "testdata/clean/wso2am-2.6.0"), filepath.Join(repo, "apim"))
+	git("add", ".")
+	git("commit", "-q", "-m", "clean")
+	if code, out := tryRepo(); code != 0 {
+		t.Fatalf("clean configuration: pre-commit exit %d, want 0\n%s", code, out)
+	}
+	copyTree(t, filepath.Join(root, "testdata/clean/wso2am-2.6.0"), filepath.Join(repo, "apim-2"))
+	git("add", ".")
+	git("commit", "-q", "-m", "second home on the same host")
+	code, out := tryRepo()
+	if code == 0 || !strings.Contains(out, "WL101") {
+		t.Fatalf("colliding homes: pre-commit exit %d, want a failure naming WL101\n%s", code, out)
+	}
+}
+
+// copyTree copies a directory of regular files.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, info.Mode().Perm())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
