@@ -2,14 +2,17 @@ package catalog
 
 import "github.com/wso2lint/wso2lint/internal/model"
 
-// Resolve sets the Exposure of every listener of every server of h that has
-// none (model.ExposureUnknown), from ExposureOf(h.Product.Key, listener ID).
+// Resolve completes a parsed home: for deployment.toml-era homes it first
+// builds the listeners from the toml settings and the built-in defaults
+// (ResolveToml); then it sets the Exposure of every listener of every server of
+// h that has none (model.ExposureUnknown), from ExposureOf(h.Product.Key, listener ID).
 // Listeners of services the catalog does not know become management when
 // inbound and outbound when outbound or device-side. Nothing else changes.
 func Resolve(h *model.Home) {
 	if h == nil {
 		return
 	}
+	ResolveToml(h)
 	for si := range h.Servers {
 		ls := h.Servers[si].Listeners
 		for li := range ls {

@@ -1,0 +1,169 @@
+package catalog
+
+import "github.com/wso2lint/wso2lint/internal/model"
+
+// TomlDefault is one listener of a deployment.toml-era product (API Manager
+// 3.2 and 4.x with its 4.5 split products, Identity Server 5.9+, Micro
+// Integrator 1.2 and 4.x): where deployment.toml sets it, its default and when
+// it is open. ResolveToml turns the applicable rows into listeners.
+type TomlDefault struct {
+	// Products are the product keys the row applies to.
+	Products []string
+	// From and To bound the product versions, inclusive ("4.0", "4.6"); empty
+	// means unbounded.
+	From, To string
+	// Roles are the server roles the listener exists in ("default",
+	// "control-plane", "traffic-manager", "gateway-worker"); nil means every role.
+	Roles []string
+	// ID is the service id (model.Svc*).
+	ID string
+	// PortKey is the dotted toml key of the port; empty when toml cannot set it.
+	PortKey string
+	// Port is the default port before the offset.
+	Port model.Port
+	// Offset reports whether the runtime adds the port offset.
+	Offset bool
+	// DefaultOn reports whether the listener is open by default.
+	DefaultOn bool
+	// EnableKey is the toml key that switches the listener on or off; empty
+	// when none.
+	EnableKey string
+	// EnableFrom is the first version that honours EnableKey; earlier versions
+	// ignore it and the listener keeps its default state.
+	EnableFrom string
+	// OnWhenSet names a toml key whose presence switches the listener on
+	// (Hazelcast: clustering.membership_scheme).
+	OnWhenSet string
+	// Static is the home-relative XML file with no template that sets the port;
+	// when the home has it, the XML (read by parse) is authoritative.
+	Static string
+	// Exposure is the network class that should reach the port.
+	Exposure model.Exposure
+	// Source says where the fact comes from, and any doubt.
+	Source string
+}
+
+// Server roles of API Manager (server.server_role, -Dprofile, or the 4.5 split
+// product).
+const (
+	RoleDefault        = "default"
+	RoleControlPlane   = "control-plane"
+	RoleTrafficManager = "traffic-manager"
+	RoleGatewayWorker  = "gateway-worker"
+)
+
+var (
+	amKeys      = []string{"am", "am-universal-gw", "am-tm", "am-acp"}
+	gatewayRole = []string{RoleDefault, RoleGatewayWorker}
+	eventRoles  = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
+	brokerCP    = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
+)
+
+const (
+	inboundDir = "repository/deployment/server/synapse-configs/default/inbound-endpoints/"
+	docToml    = "DOMAIN.md §5 deployment.toml defaults"
+)
+
+// TomlDefaults returns the table of deployment.toml-era listeners. The slice
+// is new on every call.
+func TomlDefaults() []TomlDefault {
+	return []TomlDefault{
+		// API Manager (all-in-one and the 4.5 split products).
+		{Products: amKeys, ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
+			Exposure: model.ExposurePublic, Source: docToml + "; portals and APIs share the console port (public for API Manager)"},
+		{Products: amKeys, ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
+			EnableKey: "transport.http.enable", EnableFrom: "4.7", Exposure: model.ExposurePublic, Source: docToml + "; the switch arrived in 4.7"},
+		{Products: amKeys, Roles: gatewayRole, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
+			EnableKey: "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic,
+			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners"},
+		{Products: amKeys, Roles: gatewayRole, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
+			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic,
+			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners"},
+		{Products: amKeys, To: "3.2", Roles: gatewayRole, ID: model.SvcWebSocket, Port: 9099, Offset: true, DefaultOn: true,
+			Static: inboundDir + "WebSocketInboundEndpoint.xml", Exposure: model.ExposurePublic,
+			Source: "API Manager 3.2 ships WebSocketInboundEndpoint.xml with no template (ws.use.port.offset=true)"},
+		{Products: amKeys, To: "3.2", Roles: gatewayRole, ID: model.SvcWebSocketSecure, Port: 8099, Offset: true, DefaultOn: true,
+			Static: inboundDir + "SecureWebSocketInboundEndpoint.xml", Exposure: model.ExposurePublic,
+			Source: "API Manager 3.2 ships SecureWebSocketInboundEndpoint.xml with no template (ws.use.port.offset=true)"},
+		{Products: amKeys, From: "4.0", Roles: gatewayRole, ID: model.SvcWebSocket, PortKey: "apim.ws.port", Port: 9099, Offset: true, DefaultOn: true,
+			EnableKey: "apim.ws.enable", EnableFrom: "4.6", Exposure: model.ExposurePublic,
+			Source: docToml + "; [apim.ws] enable is honoured from 4.6 only; profiles other than gateway delete the endpoint file"},
+		{Products: amKeys, From: "4.0", Roles: gatewayRole, ID: model.SvcWebSocketSecure, PortKey: "apim.wss.port", Port: 8099, Offset: true, DefaultOn: true,
+			EnableKey: "apim.wss.enable", EnableFrom: "4.6", Exposure: model.ExposurePublic,
+			Source: docToml + "; [apim.wss] enable is honoured from 4.6 only"},
+		{Products: amKeys, From: "4.0", Roles: gatewayRole, ID: model.SvcWebhookHTTP, Port: 9021, Offset: true, DefaultOn: true,
+			Static: inboundDir + "WebhookServer.xml", Exposure: model.ExposurePublic,
+			Source: docToml + "; WebSub/webhook APIs arrived with the streaming APIs of 4.0; WebhookServer.xml has no template (inbound.port.offset.enable)"},
+		{Products: amKeys, From: "4.0", Roles: gatewayRole, ID: model.SvcWebhookHTTPS, PortKey: "apim.webhooks.https.port", Port: 8021, Offset: true, DefaultOn: true,
+			EnableKey: "apim.webhooks.enable", EnableFrom: "4.6", Exposure: model.ExposurePublic,
+			Source: docToml + "; arrived with the streaming APIs of 4.0"},
+		{Products: amKeys, Roles: brokerCP, ID: model.SvcAMQP, PortKey: "broker.transport.amqp.default_connection.port", Port: 5672, Offset: true, DefaultOn: true,
+			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureCluster,
+			Source: docToml + "; gateways subscribe to the event hub / traffic manager broker"},
+		{Products: amKeys, Roles: brokerCP, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
+			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureCluster, Source: docToml},
+		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQP, PortKey: "broker.transport.amqp.default_connection.port", Port: 5672, Offset: true, DefaultOn: true,
+			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureLocal,
+			Source: docToml + " (the broker starts in every profile); no peer connects to a gateway's broker, so it stays local"},
+		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
+			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureLocal,
+			Source: docToml + " (the broker starts in every profile; exposing 8672 on a Universal Gateway is a known mistake)"},
+		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeBinary, PortKey: "transport.binary.receiver.tcpPort", Port: 9611, Offset: true, DefaultOn: true,
+			EnableKey: "transport.binary.receiver.enable", Exposure: model.ExposureCluster,
+			Source: docToml + "; throttle events from gateways; assumed absent on gateway-only profiles"},
+		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeBinarySSL, PortKey: "transport.binary.receiver.sslPort", Port: 9711, Offset: true, DefaultOn: true,
+			EnableKey: "transport.binary.receiver.enable", Exposure: model.ExposureCluster, Source: docToml},
+		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeThrift, PortKey: "transport.thrift.receiver.tcpPort", Port: 7611, Offset: true,
+			EnableKey: "transport.thrift.receiver.enable", Exposure: model.ExposureCluster, Source: docToml + "; off by default"},
+		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeThriftSSL, PortKey: "transport.thrift.receiver.sslPort", Port: 7711, Offset: true,
+			EnableKey: "transport.thrift.receiver.enable", Exposure: model.ExposureCluster, Source: docToml + "; off by default"},
+		{Products: amKeys, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true, DefaultOn: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; on in API Manager"},
+		{Products: amKeys, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true, DefaultOn: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; on in API Manager"},
+		{Products: amKeys, ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
+			Exposure: model.ExposureCluster, Source: docToml + "; never offset; on when a membership scheme is set"},
+
+		// Identity Server.
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
+			EnableKey: "transport.https.enabled", Exposure: model.ExposurePublic, Source: docToml + "; login and OAuth endpoints share the console port"},
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
+			EnableKey: "transport.http.enabled", Exposure: model.ExposurePublic, Source: docToml},
+		{Products: []string{"is"}, From: "5.9", To: "5.11", ID: model.SvcEmbeddedLDAP, Port: 10389, Offset: true, DefaultOn: true,
+			EnableKey: "embedded_ldap.enable", Exposure: model.ExposureLocal,
+			Source: docToml + "; IS 5.9-5.11 only, port not settable in toml (carbon.xml Ports/EmbeddedLDAP)"},
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
+			Exposure: model.ExposureCluster, Source: docToml + "; never offset"},
+
+		// Micro Integrator: ports before MI's default offset of 10.
+		{Products: []string{"mi"}, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
+			EnableKey: "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8290 at the default offset 10"},
+		{Products: []string{"mi"}, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
+			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8253 at the default offset 10"},
+		{Products: []string{"mi"}, ID: model.SvcMIManagementAPI, PortKey: "mediation.internal_https_api_port", Port: 9154, Offset: true, DefaultOn: true,
+			Exposure: model.ExposureManagement, Source: docToml + "; management API, 9164 at the default offset 10"},
+		{Products: []string{"mi"}, ID: model.SvcMIInternalHTTP, PortKey: "mediation.internal_http_api_port", Port: 9191, Offset: true, DefaultOn: true,
+			Exposure: model.ExposureManagement, Source: docToml + "; internal HTTP API, 9201 at the default offset 10"},
+		{Products: []string{"mi"}, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
+			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
+		{Products: []string{"mi"}, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
+			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
+			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
+	}
+}
+
+// latestTomlVersion is the version assumed when a toml home's version is unknown.
+func latestTomlVersion(product string) string {
+	switch product {
+	case "is":
+		return "7.1"
+	case "mi":
+		return "4.4"
+	}
+	return "4.6"
+}

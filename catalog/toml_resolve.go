@@ -1,0 +1,349 @@
+package catalog
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// ResolveToml adds the listeners of every deployment.toml-configured server of
+// h (a server with a model.KeyTomlFile setting) from TomlDefaults and the toml
+// settings parse recorded. The value order is the products': an explicit toml
+// key > default.json > the built-in default. Inbound listeners that parse read
+// from generated XML (carbon.xml, axis2.xml, catalina-server.xml, jmx.xml, ...)
+// are replaced by the toml ones, and a drift fact (model.KeyTomlDriftPrefix +
+// id) records each XML port that differs from what the toml renders; with
+// -DavoidConfigUpdate=true the XML listeners stay and only the missing ones
+// are added. XML files with no template (WebSocketInboundEndpoint.xml in 3.2,
+// WebhookServer.xml) stay authoritative. Offsets are applied as parse's
+// finish() does: the server offset when the listener is offsettable.
+func ResolveToml(h *model.Home) {
+	if h == nil {
+		return
+	}
+	for si := range h.Servers {
+		s := &h.Servers[si]
+		if _, ok := settingOf(s, model.KeyTomlFile); !ok {
+			continue
+		}
+		resolveTomlServer(h, s)
+		s.Sort()
+	}
+}
+
+func resolveTomlServer(h *model.Home, s *model.Server) {
+	tomlFile, _ := settingOf(s, model.KeyTomlFile)
+	product := h.Product.Key
+	version := h.Product.Version
+	if version == "" {
+		version = latestTomlVersion(product)
+	}
+	role := tomlRole(product, s)
+	avoid := avoidConfigUpdate(s)
+	rows := applicableRows(product, version, role)
+	known := map[string]bool{}
+	for _, r := range TomlDefaults() {
+		if hasString(r.Products, product) {
+			known[r.ID] = true
+		}
+	}
+	generated := generatedFiles(s, version, product)
+
+	// Listeners parse read from XML: keep those the toml does not render.
+	xmlByID := map[string][]model.Listener{}
+	var kept []model.Listener
+	for _, l := range s.Listeners {
+		if l.Dir == model.DirIn && known[l.ID] && generated[l.Source.File] {
+			xmlByID[l.ID] = append(xmlByID[l.ID], l)
+			if avoid {
+				kept = append(kept, l)
+			}
+			continue
+		}
+		kept = append(kept, l)
+	}
+	have := map[string]bool{}
+	for _, l := range kept {
+		if l.Dir == model.DirIn {
+			have[l.ID] = true
+		}
+	}
+	var added []model.Listener
+	for _, r := range rows {
+		if r.Static != "" && hasFile(h, r.Static) {
+			continue // parse read the authoritative XML
+		}
+		l, ok := tomlListener(s, r, tomlFile.Value, version)
+		if !ok {
+			continue
+		}
+		for _, x := range xmlByID[r.ID] {
+			if x.Base != l.Base {
+				s.Settings = append(s.Settings, model.Setting{
+					Key:   model.KeyTomlDriftPrefix + r.ID,
+					Value: model.TomlDriftValue(strconv.Itoa(int(x.Base)), strconv.Itoa(int(l.Base))),
+					Pos:   x.Source,
+				})
+			}
+		}
+		if have[r.ID] {
+			continue
+		}
+		have[r.ID] = true
+		added = append(added, l)
+	}
+	s.Listeners = append(kept, added...)
+	if product == "mi" {
+		offsetInbound := isTrueValue(tomlValue(s, "mediation.inbound.port_offset_enable"))
+		for i := range s.Listeners {
+			if s.Listeners[i].ID == model.SvcInboundHTTP {
+				s.Listeners[i].Offsetable = offsetInbound
+			}
+		}
+	}
+	for i := range s.Listeners {
+		l := &s.Listeners[i]
+		if l.Offsetable {
+			l.Offset = s.Offset.Value
+		} else {
+			l.Offset = 0
+		}
+	}
+}
+
+// tomlListener builds the listener of one row; ok is false when the listener
+// is off by default and the toml does not mention it.
+func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (model.Listener, bool) {
+	l := model.Listener{
+		ID: r.ID, Base: r.Port, Offsetable: r.Offset, Proto: model.ProtoTCP, Dir: model.DirIn,
+		Exposure: r.Exposure, Source: model.Pos{File: tomlFile, Path: r.PortKey},
+	}
+	if r.Static != "" {
+		l.Source = model.Pos{File: r.Static}
+	}
+	mentioned := false
+	if r.PortKey != "" {
+		if st, ok := settingOf(s, model.KeyTomlPrefix+r.PortKey); ok {
+			mentioned = true
+			l.Configured, l.Source = st.Value, st.Pos
+			if p, ok := portNumber(st.Value); ok {
+				l.Base = p
+			} else {
+				l.Note = "port " + strconvQuote(st.Value) + " cannot be read statically; default shown"
+			}
+		} else if st, ok := settingOf(s, model.KeyTomlDefaultPrefix+r.PortKey); ok {
+			if p, ok := portNumber(st.Value); ok {
+				l.Base, l.Configured, l.Source = p, st.Value, st.Pos
+			}
+		}
+	}
+	on := r.DefaultOn
+	if r.EnableKey != "" {
+		v, ok := tomlValue(s, r.EnableKey)
+		if !ok {
+			if st, found := settingOf(s, model.KeyTomlDefaultPrefix+r.EnableKey); found {
+				v, ok = st.Value, true
+			}
+		}
+		if ok {
+			mentioned = true
+			if r.EnableFrom == "" || compareVersions(version, r.EnableFrom) >= 0 {
+				on = isTrueValue(v, true, on)
+			} else {
+				l.Note = r.EnableKey + " is ignored before " + r.EnableFrom
+			}
+		}
+	}
+	if r.OnWhenSet != "" {
+		if _, ok := tomlValue(s, r.OnWhenSet); ok {
+			on, mentioned = true, true
+		}
+	}
+	l.Enabled = on
+	return l, on || mentioned
+}
+
+// applicableRows returns the rows for the product, version and role, in table
+// order.
+func applicableRows(product, version, role string) []TomlDefault {
+	var out []TomlDefault
+	for _, r := range TomlDefaults() {
+		if !hasString(r.Products, product) {
+			continue
+		}
+		if r.From != "" && compareVersions(version, r.From) < 0 {
+			continue
+		}
+		if r.To != "" && compareVersions(version, r.To) > 0 {
+			continue
+		}
+		if r.Roles != nil && !hasString(r.Roles, role) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// tomlRole decides the API Manager server role: -Dprofile in the start script,
+// then [server] server_role when it is not "default", then the 4.5 split
+// product, else "default". API Manager 3.2's api-publisher, api-devportal and
+// api-key-manager roles open what a control plane opens.
+func tomlRole(product string, s *model.Server) string {
+	role := ""
+	if st, ok := settingOf(s, model.KeyScriptProfile); ok {
+		v := strings.TrimSpace(st.Value)
+		if i := strings.LastIndex(v, "="); i >= 0 {
+			v = v[i+1:]
+		}
+		role = strings.Trim(v, `"'`)
+	}
+	if role == "" {
+		if v, ok := tomlValue(s, "server.server_role"); ok && v != RoleDefault {
+			role = v
+		}
+	}
+	if role == "" {
+		switch product {
+		case "am-universal-gw":
+			role = RoleGatewayWorker
+		case "am-tm":
+			role = RoleTrafficManager
+		case "am-acp":
+			role = RoleControlPlane
+		}
+	}
+	switch role {
+	case "", RoleDefault:
+		return RoleDefault
+	case "api-publisher", "api-devportal", "api-key-manager", "api-key-manager-node":
+		return RoleControlPlane
+	}
+	return role
+}
+
+// generatedFiles lists the home-relative files that deployment.toml renders for
+// the server: the core XML files, every file a template present renders, and
+// the API Manager 4.x inbound endpoints that have templates.
+func generatedFiles(s *model.Server, version, product string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "etc/jmx.xml", "broker.xml",
+		"data-bridge/data-bridge-config.xml", "identity/embedded-ldap.xml", "identity/identity.xml", "user-mgt.xml", "api-manager.xml"} {
+		out[path.Join(s.ConfDir, f)] = true
+	}
+	if strings.HasPrefix(product, "am") && compareVersions(version, "4.0") >= 0 {
+		for _, f := range []string{"WebSocketInboundEndpoint.xml", "SecureWebSocketInboundEndpoint.xml", "SecureWebhookServer.xml"} {
+			out[inboundDir+f] = true
+		}
+	}
+	for _, st := range s.Settings {
+		if st.Key == model.KeyTomlTemplate {
+			out[st.Value] = true
+		}
+	}
+	return out
+}
+
+// avoidConfigUpdate reports whether the start script passes
+// -DavoidConfigUpdate=true.
+func avoidConfigUpdate(s *model.Server) bool {
+	for _, st := range s.Settings {
+		if st.Key != model.KeyScriptAvoidConfigUpdate {
+			continue
+		}
+		v := strings.ToLower(strings.TrimSpace(st.Value))
+		if strings.HasSuffix(v, "=true") || v == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// settingOf finds the first setting with the key without relying on the
+// settings being sorted.
+func settingOf(s *model.Server, key string) (model.Setting, bool) {
+	var best model.Setting
+	found := false
+	for _, st := range s.Settings {
+		if st.Key == key && (!found || st.Pos.Less(best.Pos)) {
+			best, found = st, true
+		}
+	}
+	return best, found
+}
+
+// tomlValue returns the value of a toml key, unquoted.
+func tomlValue(s *model.Server, key string) (string, bool) {
+	st, ok := settingOf(s, model.KeyTomlPrefix+key)
+	if !ok {
+		return "", false
+	}
+	return strings.Trim(strings.TrimSpace(st.Value), `"'`), true
+}
+
+// isTrueValue reads a toml boolean; anything but true/false gives def (the
+// first extra argument, else false).
+func isTrueValue(v string, ok bool, def ...bool) bool {
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`)) {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	return len(def) > 0 && def[0]
+}
+
+func portNumber(v string) (model.Port, bool) {
+	n, err := strconv.Atoi(strings.Trim(strings.TrimSpace(v), `"'`))
+	if err != nil || n < 0 || n > int(model.MaxPort) {
+		return 0, false
+	}
+	return model.Port(n), true
+}
+
+func strconvQuote(v string) string { return strconv.Quote(v) }
+
+func hasFile(h *model.Home, rel string) bool {
+	for _, f := range h.Files {
+		if f == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// compareVersions compares dotted versions numerically ("4.10" > "4.9"); a
+// missing component counts as 0, so "4.2.0" equals "4.2".
+func compareVersions(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) || i < len(bs); i++ {
+		x, y := 0, 0
+		if i < len(as) {
+			x, _ = strconv.Atoi(as[i])
+		}
+		if i < len(bs) {
+			y, _ = strconv.Atoi(bs[i])
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,104 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+const tomlPath = "repository/conf/deployment.toml"
+
+// tomlServer is a toml-configured server with an XML servlet-https listener
+// read from a generated catalina-server.xml at 9445.
+func tomlServer(extra ...model.Setting) model.Server {
+	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Proto: model.ProtoTCP,
+		Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
+	s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: []model.Listener{xml},
+		Offset:   model.Offset{Value: 1, Origin: model.OriginToml},
+		Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: tomlPath, Pos: model.Pos{File: tomlPath}}}, extra...)}
+	s.Sort()
+	return s
+}
+
+func TestResolveTomlXMLAndDrift(t *testing.T) {
+	drift := model.Setting{Key: model.KeyTomlDriftPrefix + model.SvcServletHTTPS, Value: model.TomlDriftValue("9445", "9443"),
+		Pos: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
+	tests := []struct {
+		name      string
+		settings  []model.Setting
+		wantHTTPS model.Listener
+	}{
+		{
+			name: "toml wins",
+			wantHTTPS: model.Listener{ID: model.SvcServletHTTPS, Base: 9443, Offsetable: true, Offset: 1, Proto: model.ProtoTCP, Dir: model.DirIn,
+				Enabled: true, Exposure: model.ExposurePublic, Source: model.Pos{File: tomlPath, Path: "transport.https.properties.port"}},
+		},
+		{
+			name:     "avoidConfigUpdate keeps the XML",
+			settings: []model.Setting{{Key: model.KeyScriptAvoidConfigUpdate, Value: "-DavoidConfigUpdate=true", Pos: model.Pos{File: "bin/api-manager.sh", Line: 3}}},
+			wantHTTPS: model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
+				Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := &model.Home{Product: model.Product{Key: "is", Version: "7.0.0"}, Servers: []model.Server{tomlServer(tc.settings...)}}
+			ResolveToml(h)
+			s := h.Servers[0]
+			var https []model.Listener
+			for _, l := range s.Listeners {
+				if l.ID == model.SvcServletHTTPS {
+					https = append(https, l)
+				}
+			}
+			if diff := cmp.Diff([]model.Listener{tc.wantHTTPS}, https); diff != "" {
+				t.Errorf("servlet-https mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff([]model.Setting{drift}, s.SettingsOf(drift.Key)); diff != "" {
+				t.Errorf("drift mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestResolveTomlMIInboundOffset(t *testing.T) {
+	inbound := model.Listener{ID: model.SvcInboundHTTP, Base: 8085, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
+		Source: model.Pos{File: "repository/deployment/server/synapse-configs/default/inbound-endpoints/in.xml", Line: 5}}
+	for _, tc := range []struct {
+		name  string
+		extra []model.Setting
+		want  model.Port
+	}{
+		{"off by default", nil, 8085},
+		{"port_offset_enable", []model.Setting{{Key: model.KeyTomlPrefix + "mediation.inbound.port_offset_enable", Value: "true"}}, 8095},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := model.Server{Profile: "default", ConfDir: "conf", Listeners: []model.Listener{inbound},
+				Offset:   model.Offset{Value: 10, Origin: model.OriginDefault},
+				Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: "conf/deployment.toml"}}, tc.extra...)}
+			h := &model.Home{Product: model.Product{Key: "mi", Version: "4.2.0"}, Servers: []model.Server{s}}
+			ResolveToml(h)
+			for _, l := range h.Servers[0].Listeners {
+				if l.ID == model.SvcInboundHTTP && l.Port() != tc.want {
+					t.Errorf("inbound port = %d, want %d", l.Port(), tc.want)
+				}
+			}
+		})
+	}
+}
+
+func TestTomlDefaultsRows(t *testing.T) {
+	for _, r := range TomlDefaults() {
+		if r.ID == "" || r.Port == 0 || len(r.Products) == 0 || r.Source == "" || r.Exposure == model.ExposureUnknown {
+			t.Errorf("incomplete row %+v", r)
+		}
+		if r.PortKey == "" && r.Static == "" && r.ID != model.SvcEmbeddedLDAP {
+			t.Errorf("row %s: neither a toml key nor a static file sets the port", r.ID)
+		}
+	}
+	if compareVersions("4.10", "4.9") <= 0 || compareVersions("4.2.0", "4.2") != 0 {
+		t.Errorf("compareVersions orders numerically")
+	}
+}
