@@ -1,9 +1,8 @@
 package parse
 
-// readScript reads the start script (bin/wso2server.sh and .bat): -DportOffset,
-// JMX remote, JDWP and other always-on JVM options.
-func readScript(s *server) error { return nil }
-
 // coreSteps lists the parsers of the Carbon 4.4.x core files other than
-// carbon.xml and the start script.
-func coreSteps() []step { return nil }
+// carbon.xml and the start script (readScript, script.go). readHazelcast runs
+// after readAxis2: it overrides the clustering listeners axis2.xml recorded.
+func coreSteps() []step {
+	return []step{readCatalina, readAxis2, readHazelcast, readJMX, readLog4j}
+}

@@ -1,0 +1,94 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+const (
+	jmxRel    = "repository/conf/etc/jmx.xml"
+	carbonRel = "repository/conf/carbon.xml"
+)
+
+func TestReadJMX(t *testing.T) {
+	carbon := strings.Replace(coreCarbon, "%s", "1", 1)
+	jmx := func(start, reg, srv string) string {
+		return "<JMX xmlns=\"http://wso2.org/projects/carbon/jmx.xml\">\n" +
+			"    <StartRMIServer>" + start + "</StartRMIServer>\n" +
+			"    <HostName>localhost</HostName>\n" +
+			"    <RMIRegistryPort>" + reg + "</RMIRegistryPort>\n" +
+			"    <RMIServerPort>" + srv + "</RMIServerPort>\n" +
+			"</JMX>\n"
+	}
+	reg := func(base model.Port, conf string, off, en bool, p model.Pos, note string) model.Listener {
+		return model.Listener{ID: model.SvcJMXRegistry, Base: base, Configured: conf, Offsetable: off, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Enabled: en, Source: p, Note: note}
+	}
+	srv := func(l model.Listener) model.Listener { l.ID = model.SvcJMXServer; return l }
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  []model.Listener
+	}{
+		{"placeholders", map[string]string{carbonRel: carbon, jmxRel: jmx("true", "${Ports.JMX.RMIRegistryPort}", "${Ports.JMX.RMIServerPort}")},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, true, pos(jmxRel, 4, 22, "/JMX/RMIRegistryPort"), ""),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, true, pos(jmxRel, 5, 20, "/JMX/RMIServerPort"), "")),
+			}},
+		{"switched off", map[string]string{carbonRel: carbon, jmxRel: jmx("false", "${Ports.JMX.RMIRegistryPort}", "${Ports.JMX.RMIServerPort}")},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, false, pos(jmxRel, 4, 22, "/JMX/RMIRegistryPort"), ""),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, false, pos(jmxRel, 5, 20, "/JMX/RMIServerPort"), "")),
+			}},
+		{"literal is not offset", map[string]string{carbonRel: carbon, jmxRel: jmx("true", "9999", "${Ports.JMX.RMIServerPort}")},
+			[]model.Listener{
+				reg(9999, "9999", false, true, pos(jmxRel, 4, 22, "/JMX/RMIRegistryPort"), "literal port: not offset"),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, true, pos(jmxRel, 5, 20, "/JMX/RMIServerPort"), "")),
+			}},
+		{"jmx.xml absent", map[string]string{carbonRel: carbon},
+			[]model.Listener{
+				reg(9999, "9999", true, true, pos(carbonRel, 6, 30, "/Server/Ports/JMX/RMIRegistryPort"), "etc/jmx.xml absent: the kernel starts the RMI server by default"),
+				srv(reg(11111, "11111", true, true, pos(carbonRel, 7, 28, "/Server/Ports/JMX/RMIServerPort"), "etc/jmx.xml absent: the kernel starts the RMI server by default")),
+			}},
+		{"no carbon.xml, no jmx.xml", map[string]string{"repository/conf/x": ""}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := runStep(t, readJMX, tc.files)
+			if diff := cmp.Diff(tc.want, s.srv.Listeners); diff != "" {
+				t.Errorf("listeners (-want +got):\n%s", diff)
+			}
+			for _, l := range s.srv.Listeners {
+				if l.Bind != "" {
+					t.Errorf("JMX binds every interface; got Bind %q", l.Bind)
+				}
+			}
+		})
+	}
+}
+
+func TestReadJMXSettingAndUnresolved(t *testing.T) {
+	src := "<JMX>\n  <StartRMIServer> true </StartRMIServer>\n  <RMIRegistryPort>${Ports.Missing}</RMIRegistryPort>\n</JMX>"
+	s := runStep(t, readJMX, map[string]string{carbonRel: strings.Replace(coreCarbon, "%s", "0", 1), jmxRel: src})
+	wantSet := []model.Setting{{Key: model.KeyJMXStartRMIServer, Value: "true", Pos: pos(jmxRel, 2, 20, "/JMX/StartRMIServer")}}
+	var got []model.Setting
+	for _, st := range s.srv.Settings {
+		if st.Key == model.KeyJMXStartRMIServer {
+			got = append(got, st)
+		}
+	}
+	if diff := cmp.Diff(wantSet, got); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	wantRef := []model.Ref{{Expr: "${Ports.Missing}", Pos: pos(jmxRel, 3, 20, "/JMX/RMIRegistryPort")}}
+	if diff := cmp.Diff(wantRef, s.srv.Unresolved); diff != "" {
+		t.Errorf("unresolved (-want +got):\n%s", diff)
+	}
+	// RMIServerPort is absent: it comes from carbon.xml.
+	if l := s.findListener(model.SvcJMXServer); l == nil || l.Base != 11111 || l.Source.File != carbonRel {
+		t.Errorf("jmx-rmi-server = %+v, want 11111 from carbon.xml", l)
+	}
+}
