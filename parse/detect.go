@@ -81,7 +81,9 @@ func detectProduct(h *home, servers []*server) model.Product {
 	switch {
 	case h.opt.Product != "":
 		p.Key = h.opt.Product
-	case len(servers) > 1 && (main.srv.Profile == "integrator" || h.exists("bin/integrator.sh")):
+	case len(servers) > 1 && (main.srv.Profile == "integrator" || h.exists("bin/integrator.sh")) &&
+		(serverKeyProduct(main.serverKey) == "" || serverKeyProduct(main.serverKey) == "ei"):
+		// IoT Server 3.x has the same conf/ + wso2/<profile> layout as EI.
 		p.Key = "ei"
 	default:
 		p.Key = detectFromFiles(h, main, hintKey)
@@ -117,6 +119,13 @@ func detectFromFiles(h *home, main *server, hint string) string {
 		return "am"
 	case has("identity/identity.xml"), hint == "is":
 		return "is"
+	case has("machine-learner.xml"):
+		return "ml"
+	case has("cdm-config.xml"):
+		if hint == "iot" || h.isDir("wso2") {
+			return "iot"
+		}
+		return "emm"
 	case has("analytics/spark/spark-defaults.conf"):
 		if hint == "ml" {
 			return "ml"

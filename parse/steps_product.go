@@ -2,5 +2,27 @@ package parse
 
 // productSteps lists the parsers of product files (api-manager.xml, broker.xml,
 // data-bridge, embedded LDAP, identity.xml, user-mgt.xml, inbound endpoints,
-// Spark, event-processor.xml, jndi.properties, EI analytics).
-func productSteps() []step { return nil }
+// Spark, event-processor.xml, jndi.properties, datasources, EI analytics
+// deployment.yaml and the 4.4.x product extras). They run after the core steps,
+// so a parser may look at what those recorded (servlet ports, clustering).
+func productSteps() []step {
+	return []step{
+		readDeploymentYAML,
+		readDataBridge,
+		readBroker,
+		readEmbeddedLDAP,
+		readIdentity,
+		readUserMgt,
+		readAPIManager,
+		readInbound,
+		readSpark,
+		readEventProcessor,
+		readJNDI,
+		readDatasources,
+		readJNDIProvider,
+		readMachineLearner,
+		readCassandra,
+		readHDFS,
+		readPush,
+	}
+}

@@ -1,0 +1,49 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// readEventProcessor reads event-processor.xml (CEP 4.x, DAS): which mode is
+// enabled and, for HA mode, the event synchronisation (11224), member management
+// and presentation ports. CEP adds the offset to them (DOMAIN.md section 1). They
+// are enabled only when the HA mode is. Distributed (Storm) mode ports are not read.
+func readEventProcessor(s *server) error {
+	f, ok, err := s.readXML("event-processor.xml")
+	if err != nil || !ok {
+		return err
+	}
+	for _, m := range f.doc.Root().SelectElements("mode") {
+		name := strings.TrimSpace(m.SelectAttrValue("name", ""))
+		on := attrTrue(m, "enable", false)
+		if on {
+			s.set(model.KeyCEPMode, name, f.attrPos(m, "name"))
+		}
+		if !strings.EqualFold(name, "HA") {
+			continue
+		}
+		for _, k := range []struct{ tag, id string }{
+			{"eventSync", model.SvcCEPHA},
+			{"management", model.SvcCEPHAMember},
+			{"presentation", model.SvcCEPPresentation},
+		} {
+			sec := m.SelectElement(k.tag)
+			if sec == nil || sec.SelectElement("port") == nil {
+				continue
+			}
+			e := sec.SelectElement("port")
+			l := model.Listener{ID: k.id, Enabled: on, Bind: bindText(text(sec.SelectElement("hostName")))}
+			ok, err := s.portListener(&l, e.Text(), f.textPos(e), true)
+			if err != nil {
+				return err
+			}
+			if ok {
+				l.Note = "cep ha mode"
+				s.listen(l)
+			}
+		}
+	}
+	return nil
+}

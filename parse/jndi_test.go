@@ -1,0 +1,48 @@
+package parse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+func TestReadJNDI(t *testing.T) {
+	const props = "# connectionfactory.Old = amqp://a:b@c/carbon?brokerlist='tcp://trap:1'\r\n" +
+		"connectionfactory.TopicConnectionFactory = amqp://admin:admin@clientID/carbon?brokerlist='tcp://localhost:5672'\r\n" +
+		"java.naming.provider.url=tcp://mq:61616\r\n" +
+		"connectionfactory.Self = amqp://a:b@c/carbon?brokerlist='tcp://localhost:${jms.port}'\r\n"
+	h := mustHome(t, map[string]string{"conf/carbon.xml": carbonAt("1"), "conf/jndi.properties": props}, Options{})
+	want := []pl{
+		out(model.SvcJMSBroker, "localhost", 5672, false, true, 2),
+		out(model.SvcJMSBroker, "localhost", 5673, true, true, 4),
+		out(model.SvcJMSBroker, "mq", 61616, false, true, 3),
+	}
+	if diff := cmp.Diff(want, listenersOf(h.Servers[0])); diff != "" {
+		t.Errorf("listeners (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadEventProcessor(t *testing.T) {
+	const xml = `<eventProcessorConfig>
+    <mode name="SingleNode" enable="false"/>
+    <mode name="HA" enable="true">
+        <eventSync><hostName>10.0.0.1</hostName><port>11224</port></eventSync>
+        <management><port>10005</port></management>
+    </mode>
+</eventProcessorConfig>
+`
+	h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("1"), "repository/conf/event-processor.xml": xml}, Options{})
+	s := h.Servers[0]
+	want := []pl{
+		in(model.SvcCEPHAMember, 10006, true, true, 5),
+		{ID: model.SvcCEPHA, Port: 11225, Offsetable: true, Enabled: true, Dir: model.DirIn, Proto: model.ProtoTCP, Bind: "10.0.0.1", Line: 4},
+	}
+	if diff := cmp.Diff(want, listenersOf(s)); diff != "" {
+		t.Errorf("listeners (-want +got):\n%s", diff)
+	}
+	if st, ok := s.Setting(model.KeyCEPMode); !ok || st.Value != "HA" {
+		t.Errorf("mode setting = %+v, %v", st, ok)
+	}
+}

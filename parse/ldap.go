@@ -1,0 +1,52 @@
+package parse
+
+import (
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// readEmbeddedLDAP reads identity/embedded-ldap.xml: the embedded ApacheDS LDAP
+// server and its Kerberos KDC (UDP, disabled by default). Ports are offset when
+// written as ${Ports.EmbeddedLDAP.*} placeholders; a literal port is used as is.
+// Without the file there is no embedded LDAP listener: none is invented.
+func readEmbeddedLDAP(s *server) error {
+	f, ok, err := s.readXML("identity/embedded-ldap.xml")
+	if err != nil || !ok {
+		return err
+	}
+	root := f.doc.Root()
+	if el := root.SelectElement("EmbeddedLDAP"); el != nil {
+		l := model.Listener{ID: model.SvcEmbeddedLDAP}
+		if e := named(el, "Property", "enable"); e != nil {
+			l.Enabled = isTrue(text(e))
+			s.set(model.KeyEmbeddedLDAPEnable, text(e), f.textPos(e))
+		}
+		if e := named(el, "Property", "connectionPassword"); e != nil {
+			s.set(model.KeyEmbeddedLDAPPassword, text(e), f.textPos(e))
+		}
+		if e := named(el, "Property", "port"); e != nil {
+			ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.listen(l)
+			}
+		}
+	}
+	if kdc := root.SelectElement("KDCServer"); kdc != nil {
+		l := model.Listener{ID: model.SvcKDC, Proto: model.ProtoUDP}
+		if e := named(kdc, "Property", "enabled"); e != nil {
+			l.Enabled = isTrue(text(e))
+		}
+		if e := named(kdc, "Property", "port"); e != nil {
+			ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.listen(l)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+)
+
+// appleRange is the address block Apple uses for APNs.
+const appleRange = "17.0.0.0/8"
+
+// readPush reads cdm-config.xml (EMM, IoT Server): the push-notification
+// providers. For APNs the server connects out to 17.0.0.0/8 on 443 (HTTP/2 API;
+// 2197 is the alternative port, recorded disabled) and, in EMM (the legacy binary
+// interface, shut down by Apple in March 2021), on 2195 and 2196. For FCM/GCM it
+// connects out on 443 to Google, which publishes no range (Host left empty). The
+// ports the devices use are recorded as DirDevice listeners.
+func readPush(s *server) error {
+	f, ok, err := s.readXML("cdm-config.xml")
+	if err != nil || !ok {
+		return err
+	}
+	provs := f.doc.Root().FindElement("PushNotificationConfiguration/PushNotificationProviders")
+	if provs == nil {
+		return nil
+	}
+	legacy, _ := dirHint(s.h.dir)
+	for _, p := range provs.SelectElements("Provider") {
+		class := strings.ToLower(text(p))
+		pos := f.textPos(p)
+		switch {
+		case strings.Contains(class, "apns"):
+			out := func(id string, port model.Port, on bool, note string) {
+				s.listen(model.Listener{ID: id, Base: port, Dir: model.DirOut, Host: appleRange, Enabled: on, Source: pos, Note: note})
+			}
+			out(model.SvcPushAPNs, 443, true, "apns http/2 api")
+			out(model.SvcPushAPNsAlt, 2197, false, "apns http/2 api alternative port")
+			if legacy == "emm" {
+				out(model.SvcPushAPNsLegacy, 2195, true, "legacy apns binary interface, shut down by apple in march 2021")
+				out(model.SvcPushAPNsFeedbck, 2196, true, "legacy apns feedback service, shut down by apple in march 2021")
+			}
+			s.listen(model.Listener{ID: model.SvcPushAPNsDevice, Base: 5223, Dir: model.DirDevice, Host: appleRange, Enabled: true, Source: pos})
+			s.listen(model.Listener{ID: model.SvcPushAPNsWiFi, Base: 443, Dir: model.DirDevice, Host: appleRange, Enabled: true, Source: pos,
+				Note: "devices fall back to 443 on wi-fi"})
+		case strings.Contains(class, "fcm") || strings.Contains(class, "gcm"):
+			s.listen(model.Listener{ID: model.SvcPushFCM, Base: 443, Dir: model.DirOut, Enabled: true, Source: pos,
+				Note: "google publishes no address range: give the destination"})
+			s.listen(model.Listener{ID: model.SvcPushFCMDevice, Base: 5228, BaseEnd: 5230, Dir: model.DirDevice, Enabled: true, Source: pos})
+		}
+	}
+	return nil
+}
