@@ -58,6 +58,10 @@ func Home(dir string, opt Options) (*model.Home, error) {
 		servers = append(servers, s)
 	}
 	out.Product = detectProduct(h, servers)
+	if out.Product.Key != "ei" && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
+		// IoT Server shares EI's conf/ + wso2/<profile> layout; its main server is the core profile.
+		servers[0].srv.Profile = "core"
+	}
 	for _, s := range servers {
 		s.finish()
 		out.Servers = append(out.Servers, s.srv)
@@ -92,9 +96,11 @@ func (h *home) layout() []layoutEntry {
 	}
 	for _, p := range h.listDirs("wso2") {
 		conf := path.Join("wso2", p, "conf")
-		if p == "analytics" {
+		if p == "analytics" && !h.exists(path.Join(conf, "carbon.xml")) {
 			// EI analytics is a Carbon 5 (Stream Processor) server: one server per
-			// runtime, each configured in conf/<runtime>/deployment.yaml.
+			// runtime, each configured in conf/<runtime>/deployment.yaml. (IoT
+			// Server's analytics profile is a Carbon 4 server with a carbon.xml of
+			// its own and is read like any other profile.)
 			for _, rt := range h.listDirs(conf) {
 				if h.exists(path.Join(conf, rt, "deployment.yaml")) {
 					out = append(out, layoutEntry{"analytics-" + rt, path.Join(conf, rt), path.Join("wso2", p, "bin")})

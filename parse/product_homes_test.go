@@ -76,9 +76,11 @@ func TestProductFixtureHomes(t *testing.T) {
 		}, map[string]bool{model.SvcKeyMgrThrift: true, model.SvcPushAPNs: true, model.SvcPushAPNsLegacy: true,
 			model.SvcPushAPNsFeedbck: true, model.SvcPushAPNsDevice: true, model.SvcPushFCMDevice: true, model.SvcPushFCM: true}},
 		{"wso2iot-3.3.0", "iot", []want{
-			{"integrator", model.SvcKeyMgrThrift, 10397, true},
-			{"integrator", model.SvcPushAPNs, 443, true},
-			{"integrator", model.SvcPushAPNsAlt, 2197, false},
+			{"core", model.SvcKeyMgrThrift, 10397, true},
+			{"core", model.SvcPushAPNs, 443, true},
+			{"core", model.SvcPushAPNsAlt, 2197, false},
+			{"analytics", model.SvcServletHTTPS, 9445, true},
+			{"analytics", model.SvcServletHTTP, 9765, true},
 			{"broker", model.SvcMQTT, 1886, true},
 			{"broker", model.SvcAMQP, 5675, true},
 		}, map[string]bool{model.SvcKeyMgrThrift: true, model.SvcPushAPNs: true, model.SvcPushAPNsAlt: true}},
@@ -102,8 +104,8 @@ func TestProductFixtureHomes(t *testing.T) {
 			base := make([]want, len(tc.wants))
 			for i, w := range tc.wants {
 				base[i] = w
-				if w.profile == "broker" && !tc.fixed[w.id] {
-					base[i].port -= 3
+				if shipped := map[string]model.Port{"broker": 3, "analytics": 2}[w.profile]; shipped != 0 && !tc.fixed[w.id] {
+					base[i].port -= shipped
 				}
 			}
 			checkListeners(t, h2, shifted(base, 2, tc.fixed))
