@@ -17,7 +17,7 @@ const (
 // characters (newlines included) into spaces, every other byte (quotes,
 // backslashes, '*', '<', '#', '$', non-ASCII, ...) into '_', squeezes spaces,
 // never leaves "--" (which would end an XML comment) and cuts the result to max
-// bytes (0 means no limit), marking a cut with "...".
+// bytes (0 means no limit), cutting the middle and marking it with "...".
 func Sanitize(s string, max int) string {
 	var b strings.Builder
 	space := false
@@ -45,7 +45,9 @@ func Sanitize(s string, max int) string {
 	}
 	out := strings.TrimRight(b.String(), " ")
 	if max > 0 && len(out) > max {
-		out = strings.TrimRight(out[:max-3], " -") + "..."
+		// Cut the middle: the service id leads and the file:line ends.
+		head := (max - 3) / 2
+		out = out[:head] + "..." + out[len(out)-(max-3-head):]
 	}
 	return out
 }

@@ -132,12 +132,12 @@ func middleDiff(a, b []string, off int) []diffOp {
 			ops = append(ops, diffOp{' ', a[i], off + i, off + j})
 			i++
 			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			ops = append(ops, diffOp{'+', b[j], off + i, off + j})
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			ops = append(ops, diffOp{'-', a[i], off + i, off + j})
 			i++
+		default:
+			ops = append(ops, diffOp{'+', b[j], off + i, off + j})
+			j++
 		}
 	}
 	return ops

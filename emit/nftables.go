@@ -87,10 +87,10 @@ func nftFragmentHowto(opt Options) []string {
 		"chains to include inside your own inet table (nftables cannot jump between tables), e.g.:",
 		"  table inet filter {",
 		"    include \"/etc/nftables.d/wso2lint.nft\"",
-		"    chain input { type filter hook input priority filter; policy drop; ct state established,related accept; jump wso2lint-in }",
+		"    chain input { type filter hook input priority filter; policy drop; ct state established,related accept; jump wso2lint-in; }",
 	}
 	if opt.Egress {
-		h = append(h, "    chain output { type filter hook output priority filter; policy drop; ct state established,related accept; jump wso2lint-out }")
+		h = append(h, "    chain output { type filter hook output priority filter; policy drop; ct state established,related accept; jump wso2lint-out; }")
 	}
 	return append(h, "  }",
 		"reload the whole ruleset (a file starting with flush ruleset) so these chains are replaced, not appended")
