@@ -18,7 +18,11 @@ import (
 //     https://localhost:9643/portal): not offset;
 //   - siddhi.stores.query.api listeners and databridge.config dataReceivers get
 //     the offset added by their components (the siddhi store API and the Carbon 5
-//     Thrift/Binary receivers add getPortsConfig().getOffset()).
+//     Thrift/Binary receivers add getPortsConfig().getOffset());
+//   - only the worker runs Siddhi applications, so only the worker opens the
+//     event receivers and the store API. The manager and dashboard files carry
+//     the same sections from the shared template; their listeners are recorded
+//     as disabled, so they neither collide nor get firewall rules.
 func readDeploymentYAML(s *server) error {
 	if !strings.HasPrefix(s.srv.Profile, "analytics-") {
 		return nil
@@ -52,18 +56,30 @@ func readDeploymentYAML(s *server) error {
 			return err
 		}
 	}
+	worker := strings.HasSuffix(s.srv.Profile, "worker")
+	note := ""
+	if !worker {
+		note = "only the analytics worker runs siddhi applications; this runtime does not open it"
+	}
 	for _, l := range y.siddhi {
 		id := model.SvcSiddhiStoreAPI
 		if l.https {
 			id = model.SvcSiddhiStoreAPIS
 		}
-		if err := s.yamlListener(y, l, id, true, ""); err != nil {
+		if err := s.yamlListener(y, l, id, true, note); err != nil {
 			return err
 		}
 	}
 	for _, l := range y.receivers {
-		if err := s.yamlListener(y, l, l.id, true, ""); err != nil {
+		if err := s.yamlListener(y, l, l.id, true, note); err != nil {
 			return err
+		}
+	}
+	if !worker {
+		for i := range s.srv.Listeners {
+			if l := &s.srv.Listeners[i]; l.Note == note {
+				l.Enabled = false
+			}
 		}
 	}
 	return nil

@@ -57,16 +57,16 @@ func TestReadAxis2Clustering(t *testing.T) {
 	type got struct {
 		MemberEnabled, McastEnabled bool
 		Member, MemberEnd, Mcast    model.Port
-		MemberLine                  int
+		MemberAt                    string // file:line:col of the member port's source
 	}
 	for _, tc := range []struct {
 		name, enable, scheme string
 		want                 got
 	}{
-		{"off", "false", "multicast", got{false, false, 4000, 4002, 45564, 0}},
-		{"multicast", "true", "multicast", got{true, true, 4000, 4002, 45564, 0}},
-		{"wka keeps the member port", "true", "wka", got{true, false, 4000, 4002, 45564, 0}},
-		{"kubernetes", "true", "kubernetes", got{true, false, 4000, 4002, 45564, 0}},
+		{"off", "false", "multicast", got{false, false, 4000, 4002, 45564, axis2Rel + ":1:13"}},
+		{"multicast", "true", "multicast", got{true, true, 4000, 4002, 45564, axis2Rel + ":1:13"}},
+		{"wka keeps the member port", "true", "wka", got{true, false, 4000, 4002, 45564, axis2Rel + ":1:13"}},
+		{"kubernetes", "true", "kubernetes", got{true, false, 4000, 4002, 45564, axis2Rel + ":1:13"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := runStep(t, readAxis2, map[string]string{axis2Rel: clustering(tc.enable, tc.scheme)})
@@ -74,7 +74,7 @@ func TestReadAxis2Clustering(t *testing.T) {
 			if m == nil || mc == nil {
 				t.Fatalf("listeners = %+v", s.srv.Listeners)
 			}
-			g := got{m.Enabled, mc.Enabled, m.Base, m.BaseEnd, mc.Base, m.Source.Line}
+			g := got{m.Enabled, mc.Enabled, m.Base, m.BaseEnd, mc.Base, m.Source.String()}
 			if diff := cmp.Diff(tc.want, g); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -122,7 +122,7 @@ func TestReadAxis2PlaceholderAndDefault(t *testing.T) {
 	s := runStep(t, readAxis2, map[string]string{axis2Rel: src, "repository/conf/carbon.xml": strings.Replace(coreCarbon, "%s", "0", 1)})
 	want := []model.Listener{
 		{ID: model.SvcPassthruHTTP, Base: 8280, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
-			Source: pos(axis2Rel, 0, 0, "/axisconfig/transportReceiver[1]"), Note: "no port parameter: default"},
+			Source: pos(axis2Rel, 2, 1, "/axisconfig/transportReceiver[1]"), Note: "no port parameter: default"},
 		{ID: model.SvcPassthruHTTPS, Base: 11111, Configured: "${Ports.JMX.RMIServerPort}", Offsetable: true, Proto: model.ProtoTCP,
 			Dir: model.DirIn, Enabled: true, Source: pos(axis2Rel, 3, 129, "/axisconfig/transportReceiver[2]/parameter")},
 	}

@@ -77,10 +77,10 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	return nil
 }
 
-// defaultPos strips the line and column from p: the value came from a default,
-// p only names the file and configuration path it belongs to.
+// defaultPos returns the position of a defaulted port: p is the element or key
+// that enables the listener (no port value is written), so the port still
+// carries a file:line:col an operator can open.
 func defaultPos(p model.Pos) model.Pos {
-	p.Line, p.Col = 0, 0
 	return p
 }
 

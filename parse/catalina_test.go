@@ -39,7 +39,7 @@ func TestReadCatalina(t *testing.T) {
 		in(model.SvcServletHTTP, 9763, "9763", pos(catalinaRel, 5, 26, "/Server/Service/Connector[1]/@port"), "10.1.1.1", ""),
 		in(model.SvcServletHTTPS, 9443, "9443", pos(catalinaRel, 7, 26, "/Server/Service/Connector[2]/@port"), "", ""),
 		in(model.SvcServletHTTPS, 8444, "8444", pos(catalinaRel, 13, 26, "/Server/Service/Connector[3]/@port"), "", ""),
-		in(model.SvcServletHTTPS, 8080, "", pos(catalinaRel, 0, 0, "/Server/Service/Connector[4]"), "", "no port attribute: tomcat default 8080"),
+		in(model.SvcServletHTTPS, 8080, "", pos(catalinaRel, 14, 9, "/Server/Service/Connector[4]"), "", "no port attribute: tomcat default 8080"),
 		in(model.SvcServletHTTP, 8009, "8009", pos(catalinaRel, 15, 45, "/Server/Service/Connector[5]/@port"), "", "AJP connector"),
 	}
 	if diff := cmp.Diff(want, s.srv.Listeners); diff != "" {

@@ -68,7 +68,7 @@ func am260Rows(off int) []coreRow {
 	)
 	p := func(base int) model.Port { return model.Port(base + off) }
 	return []coreRow{
-		{model.SvcSyslog, 514, "udp", "out", true, 0, log4j},
+		{model.SvcSyslog, 514, "udp", "out", true, 0, log4j + ":135:33"},
 		{model.SvcHazelcastMember, 4000, "tcp", "in", false, 0, axis + ":724:43"},
 		{model.SvcHazelcastPeer, 4000, "tcp", "out", false, 0, axis + ":751:23"},
 		{model.SvcPassthruHTTPS, p(8243), "tcp", "in", true, off, axis + ":310:47"},

@@ -10,12 +10,17 @@ const h2oPort = 54321
 // readMachineLearner records the embedded H2O server of Machine Learner when
 // machine-learner.xml is present. wso2lint reads no port setting for it: the
 // listener is the H2O default, without the offset (H2O does not know about it).
+// Its source is the root element of machine-learner.xml, which enables it.
 func readMachineLearner(s *server) error {
-	rel := s.rel("machine-learner.xml")
-	if !s.h.exists(rel) {
-		return nil
+	f, ok, err := s.readXML("machine-learner.xml")
+	if err != nil || !ok {
+		return err
 	}
-	s.listen(model.Listener{ID: model.SvcH2O, Base: h2oPort, Enabled: true, Source: model.Pos{File: rel},
+	src := model.Pos{File: f.rel}
+	if root := f.doc.Root(); root != nil {
+		src = defaultPos(f.elemPos(root))
+	}
+	s.listen(model.Listener{ID: model.SvcH2O, Base: h2oPort, Enabled: true, Source: src,
 		Note: "embedded h2o default port"})
 	return nil
 }

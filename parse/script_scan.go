@@ -67,9 +67,7 @@ func scanSh(rel string, data []byte) *scriptScan {
 			if depth > 0 || seg.chained || word == "echo" || word == "printf" {
 				continue
 			}
-			for _, o := range scriptOptions(cmd.text, func(j int) model.Pos { return at(seg.off + cmd.off + j) }) {
-				sc.opts = append(sc.opts, o)
-			}
+			sc.opts = append(sc.opts, scriptOptions(cmd.text, func(j int) model.Pos { return at(seg.off + cmd.off + j) })...)
 		}
 	}
 	return sc

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +18,17 @@ import (
 
 // maxXMLDepth bounds element nesting; real WSO2 files stay below 20.
 const maxXMLDepth = 512
+
+// maxXMLElements bounds the elements of one file, and maxXMLAttrs the attributes
+// of one element: real WSO2 files hold at most a few hundred elements of a few
+// attributes each, and a flood of tiny elements would otherwise cost hundreds of
+// bytes of memory per input byte.
+const (
+	maxXMLElements = 100000
+	maxXMLAttrs    = 1000
+	// maxXMLIgnores bounds the wso2lint:ignore comments of one file.
+	maxXMLIgnores = 10000
+)
 
 // xmlFile is a parsed XML file with the source position of every element.
 type xmlFile struct {
@@ -50,6 +62,9 @@ func parseXML(rel string, data []byte) (*xmlFile, error) {
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &xmlError{msg: "empty file, expected an XML document"}
+	}
+	if len(src) > math.MaxInt32 {
+		return nil, &xmlError{msg: fmt.Sprintf("file is larger than %d bytes, too large to read as XML", math.MaxInt32)}
 	}
 	f := &xmlFile{rel: rel, src: src, lines: newLineIndex(src), elems: map[*etree.Element]*elemInfo{}}
 	infos, err := f.scan()
@@ -135,6 +150,12 @@ func (f *xmlFile) scan() ([]*elemInfo, error) {
 			if len(stack) >= maxXMLDepth {
 				return nil, &xmlError{line: f.lines.line(off), msg: fmt.Sprintf("XML nested deeper than %d elements", maxXMLDepth)}
 			}
+			if len(infos) >= maxXMLElements {
+				return nil, &xmlError{line: f.lines.line(off), msg: fmt.Sprintf("more than %d XML elements; not a configuration file", maxXMLElements)}
+			}
+			if len(t.Attr) > maxXMLAttrs {
+				return nil, &xmlError{line: f.lines.line(off), msg: fmt.Sprintf("element <%s> has more than %d attributes; not a configuration file", qname(t.Name), maxXMLAttrs)}
+			}
 			if len(stack) == 0 && len(infos) > 0 {
 				return nil, &xmlError{line: f.lines.line(off), msg: "malformed XML: more than one root element"}
 			}
@@ -161,6 +182,9 @@ func (f *xmlFile) scan() ([]*elemInfo, error) {
 		case xml.Comment:
 			text := string(t)
 			if ig, ok := parseIgnore(text); ok {
+				if len(f.ignores) >= maxXMLIgnores {
+					return nil, &xmlError{line: f.lines.line(off), msg: fmt.Sprintf("more than %d wso2lint:ignore comments; not a configuration file", maxXMLIgnores)}
+				}
 				ig.Pos = f.pos(off)
 				lineStart := f.lines.start(f.lines.line(off))
 				if len(bytes.TrimSpace(f.src[lineStart:off])) > 0 {
@@ -278,9 +302,6 @@ func findAttr(tag []byte, name string) int {
 
 func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
-// elemIgnores returns the ignores found in the file.
-func (f *xmlFile) elemIgnores() []model.Ignore { return f.ignores }
-
 // toUTF8 returns data as UTF-8: it converts ISO-8859-1 when the declaration says
 // so and rejects UTF-16 and invalid UTF-8.
 func toUTF8(data []byte) ([]byte, error) {
@@ -340,14 +361,15 @@ func declaredEncoding(data []byte) string {
 // identityCharset accepts any declared charset: toUTF8 has already converted the text.
 func identityCharset(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 
-// lineIndex maps byte offsets to 1-based lines.
-type lineIndex []int // start offset of each line
+// lineIndex maps byte offsets to 1-based lines. Offsets are int32 (parseXML
+// rejects larger input) so that a file of blank lines costs 4 bytes per line.
+type lineIndex []int32 // start offset of each line
 
 func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
+	idx := make(lineIndex, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i, c := range src {
 		if c == '\n' {
-			idx = append(idx, i+1)
+			idx = append(idx, int32(i+1))
 		}
 	}
 	return idx
@@ -358,7 +380,7 @@ func (x lineIndex) line(off int) int {
 	lo, hi := 0, len(x)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if x[mid] <= off {
+		if int(x[mid]) <= off {
 			lo = mid
 		} else {
 			hi = mid
@@ -373,9 +395,9 @@ func (x lineIndex) start(n int) int {
 		return 0
 	}
 	if n > len(x) {
-		return x[len(x)-1]
+		return int(x[len(x)-1])
 	}
-	return x[n-1]
+	return int(x[n-1])
 }
 
 // qname returns a name as written in the document.
