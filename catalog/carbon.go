@@ -53,10 +53,10 @@ func carbonEntries() []Entry {
 		},
 		{
 			Service: model.SvcEmbeddedLDAP, Port: 10389, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Exposure: model.ExposureLocal, Offset: true, DefaultOn: true,
+			Exposure: model.ExposureLocal, Offset: true, DefaultOn: false,
 			File: "carbon.xml", Location: "Ports/EmbeddedLDAP/LDAPServerPort",
 			Description: "embedded LDAP server (ApacheDS)",
-			Note: "identity/embedded-ldap.xml reads it as ${Ports.EmbeddedLDAP.LDAPServerPort} and starts it when its enable property is true (the shipped default); " +
+			Note: "identity/embedded-ldap.xml reads it as ${Ports.EmbeddedLDAP.LDAPServerPort} and starts it when its enable property is true (Identity Server ships it on; products without identity/embedded-ldap.xml never start it); " +
 				"binds all interfaces; a literal ldap://localhost:10389 client URL is not offset",
 		},
 		{

@@ -160,7 +160,7 @@ func TestLookup(t *testing.T) {
 		{"is console is public", "is", model.SvcServletHTTP, true, got{"is", "", 9763, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
 		{"esb console is management", "esb", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
 		{"iot main console, not the analytics profile", "iot", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
-		{"unknown product gets common", "nope", model.SvcEmbeddedLDAP, true, got{"carbon", "", 10389, model.ProtoTCP, model.DirIn, model.ExposureLocal, true, true, ""}},
+		{"unknown product gets common", "nope", model.SvcEmbeddedLDAP, true, got{"carbon", "", 10389, model.ProtoTCP, model.DirIn, model.ExposureLocal, true, false, ""}},
 		{"hazelcast never offset", "mb", model.SvcHazelcastMember, true, got{"carbon", "", 4000, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, false, ""}},
 		{"multicast udp", "das", model.SvcHazelcastMcast, true, got{"carbon", "", 45564, model.ProtoUDP, model.DirIn, model.ExposureCluster, false, false, ""}},
 		{"kdc udp off", "is", model.SvcKDC, true, got{"carbon", "", 8000, model.ProtoUDP, model.DirIn, model.ExposureLocal, true, false, ""}},

@@ -11,7 +11,11 @@ const (
 	eiBPS        = "business-process"
 	eiMI         = "micro-integrator"
 	eiMSF4J      = "msf4j"
-	eiAnalytics  = "analytics"
+	// The analytics profile is a Carbon 5 server with three runtimes, each its own
+	// server: the worker runs Siddhi applications (event receivers), the
+	// dashboard serves the portal.
+	eiAnalytics = "analytics-worker"
+	eiDashboard = "analytics-dashboard"
 )
 
 // eiEntries returns the Enterprise Integrator 6.x ports beyond the common ones,
@@ -111,7 +115,7 @@ func eiEntries() []Entry {
 			Note:        c5,
 		},
 		{
-			Profile: eiAnalytics, Service: model.SvcAnalyticsDash, Port: 9643, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Profile: eiDashboard, Service: model.SvcAnalyticsDash, Port: 9643, Proto: model.ProtoTCP, Dir: model.DirIn,
 			Exposure: model.ExposureManagement, Offset: false, DefaultOn: true,
 			File: "dashboard/deployment.yaml", Location: "wso2.transport.http/listenerConfigurations[id=default-https]/port",
 			Description: "analytics dashboard portal over HTTPS",
@@ -134,7 +138,7 @@ func eiEntries() []Entry {
 func eiReceiver(service string, port model.Port, receiver, key, desc, note string) Entry {
 	return Entry{
 		Profile: eiAnalytics, Service: service, Port: port, Proto: model.ProtoTCP, Dir: model.DirIn,
-		Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
+		Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
 		File:        "worker/deployment.yaml",
 		Location:    "databridge.config/dataReceivers/dataReceiver[type=" + receiver + "]/properties/" + key,
 		Description: desc, Note: note,

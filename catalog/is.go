@@ -21,6 +21,14 @@ func isEntries() []Entry {
 			Note:        loginNote,
 		},
 		{
+			Service: model.SvcEmbeddedLDAP, Port: 10389, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureLocal, Offset: true, DefaultOn: true,
+			File: "carbon.xml", Location: "Ports/EmbeddedLDAP/LDAPServerPort",
+			Description: "embedded LDAP server (ApacheDS), the default primary user store",
+			Note: "identity/embedded-ldap.xml reads it as ${Ports.EmbeddedLDAP.LDAPServerPort}; enable is true in the shipped file; " +
+				"binds all interfaces; a literal ldap://localhost:10389 client URL is not offset",
+		},
+		{
 			Service: model.SvcThriftEntitle, Port: 10500, Proto: model.ProtoTCP, Dir: model.DirIn,
 			Exposure: model.ExposureManagement, Offset: true, DefaultOn: false,
 			File: "identity/identity.xml", Location: "EntitlementSettings/ThirftBasedEntitlementConfig/ReceivePort",

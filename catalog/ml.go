@@ -8,8 +8,10 @@ func mlEntries() []Entry {
 	return []Entry{
 		{
 			Service: model.SvcSparkUI, Port: 4040, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
-			Description: "web UI of the embedded Spark", Note: unverified + "; the seed names no configuration file",
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
+			File: "analytics/spark/spark-defaults.conf", Location: "spark.ui.port",
+			Description: "web UI of the embedded Spark",
+			Note:        "the embedded Spark reads spark-defaults.conf and adds the carbon port offset as in DAS (unverified for Machine Learner)",
 		},
 		{
 			Service: model.SvcSparkMaster, Port: 7077, Proto: model.ProtoTCP, Dir: model.DirIn,

@@ -60,13 +60,47 @@ func TestCorpusEveryHome(t *testing.T) {
 		}
 		home := filepath.Join(corpus(t), e.Name())
 		t.Run(e.Name(), func(t *testing.T) {
-			for _, cmd := range [][]string{{"ports", "--format", "json", home}, {"lint", "--format", "json", home}} {
+			for _, cmd := range [][]string{{"ports", "--format", "json", home}, {"lint", "--format", "text", home}} {
 				var stdout, stderr bytes.Buffer
 				code := run(append([]string{"wso2lint"}, cmd...), &stdout, &stderr, noEnv)
 				if code == exitInput {
 					t.Errorf("%s: exit 2: %s", cmd[0], stderr.String())
 				}
+				// The shipped defaults of one home never collide with themselves.
+				if cmd[0] == "lint" && strings.Contains(stdout.String(), "[WL101]") {
+					t.Errorf("false port collision in a shipped home:\n%s", stdout.String())
+				}
 			}
 		})
+	}
+}
+
+// TestCorpusSecurityFindings checks that the shipped API Manager 2.6.0 defaults
+// give the security findings of the production guidelines.
+func TestCorpusSecurityFindings(t *testing.T) {
+	home := filepath.Join(corpus(t), "wso2am-2.6.0")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"wso2lint", "lint", "--format", "text", home}, &stdout, &stderr, noEnv); code != exitFindings {
+		t.Fatalf("exit %d, want 1; stderr %q", code, stderr.String())
+	}
+	for _, id := range []string{
+		"WL301", // JMX remote enabled
+		"WL302", // -Dcom.sun.management.jmxremote random ports
+		"WL303", // admin/admin
+		"WL304", // default keystore and password
+		"WL305", // hostname verification disabled (docker-apim script)
+		"WL306", // TLSv1/TLSv1.1 on the HTTPS connector
+		"WL307", // plaintext HTTP listeners
+		"WL308", // embedded LDAP with default credentials
+		"WL309", // HostName unset
+	} {
+		if !strings.Contains(stdout.String(), "["+id+"]") {
+			t.Errorf("no %s finding on the shipped defaults:\n%s", id, stdout.String())
+		}
+	}
+	for _, id := range []string{"WL101", "WL310"} { // no collision; JDWP only in the --debug branch
+		if strings.Contains(stdout.String(), "["+id+"]") {
+			t.Errorf("unexpected %s finding on the shipped defaults", id)
+		}
 	}
 }
