@@ -162,7 +162,58 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 		}
 	}
 	l.Enabled = on
+	if l.Source.Line == 0 && r.Static == "" {
+		l.Source = anchorPos(s, tomlFile, r.PortKey, r.EnableKey)
+	}
 	return l, on || mentioned
+}
+
+// anchorPos gives a defaulted listener the position of the toml table that
+// governs it, so that every port points at a line of deployment.toml: the
+// first key written under the longest existing table prefix (two parts or
+// more) of the port key (or of the enable key), else the first key of
+// [server]. Path stays the port key.
+// A toml without any of those keeps line 0.
+func anchorPos(s *model.Server, tomlFile string, keys ...string) model.Pos {
+	path := ""
+	for _, k := range keys {
+		if k != "" {
+			path = k
+			break
+		}
+	}
+	for _, k := range keys {
+		if k == "" {
+			continue
+		}
+		parts := strings.Split(k, ".")
+		for n := len(parts) - 1; n >= 2; n-- {
+			if p, ok := firstUnder(s, tomlFile, strings.Join(parts[:n], ".")); ok {
+				p.Path = path
+				return p
+			}
+		}
+	}
+	if p, ok := firstUnder(s, tomlFile, "server"); ok {
+		p.Path = path
+		return p
+	}
+	return model.Pos{File: tomlFile, Path: path}
+}
+
+// firstUnder returns the key position (column 1 of its line) of the first
+// setting written in tomlFile under the dotted table prefix.
+func firstUnder(s *model.Server, tomlFile, prefix string) (model.Pos, bool) {
+	want := model.KeyTomlPrefix + prefix + "."
+	var best model.Pos
+	found := false
+	for _, st := range s.Settings {
+		if strings.HasPrefix(st.Key, want) && st.Pos.File == tomlFile && st.Pos.Line > 0 && (!found || st.Pos.Less(best)) {
+			best, found = st.Pos, true
+		}
+	}
+	best.Col = 1
+	return best, found
 }
 
 // applicableRows returns the rows for the product, version and role, in table
