@@ -87,11 +87,13 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
-		HideHelpCommand:      true,
-		Flags:                lintFlags(),
-		Action:               func(c *cli.Context) error { return lintAction(c, getenv) },
-		ExitErrHandler:       func(*cli.Context, error) {},
-		OnUsageError:         onUsageError,
+		// Flags split their own comma lists (--allow CLASS=CIDR,CIDR keeps its class).
+		DisableSliceFlagSeparator: true,
+		HideHelpCommand:           true,
+		Flags:                     lintFlags(),
+		Action:                    func(c *cli.Context) error { return lintAction(c, getenv) },
+		ExitErrHandler:            func(*cli.Context, error) {},
+		OnUsageError:              onUsageError,
 		Commands: []*cli.Command{
 			lintCommand(getenv),
 			portsCommand(),

@@ -13,9 +13,17 @@ import (
 // returns them in command-line order. The first error in command-line order wins,
 // so the message does not depend on scheduling.
 func loadHomes(dirs []string, opt parse.Options) ([]*model.Home, error) {
+	return loadHomesWith(dirs, opt, 0)
+}
+
+// loadHomesWith is loadHomes with at most workers homes read at once; 0 means
+// one per CPU (GOMAXPROCS). Tests use it to compare schedules.
+func loadHomesWith(dirs []string, opt parse.Options, workers int) ([]*model.Home, error) {
 	homes := make([]*model.Home, len(dirs))
 	errs := make([]error, len(dirs))
-	workers := runtime.GOMAXPROCS(0)
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	if workers > len(dirs) {
 		workers = len(dirs)
 	}
