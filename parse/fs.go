@@ -37,6 +37,9 @@ type home struct {
 	real  string // dir with symlinks resolved
 	opt   *Options
 	files map[string]bool // home-relative files read
+	// beforeOpen, when set, runs between checking a file and opening it; tests
+	// use it to make a file disappear mid-scan deterministically.
+	beforeOpen func(rel string)
 }
 
 func newHome(dir string, opt *Options) (*home, error) {
@@ -113,6 +116,9 @@ func (h *home) read(rel string) (data []byte, ok bool, err error) {
 	path, ok, err := h.resolve(rel)
 	if err != nil || !ok {
 		return nil, ok, err
+	}
+	if h.beforeOpen != nil {
+		h.beforeOpen(rel)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -103,6 +103,11 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			completionCommand(),
 		},
 	}
+	for _, c := range app.Commands {
+		// No "help"/"h" subcommand: `wso2lint lint h` lints a home named h
+		// (--help still works on every command).
+		c.HideHelpCommand = true
+	}
 	return app
 }
 

@@ -134,3 +134,21 @@ func TestBinaryNoColor(t *testing.T) {
 		t.Errorf("unexpected colour in piped output")
 	}
 }
+
+// TestBinaryHomeNamedLikeHelp checks that a home named "h" is linted, not
+// taken for the help command.
+func TestBinaryHomeNamedLikeHelp(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(repoRoot(t), "testdata/clean/wso2am-2.6.0"), filepath.Join(dir, "h"))
+	for _, args := range [][]string{{"h"}, {"lint", "h"}, {"ports", "h"}} {
+		cmd := exec.Command(binary(t), args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("wso2lint %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		if strings.Contains(string(out), "USAGE:") || !strings.Contains(string(out), "h/repository/conf/") {
+			t.Errorf("wso2lint %s printed help instead of results:\n%s", strings.Join(args, " "), out)
+		}
+	}
+}
