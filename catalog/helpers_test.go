@@ -5,42 +5,18 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t *testing.T) string { return testenv.RepoRoot(t) }
 
 // sharedDir returns <repo>/../shared, skipping the test when it is absent
 // outside CI.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "true" {
-			t.Skipf("shared folder %s absent: %v", dir, err)
-		}
-		t.Fatalf("shared folder %s absent in CI: %v", dir, err)
-	}
-	return dir
-}
+func sharedDir(t *testing.T) string { return testenv.Shared(t) }
 
 // golden compares got with testdata/name, rewriting it with -update.
 func golden(t *testing.T, path string, got []byte) {

@@ -4,35 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // corpusDir returns ../shared/corpus next to the repository root, skipping the
 // test when it is absent outside CI.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing at %s", c)
-		}
-		t.Skipf("shared corpus not found at %s", c)
-	}
-	return c
-}
+func corpusDir(t testing.TB) string { return testenv.Corpus(t) }
 
 // corpusHomes lists the home directories of the corpus.
 func corpusHomes(t testing.TB) []string {

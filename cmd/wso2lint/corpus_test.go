@@ -6,20 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // corpus returns ../shared/corpus next to the repository root.
-func corpus(t *testing.T) string {
-	t.Helper()
-	c := filepath.Join(repoRoot(t), "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing at %s", c)
-		}
-		t.Skipf("shared corpus not found at %s", c)
-	}
-	return c
-}
+func corpus(t *testing.T) string { return testenv.Corpus(t) }
 
 // TestCorpusTwoCopiesCollide gives two copies of the API Manager 2.6.0 home at
 // the same offset: they collide, and the fix proposes offset 1.

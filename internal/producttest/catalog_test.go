@@ -11,23 +11,11 @@ import (
 
 	"github.com/wso2lint/wso2lint/catalog"
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t *testing.T) string { return testenv.RepoRoot(t) }
 
 // homes lists the 4.4.x-era homes with the product key each must be detected as.
 func homes(t *testing.T) map[string]string {

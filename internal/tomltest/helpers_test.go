@@ -7,36 +7,13 @@ import (
 
 	"github.com/wso2lint/wso2lint/catalog"
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
 // corpusDir returns ../shared/corpus next to the repository root, skipping the
 // test when it is absent outside CI.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing at %s", c)
-		}
-		t.Skipf("shared corpus not found at %s", c)
-	}
-	return c
-}
+func corpusDir(t testing.TB) string { return testenv.Corpus(t) }
 
 // load runs the toml pipeline on a home.
 func load(t *testing.T, dir string, opt parse.Options) *model.Home {
@@ -74,29 +51,8 @@ func ports(h *model.Home) []port {
 // name (the directory name identifies the product) and returns its path.
 func copyHome(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join(corpusDir(t), name)
 	dst := filepath.Join(t.TempDir(), name)
-	err := filepath.Walk(src, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if fi.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testenv.CopyTree(t, filepath.Join(corpusDir(t), name), dst)
 	return dst
 }
 
