@@ -72,9 +72,15 @@ func Entries(product string) ([]Entry, error) {
 }
 
 func merged(p product) []Entry {
+	out := unsorted(p)
+	sortEntries(out)
+	return out
+}
+
+// unsorted returns the entries of merged, not yet sorted.
+func unsorted(p product) []Entry {
 	mine := own(p)
 	if p.info.Key == keyCarbon {
-		sortEntries(mine)
 		return mine
 	}
 	type key struct{ service, profile string }
@@ -90,27 +96,28 @@ func merged(p product) []Entry {
 		c.Product = keyCarbon
 		out = append(out, c)
 	}
-	sortEntries(out)
 	return out
 }
 
 func sortEntries(es []Entry) {
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.Port != b.Port {
-			return a.Port < b.Port
-		}
-		if a.Proto != b.Proto {
-			return a.Proto < b.Proto
-		}
-		if a.Service != b.Service {
-			return a.Service < b.Service
-		}
-		if a.Profile != b.Profile {
-			return a.Profile < b.Profile
-		}
-		return a.Product < b.Product
-	})
+	sort.SliceStable(es, func(i, j int) bool { return lessEntry(es[i], es[j]) })
+}
+
+// lessEntry orders entries by port, protocol, service, profile and product.
+func lessEntry(a, b Entry) bool {
+	if a.Port != b.Port {
+		return a.Port < b.Port
+	}
+	if a.Proto != b.Proto {
+		return a.Proto < b.Proto
+	}
+	if a.Service != b.Service {
+		return a.Service < b.Service
+	}
+	if a.Profile != b.Profile {
+		return a.Profile < b.Profile
+	}
+	return a.Product < b.Product
 }
 
 // All returns every entry of every product (each product's own entries; the
@@ -135,16 +142,23 @@ func Lookup(product, service string) (Entry, bool) {
 	if !ok {
 		p, _ = find(keyCarbon)
 	}
-	es := merged(p)
+	// The first entry of merged(p) that passes, found without sorting
+	// merged(p): the least passing entry, the earliest of equal ones (the
+	// sort is stable). Lookup runs for every listener of every home.
+	es := unsorted(p)
 	for _, pass := range []func(Entry) bool{
 		func(e Entry) bool { return e.Product != keyCarbon && e.Profile == "" },
 		func(e Entry) bool { return e.Product == keyCarbon },
 		func(e Entry) bool { return true },
 	} {
-		for _, e := range es {
-			if e.Service == service && pass(e) {
-				return e, true
+		best := -1
+		for i, e := range es {
+			if e.Service == service && pass(e) && (best < 0 || lessEntry(e, es[best])) {
+				best = i
 			}
+		}
+		if best >= 0 {
+			return es[best], true
 		}
 	}
 	return Entry{}, false

@@ -22,6 +22,8 @@ type Pass struct {
 	out  *[]found
 	// ign is the outcome of inline suppression; set for ScopeIgnores rules only.
 	ign *ignoreState
+	// host is shared by every Pass of one Run.
+	host *host
 }
 
 // found is a finding with the index of its home, for sorting.

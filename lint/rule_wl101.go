@@ -64,21 +64,25 @@ func checkPortCollision(p *Pass) {
 		case !later.Listener.Offsetable:
 			fix = changePortText(later) + " (the port offset does not move it)"
 		case !ok:
-			fix = collisionFix(p.Homes, later)
+			fix = collisionFix(p.Homes, p.claimIndex(), later)
 			fixes[later.Server] = fix
 		}
+		var texts []string // claimText of each claim, made once per collision
 		for i, cl := range c.Claims {
 			k := key{cl.Home, cl.Listener.Source, c.Port, c.Proto}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			var others []string
-			for j, o := range c.Claims {
-				if j != i {
-					others = append(others, claimText(o))
+			if texts == nil {
+				texts = make([]string, len(c.Claims))
+				for j, o := range c.Claims {
+					texts[j] = claimText(o)
 				}
 			}
+			others := make([]string, 0, len(c.Claims)-1)
+			others = append(others, texts[:i]...)
+			others = append(others, texts[i+1:]...)
 			p.Report(cl.Home, cl.Listener.Source,
 				"%s port %d/%s is also claimed by %s; expected one listener per port on the host: %s",
 				cl.Listener.ID, c.Port, c.Proto, strings.Join(others, " and "), fix)
@@ -113,13 +117,15 @@ func changePortText(c model.Claim) string {
 
 // collisionFix says how to clear the collisions of the later claim's server:
 // the smallest offset that separates its offsettable listeners from every
-// listener of the host that does not move with them.
-func collisionFix(homes []*model.Home, later model.Claim) string {
+// listener of the host that does not move with them. x indexes the claims of
+// the homes.
+func collisionFix(homes []*model.Home, x *model.ClaimIndex, later model.Claim) string {
 	if !later.Listener.Offsetable {
 		return changePortText(later) + " (the port offset does not move it)"
 	}
+	f := newOffsetSearch(homes, x, later.Home, later.Server)
 	for n := 1; n <= maxFixOffset; n++ {
-		if n != later.Server.Offset.Value && offsetClears(homes, later.Home, later.Server, n) {
+		if n != later.Server.Offset.Value && f.clears(n) {
 			return setOffsetText(later.Home, later.Server, n)
 		}
 	}

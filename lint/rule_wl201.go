@@ -74,7 +74,8 @@ func portPlaceholder(id string) string {
 }
 
 func checkLiteralPeerPort(p *Pass) {
-	claims := model.Claims(p.Homes)
+	x := p.claimIndex()
+	claims := x.Claims()
 	for si := range p.Home.Servers {
 		s := &p.Home.Servers[si]
 		for _, l := range s.Listeners {
@@ -82,7 +83,12 @@ func checkLiteralPeerPort(p *Pass) {
 				continue
 			}
 			port := l.Port()
-			if slices.ContainsFunc(claims, func(c model.Claim) bool { return c.Listener.Contains(port) && c.Listener.Proto == l.Proto }) {
+			listened := false
+			x.Overlapping(model.Listener{Base: port, Proto: l.Proto}, func(i int) bool {
+				listened = claims[i].Listener.Contains(port)
+				return !listened
+			})
+			if listened {
 				continue
 			}
 			i := slices.IndexFunc(claims, func(c model.Claim) bool {

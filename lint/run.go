@@ -17,8 +17,9 @@ import (
 // suppressed.
 func Run(homes []*model.Home, rules []*Rule, opt Options) []model.Finding {
 	var out []found
+	hf := &host{homes: homes}
 	pass := func(r *Rule, home *model.Home, ign *ignoreState) *Pass {
-		return &Pass{Homes: homes, Home: home, Opt: &opt, rule: r, sev: opt.severity(r), out: &out, ign: ign}
+		return &Pass{Homes: homes, Home: home, Opt: &opt, rule: r, sev: opt.severity(r), out: &out, ign: ign, host: hf}
 	}
 	var ran, late []*Rule
 	for _, r := range rules {

@@ -67,15 +67,13 @@ func parseXML(rel string, data []byte) (*xmlFile, error) {
 		return nil, &xmlError{msg: fmt.Sprintf("file is larger than %d bytes, too large to read as XML", math.MaxInt32)}
 	}
 	f := &xmlFile{rel: rel, src: src, lines: newLineIndex(src), elems: map[*etree.Element]*elemInfo{}}
-	infos, err := f.scan()
+	tree := newXMLTree()
+	infos, err := f.scan(tree)
 	if err != nil {
 		return nil, err
 	}
-	doc := etree.NewDocument()
+	doc := tree.doc
 	doc.ReadSettings = etree.ReadSettings{CharsetReader: identityCharset}
-	if err := doc.ReadFromBytes(src); err != nil {
-		return nil, &xmlError{msg: err.Error()}
-	}
 	if doc.Root() == nil {
 		return nil, &xmlError{msg: "no root element"}
 	}
@@ -119,8 +117,9 @@ type xmlError struct {
 
 func (e *xmlError) Error() string { return e.msg }
 
-// scan walks the raw tokens, recording element offsets and ignore comments.
-func (f *xmlFile) scan() ([]*elemInfo, error) {
+// scan walks the raw tokens, recording element offsets and ignore comments,
+// and builds the document tree from them.
+func (f *xmlFile) scan(tree *xmlTree) ([]*elemInfo, error) {
 	d := xml.NewDecoder(bytes.NewReader(f.src))
 	d.Strict = true
 	d.CharsetReader = identityCharset
@@ -210,6 +209,7 @@ func (f *xmlFile) scan() ([]*elemInfo, error) {
 				return nil, &xmlError{line: f.lines.line(off), msg: "DTD entity declarations are not allowed (possible entity expansion or external entity attack)"}
 			}
 		}
+		tree.token(tok)
 	}
 	if len(stack) > 0 {
 		return nil, &xmlError{line: f.lines.line(len(f.src)), msg: "malformed XML: unexpected end of file"}

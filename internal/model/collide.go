@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Claim is one enabled inbound listener of a host, with the home and server it belongs to.
 type Claim struct {
@@ -38,21 +41,57 @@ func Claims(homes []*Home) []Claim {
 // Collisions finds ports that more than one enabled inbound listener of the host
 // claims. Two listeners of one server with the same ID and port (the same socket
 // described twice) do not collide. The result is sorted by port, then protocol.
+//
+// The pairs of overlapping claims come from a ClaimIndex rather than from
+// comparing every pair; they are taken in the order of a pairwise scan (first
+// claim, then second, in command-line order), so each collision lists its
+// claims in the order that scan meets them.
 func Collisions(homes []*Home) []Collision {
 	claims := Claims(homes)
+	x := NewClaimIndex(claims)
+	type key struct {
+		port  Port
+		proto Protocol
+	}
 	var out []Collision
+	at := map[key]int{}          // collision -> index in out
+	met := map[[2]int]struct{}{} // (collision, claim) pairs already added
+	add := func(k int, c int) {
+		if _, ok := met[[2]int{k, c}]; ok {
+			return // met before: added then, or a duplicate of a claim added then
+		}
+		met[[2]int{k, c}] = struct{}{}
+		out[k].Claims = appendClaim(out[k].Claims, claims[c])
+	}
+	var later []int
 	for i := range claims {
 		a := claims[i]
-		for j := i + 1; j < len(claims); j++ {
-			b := claims[j]
-			if !a.Listener.Overlaps(b.Listener) || sameSocket(a, b) {
-				continue
+		later = later[:0]
+		x.Overlapping(a.Listener, func(j int) bool {
+			if j > i && !sameSocket(a, claims[j]) {
+				later = append(later, j)
 			}
+			return true
+		})
+		slices.Sort(later)
+		for _, j := range later {
+			b := claims[j]
 			port := a.Listener.Port()
 			if b.Listener.Port() > port {
 				port = b.Listener.Port()
 			}
-			out = addClaim(out, port, a.Listener.Proto, a, b)
+			k, ok := at[key{port, a.Listener.Proto}]
+			if !ok {
+				// A new collision takes both claims as they are, as the
+				// pairwise scan did.
+				k = len(out)
+				at[key{port, a.Listener.Proto}] = k
+				out = append(out, Collision{Port: port, Proto: a.Listener.Proto, Claims: []Claim{a, b}})
+				met[[2]int{k, i}], met[[2]int{k, j}] = struct{}{}, struct{}{}
+				continue
+			}
+			add(k, i)
+			add(k, j)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -66,17 +105,6 @@ func Collisions(homes []*Home) []Collision {
 
 func sameSocket(a, b Claim) bool {
 	return a.Server == b.Server && a.Listener.ID == b.Listener.ID && a.Listener.Port() == b.Listener.Port()
-}
-
-func addClaim(out []Collision, port Port, proto Protocol, a, b Claim) []Collision {
-	for i := range out {
-		if out[i].Port == port && out[i].Proto == proto {
-			out[i].Claims = appendClaim(out[i].Claims, a)
-			out[i].Claims = appendClaim(out[i].Claims, b)
-			return out
-		}
-	}
-	return append(out, Collision{Port: port, Proto: proto, Claims: []Claim{a, b}})
 }
 
 func appendClaim(cs []Claim, c Claim) []Claim {

@@ -1,0 +1,91 @@
+package parse
+
+import (
+	"encoding/xml"
+
+	"github.com/beevik/etree"
+)
+
+// xmlTree builds the etree document from the tokens scan reads, so that each
+// file is tokenized once rather than twice (once for the positions, once more
+// by etree.Document.ReadFromBytes): XML tokenizing is most of the time spent
+// reading a home. The tree is the one ReadFromBytes builds with the same
+// decoder settings: the same elements, attributes (a repeated attribute keeps
+// its first place and its last value), text (with etree's white-space flag),
+// comments, directives and processing instructions.
+type xmlTree struct {
+	doc   *etree.Document
+	stack []*etree.Element
+	seen  map[xml.Name]int // attribute -> index, for elements with many attributes
+}
+
+func newXMLTree() *xmlTree {
+	doc := etree.NewDocument()
+	return &xmlTree{doc: doc, stack: []*etree.Element{&doc.Element}}
+}
+
+func (t *xmlTree) top() *etree.Element { return t.stack[len(t.stack)-1] }
+
+// token adds one raw token that scan has checked (end tags match their start
+// tags, nesting is within bounds).
+func (t *xmlTree) token(tok xml.Token) {
+	switch tok := tok.(type) {
+	case xml.StartElement:
+		e := t.top().CreateElement("x")
+		e.Space, e.Tag = tok.Name.Space, tok.Name.Local
+		t.attrs(e, tok.Attr)
+		t.stack = append(t.stack, e)
+	case xml.EndElement:
+		if len(t.stack) > 1 {
+			t.stack = t.stack[:len(t.stack)-1]
+		}
+	case xml.CharData:
+		c := t.top().CreateText("")
+		c.SetData(string(tok)) // sets the white-space flag as etree's reader does
+	case xml.Comment:
+		t.top().CreateComment(string(tok))
+	case xml.Directive:
+		t.top().CreateDirective(string(tok))
+	case xml.ProcInst:
+		t.top().CreateProcInst(tok.Target, string(tok.Inst))
+	}
+}
+
+// attrs adds the attributes of a start tag as etree's reader does: a repeated
+// name keeps its first place and takes the last value.
+func (t *xmlTree) attrs(e *etree.Element, attrs []xml.Attr) {
+	index := func(n xml.Name) int {
+		if len(attrs) > 8 {
+			if i, ok := t.seen[n]; ok {
+				return i
+			}
+			return -1
+		}
+		for i, a := range e.Attr {
+			if a.Space == n.Space && a.Key == n.Local {
+				return i
+			}
+		}
+		return -1
+	}
+	if len(attrs) > 8 {
+		if t.seen == nil {
+			t.seen = map[xml.Name]int{}
+		}
+		clear(t.seen)
+	}
+	for _, a := range attrs {
+		if i := index(a.Name); i >= 0 {
+			e.Attr[i].Value = a.Value
+			continue
+		}
+		// CreateAttr splits its key at the first colon; a key no attribute
+		// has (XML names hold no NUL) makes it append, then the name is set
+		// as the decoder read it.
+		na := e.CreateAttr("\x00", a.Value)
+		na.Space, na.Key = a.Name.Space, a.Name.Local
+		if len(attrs) > 8 {
+			t.seen[a.Name] = len(e.Attr) - 1
+		}
+	}
+}
