@@ -80,14 +80,36 @@ func checkPortCollision(p *Pass) {
 					texts[j] = claimText(o)
 				}
 			}
-			others := make([]string, 0, len(c.Claims)-1)
-			others = append(others, texts[:i]...)
-			others = append(others, texts[i+1:]...)
 			p.Report(cl.Home, cl.Listener.Source,
 				"%s port %d/%s is also claimed by %s; expected one listener per port on the host: %s",
-				cl.Listener.ID, c.Port, c.Proto, strings.Join(others, " and "), fix)
+				cl.Listener.ID, c.Port, c.Proto, othersText(texts, i), fix)
 		}
 	}
+}
+
+// maxNamedClaims bounds how many other claimants a message names, so that a
+// port shared by hundreds of homes gives messages of bounded length.
+const maxNamedClaims = 3
+
+// othersText names the claims other than the i-th: at most maxNamedClaims of
+// them, then how many more there are.
+func othersText(texts []string, i int) string {
+	others := make([]string, 0, maxNamedClaims)
+	n := 0
+	for j, t := range texts {
+		if j == i {
+			continue
+		}
+		n++
+		if len(others) < maxNamedClaims {
+			others = append(others, t)
+		}
+	}
+	s := strings.Join(others, " and ")
+	if more := n - len(others); more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s
 }
 
 // claimText describes a claim for a message: `servlet-https of "b" at file:line:col`.

@@ -98,3 +98,22 @@ func TestWL101PortCollision(t *testing.T) {
 		},
 	})
 }
+
+func TestWL101OthersTextBounded(t *testing.T) {
+	texts := []string{"a", "b", "c", "d", "e", "f"}
+	tests := []struct {
+		texts []string
+		i     int
+		want  string
+	}{
+		{texts[:2], 0, "b"},
+		{texts[:4], 1, "a and c and d"},
+		{texts, 0, "b and c and d and 2 more"},
+		{texts, 5, "a and b and c and 2 more"},
+	}
+	for _, tc := range tests {
+		if got := othersText(tc.texts, tc.i); got != tc.want {
+			t.Errorf("othersText(%q, %d) = %q, want %q", tc.texts, tc.i, got, tc.want)
+		}
+	}
+}
