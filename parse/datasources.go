@@ -144,7 +144,7 @@ func jdbcHosts(url string) []jdbcHost {
 // oracleDescriptor reads HOST= and PORT= pairs of an Oracle connect descriptor.
 func oracleDescriptor(d string, def model.Port) []jdbcHost {
 	var out []jdbcHost
-	low := strings.ToUpper(d)
+	low := asciiUpper(d) // same length as d, so indexes into low hold for d
 	for {
 		i := strings.Index(low, "HOST=")
 		if i < 0 {

@@ -50,7 +50,7 @@ func scanBat(rel string, data []byte) *scriptScan {
 			continue
 		}
 		code := logical
-		if j := strings.Index(strings.ToLower(logical), "& rem "); j >= 0 {
+		if j := strings.Index(asciiLower(logical), "& rem "); j >= 0 {
 			code = logical[:j]
 			if ig, ok := parseIgnore(logical[j+len("& rem "):]); ok {
 				ig.Pos = markPos(rel, marks, j)
