@@ -107,9 +107,29 @@ func splitLines(data []byte) []string {
 // shSplitComment splits a shell line into code and the text of a # comment (a #
 // that starts a word outside quotes). commentCol is the 1-based column of the #.
 func shSplitComment(line string) (code, comment string, commentCol int) {
+	i := shWalk(line, func(i int) int {
+		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';') {
+			return shStop
+		}
+		return 0
+	})
+	if i < 0 {
+		return line, "", 0
+	}
+	return line[:i], line[i+1:], utf8.RuneCountInString(line[:i]) + 1
+}
+
+// shStop ends a shWalk.
+const shStop = -1
+
+// shWalk calls visit with the index of every byte of s that stands outside
+// quotes and is not escaped by a backslash. visit returns how many of the
+// following bytes to skip, or shStop to end the walk; shWalk returns the index
+// it stopped at, or -1 when it reached the end.
+func shWalk(s string, visit func(i int) int) int {
 	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case quote != 0:
 			if c == quote {
@@ -121,11 +141,15 @@ func shSplitComment(line string) (code, comment string, commentCol int) {
 			i++
 		case c == '"' || c == '\'' || c == '`':
 			quote = c
-		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';'):
-			return line[:i], line[i+1:], utf8.RuneCountInString(line[:i]) + 1
+		default:
+			n := visit(i)
+			if n == shStop {
+				return i
+			}
+			i += n
 		}
 	}
-	return line, "", 0
+	return -1
 }
 
 // shSegment is one command of a logical line.
@@ -138,7 +162,6 @@ type shSegment struct {
 // shSegments splits a logical line at ;, &&, || and | outside quotes.
 func shSegments(s string) []shSegment {
 	var out []shSegment
-	var quote byte
 	start := 0
 	chained := strings.Contains(s, "&&") || strings.Contains(s, "||")
 	if chained {
@@ -146,51 +169,30 @@ func shSegments(s string) []shSegment {
 		// of such a line, which is how one-liners like [ -n "$X" ] && ... are written.
 		chained = shHasOperator(s)
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case c == '\\':
-			i++
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case c == ';' || c == '|' || c == '&':
-			out = append(out, shSegment{text: s[start:i], off: start, chained: chained})
-			for i+1 < len(s) && (s[i+1] == ';' || s[i+1] == '|' || s[i+1] == '&') {
-				i++
-			}
-			start = i + 1
+	isOp := func(c byte) bool { return c == ';' || c == '|' || c == '&' }
+	shWalk(s, func(i int) int {
+		if !isOp(s[i]) {
+			return 0
 		}
-	}
+		out = append(out, shSegment{text: s[start:i], off: start, chained: chained})
+		n := 0
+		for i+n+1 < len(s) && isOp(s[i+n+1]) {
+			n++
+		}
+		start = i + n + 1
+		return n
+	})
 	return append(out, shSegment{text: s[start:], off: start, chained: chained})
 }
 
 // shHasOperator reports whether s holds && or || outside quotes.
 func shHasOperator(s string) bool {
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case c == '\\':
-			i++
-		case c == '"' || c == '\'' || c == '`':
-			quote = c
-		case (c == '&' || c == '|') && i+1 < len(s) && s[i+1] == c:
-			return true
+	return shWalk(s, func(i int) int {
+		if c := s[i]; (c == '&' || c == '|') && i+1 < len(s) && s[i+1] == c {
+			return shStop
 		}
-	}
-	return false
+		return 0
+	}) >= 0
 }
 
 // shCommandText is the command part of a segment after leading keywords.
