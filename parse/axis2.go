@@ -108,7 +108,7 @@ func readPassthru(s *server, f *xmlFile, r *etree.Element) error {
 		if id == model.SvcPassthruHTTPS {
 			l.Base = passthruHTTPSPort
 		}
-		l.Source = defaultPos(f.elemPos(r))
+		l.Source = f.elemPos(r)
 		l.Note = "no port parameter: default"
 		s.listen(l)
 		return nil
@@ -147,7 +147,7 @@ func readClustering(s *server, f *xmlFile, c *etree.Element) error {
 			member.Base, member.Configured, member.Source = port, raw, pos
 		}
 	} else {
-		member.Source = defaultPos(f.elemPos(c))
+		member.Source = f.elemPos(c)
 	}
 	member.BaseEnd = member.Base + hazelcastRangeWidth
 	s.listen(member)
@@ -164,7 +164,7 @@ func readClustering(s *server, f *xmlFile, c *etree.Element) error {
 			mcast.Base, mcast.Configured, mcast.Source = port, raw, pos
 		}
 	} else {
-		mcast.Source = defaultPos(f.elemPos(c))
+		mcast.Source = f.elemPos(c)
 	}
 	s.listen(mcast)
 
@@ -187,7 +187,7 @@ func readMember(s *server, f *xmlFile, m *etree.Element, enabled bool) error {
 		return nil
 	}
 	l := model.Listener{ID: model.SvcHazelcastPeer, Base: hazelcastMemberPort, Proto: model.ProtoTCP, Dir: model.DirOut,
-		Enabled: enabled, Host: strings.TrimSpace(he.Text()), Source: defaultPos(f.elemPos(m)), Note: "well-known member"}
+		Enabled: enabled, Host: strings.TrimSpace(he.Text()), Source: f.elemPos(m), Note: "well-known member"}
 	if pe != nil {
 		raw := strings.TrimSpace(pe.Text())
 		pos := f.textPos(pe)
@@ -218,7 +218,7 @@ func readMailto(s *server, f *xmlFile, t *etree.Element) error {
 		return nil
 	}
 	l := model.Listener{ID: model.SvcSMTP, Base: smtpDefaultPort, Proto: model.ProtoTCP, Dir: model.DirOut, Enabled: true,
-		Host: host, Source: defaultPos(f.textPos(hp))}
+		Host: host, Source: f.textPos(hp)}
 	if raw, pp := paramText(t, "mail.smtp.port"); pp != nil {
 		pos := f.textPos(pp)
 		port, _, ok, err := s.portValue(raw, pos)

@@ -57,7 +57,7 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	}
 	if c.SelectAttr("port") == nil {
 		l.Base = tomcatDefaultPort
-		l.Source = defaultPos(f.elemPos(c))
+		l.Source = f.elemPos(c)
 		l.Note = joinNote(l.Note, "no port attribute: tomcat default 8080")
 		s.listen(l)
 		return nil
@@ -75,13 +75,6 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	l.Base, l.Configured, l.Source = port, raw, pos
 	s.listen(l)
 	return nil
-}
-
-// defaultPos returns the position of a defaulted port: p is the element or key
-// that enables the listener (no port value is written), so the port still
-// carries a file:line:col an operator can open.
-func defaultPos(p model.Pos) model.Pos {
-	return p
 }
 
 // joinNote appends b to the note a.

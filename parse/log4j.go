@@ -76,7 +76,7 @@ func log4jAttached(f *propsFile) map[string]bool {
 // log4jSyslog records a SyslogAppender: UDP to SyslogHost (host or host:port).
 func log4jSyslog(s *server, f *propsFile, name string, def propEntry, attached bool) error {
 	l := model.Listener{ID: model.SvcSyslog, Base: syslogDefaultPort, Proto: model.ProtoUDP, Dir: model.DirOut,
-		Enabled: attached, Source: defaultPos(def.valuePos)}
+		Enabled: attached, Source: def.valuePos}
 	if !attached {
 		l.Note = "appender not attached to any logger"
 	}
@@ -118,7 +118,7 @@ func splitHostPort(v string) (host, port string, ok bool) {
 // SocketHubAppender (listening on Port).
 func log4jSocket(s *server, f *propsFile, name string, def propEntry, attached, hub bool) error {
 	l := model.Listener{ID: model.SvcLog4jSocket, Base: log4jSocketPort, Proto: model.ProtoTCP, Dir: model.DirOut,
-		Enabled: attached, Source: defaultPos(def.valuePos)}
+		Enabled: attached, Source: def.valuePos}
 	if hub {
 		l.Dir = model.DirIn
 		l.Note = "SocketHubAppender listens for log viewers"

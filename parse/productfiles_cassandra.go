@@ -68,6 +68,6 @@ func readCassandra(s *server) error {
 	// The JMX port has no key in cassandra.yaml: its source is the start of the
 	// configuration that enables the embedded Cassandra.
 	s.listen(model.Listener{ID: model.SvcCassandraJMX, Base: cassandraJMXPort, Offsetable: true, Enabled: true,
-		Source: defaultPos(model.Pos{File: rel, Line: root.Line, Col: root.Column}), Note: "cassandra jmx default, set in the jvm options"})
+		Source: model.Pos{File: rel, Line: root.Line, Col: root.Column}, Note: "cassandra jmx default, set in the jvm options"})
 	return nil
 }

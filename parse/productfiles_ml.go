@@ -18,7 +18,7 @@ func readMachineLearner(s *server) error {
 	}
 	src := model.Pos{File: f.rel}
 	if root := f.doc.Root(); root != nil {
-		src = defaultPos(f.elemPos(root))
+		src = f.elemPos(root)
 	}
 	s.listen(model.Listener{ID: model.SvcH2O, Base: h2oPort, Enabled: true, Source: src,
 		Note: "embedded h2o default port"})

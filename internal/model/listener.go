@@ -142,7 +142,8 @@ type Listener struct {
 	Host string
 	// Exposure is the class that decides who may reach the port.
 	Exposure Exposure
-	// Source is where Base came from; Line is 0 when it came from a default.
+	// Source is where Base came from; for a defaulted port, the element or key
+	// that enables the listener. Line is 0 only when no file line governs it.
 	Source Pos
 	// Note is a short remark for people ("clustering only", "literal port in URL").
 	Note string
