@@ -23,7 +23,7 @@ unit:
 	$(GO) test $(PKGS)
 
 race:
-	$(GO) test -race -count=1 $(PKGS)
+	$(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 lint: fmt vet staticcheck
 
