@@ -49,7 +49,7 @@ bench: build
 
 # docs regenerates docs/rules.md and docs/ports.md from the code.
 docs:
-	$(GO) test ./lint/ ./catalog/ -run 'Docs' -update
+	$(GO) test ./lint/ ./catalog/ -run 'Doc' -update
 
 clean:
 	rm -rf bin

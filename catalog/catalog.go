@@ -133,11 +133,14 @@ func All() []Entry {
 	return out
 }
 
-// Lookup returns the catalogued entry of the service in the product. It
-// prefers the product's own entry for its main server (empty Profile), then
-// the common entry, then the product's entry for a profile (the lowest port
-// when there are several). An unknown product gets the common entries only.
-func Lookup(product, service string) (Entry, bool) {
+// Lookup returns the catalogued entry of the service in the product, for
+// the server profile (EI "broker", IoT "analytics"; "" or the product's main
+// profile for single-server products). It prefers the profile's own entry,
+// then the product's entry for its main server (empty Profile), then the
+// common entry, then the product's entry for any other profile (the lowest
+// port when there are several). An unknown product gets the common entries
+// only.
+func Lookup(product, profile, service string) (Entry, bool) {
 	p, ok := find(product)
 	if !ok {
 		p, _ = find(keyCarbon)
@@ -147,6 +150,7 @@ func Lookup(product, service string) (Entry, bool) {
 	// sort is stable). Lookup runs for every listener of every home.
 	es := unsorted(p)
 	for _, pass := range []func(Entry) bool{
+		func(e Entry) bool { return profile != "" && e.Product != keyCarbon && e.Profile == profile },
 		func(e Entry) bool { return e.Product != keyCarbon && e.Profile == "" },
 		func(e Entry) bool { return e.Product == keyCarbon },
 		func(e Entry) bool { return true },
@@ -164,10 +168,42 @@ func Lookup(product, service string) (Entry, bool) {
 	return Entry{}, false
 }
 
+// DefaultBase returns the default port of the service on a server of the
+// profile before the port offset: what the configuration file holds in a
+// fresh distribution. Entries of a profile with its own default offset give
+// the port at that offset (the EI broker's 5675), so that offset is taken off
+// again (5672, as broker.xml has it). An entry of another profile is no
+// default for this one: ok is false then.
+func DefaultBase(product, profile, service string) (port model.Port, ok bool) {
+	e, ok := Lookup(product, profile, service)
+	if !ok || (e.Profile != "" && e.Profile != profile) {
+		return 0, false
+	}
+	if e.Profile != "" && e.Offset {
+		return e.Port - model.Port(ProfileOffset(product, profile)), true
+	}
+	return e.Port, true
+}
+
+// ProfileOffset returns the port offset the profile's carbon.xml ships with
+// (EI business-process 2, broker 3, micro-integrator 10; IoT analytics 2,
+// broker 3), 0 for every other profile.
+func ProfileOffset(product, profile string) int {
+	switch product + "/" + profile {
+	case "ei/" + eiBPS, "iot/" + iotAnalytics:
+		return 2
+	case "ei/" + eiBroker, "iot/" + iotBroker:
+		return 3
+	case "ei/" + eiMI:
+		return 10
+	}
+	return 0
+}
+
 // ExposureOf returns the catalogued exposure of the service in the product, or
 // model.ExposureUnknown when the service is not catalogued.
-func ExposureOf(product, service string) model.Exposure {
-	if e, ok := Lookup(product, service); ok {
+func ExposureOf(product, profile, service string) model.Exposure {
+	if e, ok := Lookup(product, profile, service); ok {
 		return e.Exposure
 	}
 	return model.ExposureUnknown

@@ -149,49 +149,95 @@ func TestLookup(t *testing.T) {
 		Dest             string
 	}
 	tests := []struct {
-		name             string
-		product, service string
-		ok               bool
-		want             got
+		name                      string
+		product, profile, service string
+		ok                        bool
+		want                      got
 	}{
-		{"jmx registry is 9999", "esb", model.SvcJMXRegistry, true, got{"carbon", "", 9999, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
-		{"jmx server is 11111", "esb", model.SvcJMXServer, true, got{"carbon", "", 11111, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
-		{"am console is public", "am", model.SvcServletHTTPS, true, got{"am", "", 9443, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"is console is public", "is", model.SvcServletHTTP, true, got{"is", "", 9763, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"esb console is management", "esb", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
-		{"iot main console, not the analytics profile", "iot", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
-		{"unknown product gets common", "nope", model.SvcEmbeddedLDAP, true, got{"carbon", "", 10389, model.ProtoTCP, model.DirIn, model.ExposureLocal, true, false, ""}},
-		{"hazelcast never offset", "mb", model.SvcHazelcastMember, true, got{"carbon", "", 4000, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, false, ""}},
-		{"multicast udp", "das", model.SvcHazelcastMcast, true, got{"carbon", "", 45564, model.ProtoUDP, model.DirIn, model.ExposureCluster, false, false, ""}},
-		{"kdc udp off", "is", model.SvcKDC, true, got{"carbon", "", 8000, model.ProtoUDP, model.DirIn, model.ExposureLocal, true, false, ""}},
-		{"entitlement off", "is", model.SvcThriftEntitle, true, got{"is", "", 10500, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, false, ""}},
-		{"key manager thrift not offset", "am", model.SvcKeyMgrThrift, true, got{"am", "", 10397, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, true, ""}},
-		{"websocket public", "am", model.SvcWebSocket, true, got{"am", "", 9099, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"analytics publish is outbound", "am", model.SvcAnalyticsURL, true, got{"am", "", 7612, model.ProtoTCP, model.DirOut, model.ExposureOutbound, false, false, ""}},
-		{"mb mqtt ssl follows broker.xml", "mb", model.SvcMQTTSSL, true, got{"mb", "", 8883, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"ei mqtt ssl at broker offset", "ei", model.SvcMQTTSSL, true, got{"ei", "broker", 8886, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"ei passthru is the integrator's", "ei", model.SvcPassthruHTTP, true, got{"ei", "integrator", 8280, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
-		{"spark history off", "das", model.SvcSparkHistoryUI, true, got{"das", "", 18080, model.ProtoTCP, model.DirIn, model.ExposureCluster, true, false, ""}},
-		{"apns legacy outbound to apple", "emm", model.SvcPushAPNsLegacy, true, got{"emm", "", 2195, model.ProtoTCP, model.DirOut, model.ExposureOutbound, false, false, "17.0.0.0/8"}},
-		{"fcm device range, no destination", "iot", model.SvcPushFCMDevice, true, got{"iot", "", 5228, model.ProtoTCP, model.DirDevice, model.ExposureOutbound, false, false, ""}},
-		{"syslog outbound udp", "am", model.SvcSyslog, true, got{"carbon", "", 514, model.ProtoUDP, model.DirOut, model.ExposureOutbound, false, false, ""}},
-		{"not catalogued", "am", model.SvcJDBC, false, got{}},
-		{"product service absent elsewhere", "esb", model.SvcWebSocket, false, got{}},
+		{"jmx registry is 9999", "esb", "", model.SvcJMXRegistry, true, got{"carbon", "", 9999, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"jmx server is 11111", "esb", "", model.SvcJMXServer, true, got{"carbon", "", 11111, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"am console is public", "am", "", model.SvcServletHTTPS, true, got{"am", "", 9443, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"is console is public", "is", "", model.SvcServletHTTP, true, got{"is", "", 9763, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"esb console is management", "esb", "", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"iot main console, not the analytics profile", "iot", "", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"unknown product gets common", "nope", "", model.SvcEmbeddedLDAP, true, got{"carbon", "", 10389, model.ProtoTCP, model.DirIn, model.ExposureLocal, true, false, ""}},
+		{"hazelcast never offset", "mb", "", model.SvcHazelcastMember, true, got{"carbon", "", 4000, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, false, ""}},
+		{"multicast udp", "das", "", model.SvcHazelcastMcast, true, got{"carbon", "", 45564, model.ProtoUDP, model.DirIn, model.ExposureCluster, false, false, ""}},
+		{"kdc udp off", "is", "", model.SvcKDC, true, got{"carbon", "", 8000, model.ProtoUDP, model.DirIn, model.ExposureLocal, true, false, ""}},
+		{"entitlement off", "is", "", model.SvcThriftEntitle, true, got{"is", "", 10500, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, false, ""}},
+		{"key manager thrift not offset", "am", "", model.SvcKeyMgrThrift, true, got{"am", "", 10397, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, true, ""}},
+		{"websocket public", "am", "", model.SvcWebSocket, true, got{"am", "", 9099, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"analytics publish is outbound", "am", "", model.SvcAnalyticsURL, true, got{"am", "", 7612, model.ProtoTCP, model.DirOut, model.ExposureOutbound, false, false, ""}},
+		{"mb mqtt ssl follows broker.xml", "mb", "", model.SvcMQTTSSL, true, got{"mb", "", 8883, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"ei mqtt ssl at broker offset", "ei", "", model.SvcMQTTSSL, true, got{"ei", "broker", 8886, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"ei passthru is the integrator's", "ei", "", model.SvcPassthruHTTP, true, got{"ei", "integrator", 8280, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"spark history off", "das", "", model.SvcSparkHistoryUI, true, got{"das", "", 18080, model.ProtoTCP, model.DirIn, model.ExposureCluster, true, false, ""}},
+		{"apns legacy outbound to apple", "emm", "", model.SvcPushAPNsLegacy, true, got{"emm", "", 2195, model.ProtoTCP, model.DirOut, model.ExposureOutbound, false, false, "17.0.0.0/8"}},
+		{"fcm device range, no destination", "iot", "", model.SvcPushFCMDevice, true, got{"iot", "", 5228, model.ProtoTCP, model.DirDevice, model.ExposureOutbound, false, false, ""}},
+		{"syslog outbound udp", "am", "", model.SvcSyslog, true, got{"carbon", "", 514, model.ProtoUDP, model.DirOut, model.ExposureOutbound, false, false, ""}},
+		{"ei broker amqp is the profile's own", "ei", "broker", model.SvcAMQP, true, got{"ei", "broker", 5675, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"ei micro-integrator passthru is the profile's own", "ei", "micro-integrator", model.SvcPassthruHTTP, true, got{"ei", "micro-integrator", 8290, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
+		{"ei business-process jmx is the common one", "ei", "business-process", model.SvcJMXRegistry, true, got{"carbon", "", 9999, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"iot core console is the common one", "iot", "core", model.SvcServletHTTPS, true, got{"carbon", "", 9443, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
+		{"not catalogued", "am", "", model.SvcJDBC, false, got{}},
+		{"product service absent elsewhere", "esb", "", model.SvcWebSocket, false, got{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e, ok := Lookup(tc.product, tc.service)
+			e, ok := Lookup(tc.product, tc.profile, tc.service)
 			if ok != tc.ok {
-				t.Fatalf("Lookup(%q, %q) ok = %v, want %v", tc.product, tc.service, ok, tc.ok)
+				t.Fatalf("Lookup(%q, %q, %q) ok = %v, want %v", tc.product, tc.profile, tc.service, ok, tc.ok)
 			}
 			g := got{e.Product, e.Profile, e.Port, e.Proto, e.Dir, e.Exposure, e.Offset, e.DefaultOn, e.Dest}
 			if diff := cmp.Diff(tc.want, g); diff != "" {
-				t.Errorf("Lookup(%q, %q) mismatch (-want +got):\n%s", tc.product, tc.service, diff)
+				t.Errorf("Lookup(%q, %q, %q) mismatch (-want +got):\n%s", tc.product, tc.profile, tc.service, diff)
 			}
-			if x := ExposureOf(tc.product, tc.service); x != tc.want.Exposure {
-				t.Errorf("ExposureOf(%q, %q) = %v, want %v", tc.product, tc.service, x, tc.want.Exposure)
+			if x := ExposureOf(tc.product, tc.profile, tc.service); x != tc.want.Exposure {
+				t.Errorf("ExposureOf(%q, %q, %q) = %v, want %v", tc.product, tc.profile, tc.service, x, tc.want.Exposure)
 			}
 		})
+	}
+}
+
+// TestDefaultBase checks the default a file holds before the offset, per
+// profile: a profile with a shipped offset has its catalogued port reduced by
+// that offset, and no profile borrows another profile's default.
+func TestDefaultBase(t *testing.T) {
+	tests := []struct {
+		product, profile, service string
+		want                      model.Port
+		ok                        bool
+	}{
+		{"ei", "broker", model.SvcAMQP, 5672, true},
+		{"ei", "broker", model.SvcAMQPSSL, 8672, true},
+		{"ei", "broker", model.SvcMQTT, 1883, true},
+		{"ei", "broker", model.SvcMQTTSSL, 8883, true},
+		{"ei", "micro-integrator", model.SvcPassthruHTTP, 8280, true},
+		{"ei", "micro-integrator", model.SvcPassthruHTTPS, 8243, true},
+		{"ei", "business-process", model.SvcServletHTTPS, 9443, true},
+		{"ei", "business-process", model.SvcServletHTTP, 9763, true},
+		{"ei", "integrator", model.SvcPassthruHTTP, 8280, true},
+		{"ei", "integrator", model.SvcServletHTTPS, 9443, true},
+		{"ei", "analytics-worker", model.SvcAnalyticsHTTPS, 9444, true},
+		{"ei", "analytics-manager", model.SvcAnalyticsHTTP, 9190, true},
+		{"ei", "analytics-manager", model.SvcAnalyticsHTTPS, 9543, true},
+		{"ei", "analytics-dashboard", model.SvcAnalyticsDash, 9643, true},
+		{"ei", "broker", model.SvcPassthruHTTP, 0, false},
+		{"ei", "integrator", model.SvcAMQP, 0, false},
+		{"iot", "analytics", model.SvcServletHTTPS, 9443, true},
+		{"iot", "broker", model.SvcMQTT, 1883, true},
+		{"iot", "core", model.SvcServletHTTPS, 9443, true},
+		{"am", "default", model.SvcServletHTTPS, 9443, true},
+		{"am", "default", model.SvcKeyMgrThrift, 10397, true},
+		{"esb", "default", model.SvcJMXRegistry, 9999, true},
+		{"mb", "default", model.SvcAMQP, 5672, true},
+		{"esb", "default", model.SvcWebSocket, 0, false},
+	}
+	for _, tc := range tests {
+		got, ok := DefaultBase(tc.product, tc.profile, tc.service)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("DefaultBase(%q, %q, %q) = %d, %v; want %d, %v", tc.product, tc.profile, tc.service, got, ok, tc.want, tc.ok)
+		}
 	}
 }
 
@@ -208,7 +254,7 @@ func TestNotes(t *testing.T) {
 		{"am", model.SvcWebSocket, "ws.use.port.offset"},
 	}
 	for _, tc := range tests {
-		e, ok := Lookup(tc.product, tc.service)
+		e, ok := Lookup(tc.product, "", tc.service)
 		if !ok || !strings.Contains(e.Note, tc.want) {
 			t.Errorf("Lookup(%q, %q) note = %q, want it to mention %q", tc.product, tc.service, e.Note, tc.want)
 		}

@@ -15,6 +15,7 @@ const (
 	// server: the worker runs Siddhi applications (event receivers), the
 	// dashboard serves the portal.
 	eiAnalytics = "analytics-worker"
+	eiManager   = "analytics-manager"
 	eiDashboard = "analytics-dashboard"
 )
 
@@ -113,6 +114,20 @@ func eiEntries() []Entry {
 			File: "worker/deployment.yaml", Location: "wso2.transport.http/listenerConfigurations[id=msf4j-https]/port",
 			Description: "analytics worker HTTPS transport (the seed's EI-Analytics management console)",
 			Note:        c5,
+		},
+		{
+			Profile: eiManager, Service: model.SvcAnalyticsHTTP, Port: 9190, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureManagement, Offset: false, DefaultOn: true,
+			File: "manager/deployment.yaml", Location: "wso2.transport.http/listenerConfigurations[id=default]/port",
+			Description: "analytics manager HTTP transport (distributed Siddhi deployments)",
+			Note:        "not in the seed; " + c5,
+		},
+		{
+			Profile: eiManager, Service: model.SvcAnalyticsHTTPS, Port: 9543, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureManagement, Offset: false, DefaultOn: true,
+			File: "manager/deployment.yaml", Location: "wso2.transport.http/listenerConfigurations[id=msf4j-https]/port",
+			Description: "analytics manager HTTPS transport (distributed Siddhi deployments)",
+			Note:        "not in the seed; " + c5,
 		},
 		{
 			Profile: eiDashboard, Service: model.SvcAnalyticsDash, Port: 9643, Proto: model.ProtoTCP, Dir: model.DirIn,

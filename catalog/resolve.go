@@ -5,7 +5,7 @@ import "github.com/wso2lint/wso2lint/internal/model"
 // Resolve completes a parsed home: for deployment.toml-era homes it first
 // builds the listeners from the toml settings and the built-in defaults
 // (ResolveToml); then it sets the Exposure of every listener of every server of
-// h that has none (model.ExposureUnknown), from ExposureOf(h.Product.Key, listener ID).
+// h that has none (model.ExposureUnknown), from ExposureOf(h.Product.Key, server profile, listener ID).
 // Listeners of services the catalog does not know become management when
 // inbound and outbound when outbound or device-side. Nothing else changes.
 func Resolve(h *model.Home) {
@@ -20,7 +20,7 @@ func Resolve(h *model.Home) {
 			if l.Exposure != model.ExposureUnknown {
 				continue
 			}
-			if x := ExposureOf(h.Product.Key, l.ID); x != model.ExposureUnknown {
+			if x := ExposureOf(h.Product.Key, h.Servers[si].Profile, l.ID); x != model.ExposureUnknown {
 				l.Exposure = x
 				continue
 			}

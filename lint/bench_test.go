@@ -120,13 +120,7 @@ func benchEdit(path string, i int) error {
 
 // benchOptions are the options cmd passes for a plain `wso2lint lint`.
 func benchOptions() lint.Options {
-	return lint.Options{DefaultPort: func(product, service string) (model.Port, bool) {
-		e, ok := catalog.Lookup(product, service)
-		if !ok {
-			return 0, false
-		}
-		return e.Port, true
-	}}
+	return lint.Options{DefaultPort: catalog.DefaultBase}
 }
 
 // BenchmarkRun lints 1, 100 and 1000 homes given together (one host): every

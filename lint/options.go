@@ -12,10 +12,11 @@ import (
 // Options tune a Run. The zero value runs every rule that is on by default,
 // with default severities and inline ignores applied.
 type Options struct {
-	// DefaultPort returns the catalog default for a product's service. cmd
-	// injects it from the catalog package; rules that need it stay silent when
-	// it is nil.
-	DefaultPort func(product, service string) (model.Port, bool)
+	// DefaultPort returns the catalog default of a product's service on a
+	// server of the profile, before the port offset (what a fresh
+	// distribution's file holds). cmd injects it from the catalog package;
+	// rules that need it stay silent when it is nil.
+	DefaultPort func(product, profile, service string) (model.Port, bool)
 	// Disable turns rules off; entries are rule IDs (any case) or names.
 	Disable []string
 	// Enable turns on rules that are off by default; it wins over Disable.

@@ -13,7 +13,9 @@ func ruleWL105() *Rule {
 		Doc: `A port changed from the product default is often deliberate, but every client, load balancer,
 monitoring probe and firewall rule must follow the change, and documentation and other nodes usually
 assume the default. The rule compares each listener's port before the offset with the catalog default
-for the product and service; it says nothing about the offset itself.
+for the product, profile and service, also taken before the offset (the Enterprise Integrator broker
+profile's broker.xml holds 5672, which its shipped offset 3 makes 5675); it says nothing about the offset
+itself.
 
 Example:
 
@@ -31,11 +33,12 @@ func checkNonDefaultPort(p *Pass) {
 		return
 	}
 	for si := range p.Home.Servers {
-		for _, l := range p.Home.Servers[si].Listeners {
+		s := &p.Home.Servers[si]
+		for _, l := range s.Listeners {
 			if !inbound(l) {
 				continue
 			}
-			def, ok := p.Opt.DefaultPort(p.Home.Product.Key, l.ID)
+			def, ok := p.Opt.DefaultPort(p.Home.Product.Key, s.Profile, l.ID)
 			if !ok || def == l.Base {
 				continue
 			}

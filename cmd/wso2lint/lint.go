@@ -141,12 +141,8 @@ func lintAction(c *cli.Context, getenv env) error {
 }
 
 // defaultPort is the catalog default of a product's service, for WL105.
-func defaultPort(product, service string) (model.Port, bool) {
-	e, ok := catalog.Lookup(product, service)
-	if !ok {
-		return 0, false
-	}
-	return e.Port, true
+func defaultPort(product, profile, service string) (model.Port, bool) {
+	return catalog.DefaultBase(product, profile, service)
 }
 
 func ruleInfos(rules []*lint.Rule) []report.RuleInfo {
