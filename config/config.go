@@ -37,6 +37,9 @@ type Config struct {
 	Offset *int
 	// Ignore lists per-path suppressions, in file order.
 	Ignore []PathIgnore
+	// HostServices lists the services of the host that are not WSO2 servers
+	// (host-services), in file order; their Origin is Path.
+	HostServices []model.HostService
 
 	// refs records where each rule reference was written, for ResolveRules.
 	refs []ruleRef
@@ -118,6 +121,10 @@ func (raw *rawConfig) config(path string) (*Config, error) {
 	if raw.Offset != nil {
 		o := raw.Offset.value
 		c.Offset = &o
+	}
+	for _, h := range raw.HostServices {
+		h.svc.Origin = path
+		c.HostServices = append(c.HostServices, h.svc)
 	}
 	var errs []error
 	for i, ig := range raw.Ignore {

@@ -41,6 +41,12 @@ func TestLoad(t *testing.T) {
 		{"block lists", "disable:\n  - WL101\n  - jmx-exposed\nenable:\n  - WL900\n",
 			Config{Disable: []string{"WL101", "jmx-exposed"}, Enable: []string{"WL900"}}},
 		{"ignore without rules", "ignore:\n  - path: \"**\"\n", Config{Ignore: []PathIgnore{{Path: "**", Line: 2}}}},
+		{"host services", "host-services:\n  - name: rabbitmq\n    port: 5672\n  - {name: statsd, port: 8125, protocol: UDP}\n  - name: exporters\n    port: \"9100-9110\"\n",
+			Config{HostServices: []model.HostService{
+				{Name: "rabbitmq", Port: 5672, Proto: model.ProtoTCP, Line: 3, Col: 11},
+				{Name: "statsd", Port: 8125, Proto: model.ProtoUDP, Line: 4, Col: 26},
+				{Name: "exporters", Port: 9100, PortEnd: 9110, Proto: model.ProtoTCP, Line: 6, Col: 11},
+			}}},
 		{"glob is cleaned", "ignore:\n  - path: ./conf/**/**/a.xml\n    rules: [WL1]\n",
 			Config{Ignore: []PathIgnore{{Path: "conf/**/a.xml", Rules: []string{"WL1"}, Line: 2}}}},
 	}
@@ -52,6 +58,9 @@ func TestLoad(t *testing.T) {
 				t.Fatalf("Load: %v", err)
 			}
 			tc.want.Path = p
+			for i := range tc.want.HostServices {
+				tc.want.HostServices[i].Origin = p
+			}
 			if diff := cmp.Diff(&tc.want, got, ignoreRefs); diff != "" {
 				t.Errorf("config mismatch (-want +got):\n%s", diff)
 			}
@@ -114,6 +123,14 @@ func TestLoadErrors(t *testing.T) {
 		{"top level a list", "- WL101\n", []string{":1: unmarshal !!seq: want a mapping"}},
 		{"disable a string", "disable: WL101\n", []string{":1: unmarshal !!str `WL101`: want a list"}},
 		{"two documents", "fail-on: error\n---\nfail-on: info\n", []string{":2: more than one yaml document; want one"}},
+		{"host service not a mapping", "host-services:\n  - rabbitmq=5672\n", []string{":2: a host service must be a mapping with name, port and protocol, not a document"}},
+		{"host service problems", "host-services:\n  - name: rabbitmq\n    port: 70000\n    protocol: sctp\n    prot: 1\n  - port: 1-1\n", []string{
+			`:3: port "70000" is not a number from 1 to 65535`,
+			`:4: unknown protocol "sctp" (want tcp or udp)`,
+			`:5: unknown key "prot" in a host service (want name, port or protocol)`,
+			`:6: port range "1-1" does not ascend`,
+			`:6: host service without a name`}},
+		{"host service without a port", "host-services:\n  - name: x\n", []string{":2: host service without a port"}},
 		{"every problem reported", "offset: x\nfail-on: y\nseverity: {WL1: z}\n", []string{
 			`:1: offset "x" is not a whole number`,
 			`:2: unknown fail-on level "y" (want error, warning, info or none)`,
@@ -167,6 +184,41 @@ func TestParseFailOn(t *testing.T) {
 	for _, s := range []model.Severity{model.SeverityError, model.SeverityWarning, model.SeverityInfo} {
 		if s.AtLeast(FailNever) {
 			t.Errorf("%v.AtLeast(FailNever) = true", s)
+		}
+	}
+}
+
+func TestParseHostService(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    model.HostService
+		wantErr string
+	}{
+		{in: "rabbitmq=5672", want: model.HostService{Name: "rabbitmq", Port: 5672, Proto: model.ProtoTCP, Origin: "--host-service"}},
+		{in: "statsd=8125/udp", want: model.HostService{Name: "statsd", Port: 8125, Proto: model.ProtoUDP, Origin: "--host-service"}},
+		{in: " exporters = 9100-9110/TCP", want: model.HostService{Name: "exporters", Port: 9100, PortEnd: 9110, Proto: model.ProtoTCP, Origin: "--host-service"}},
+		{in: "5672", wantErr: `host service "5672": want NAME=PORT[-LAST][/tcp|udp]`},
+		{in: "=5672", wantErr: `host service "=5672": want NAME=PORT[-LAST][/tcp|udp]`},
+		{in: "x=0", wantErr: `host service "x=0": port "0" is not a number from 1 to 65535`},
+		{in: "x=65536", wantErr: `host service "x=65536": port "65536" is not a number from 1 to 65535`},
+		{in: "x=9110-9100", wantErr: `host service "x=9110-9100": port range "9110-9100" does not ascend`},
+		{in: "x=1-", wantErr: `host service "x=1-": port "" is not a number from 1 to 65535`},
+		{in: "x=53/sctp", wantErr: `host service "x=53/sctp": unknown protocol "sctp" (want tcp or udp)`},
+	}
+	for _, tc := range cases {
+		got, err := ParseHostService(tc.in)
+		if tc.wantErr != "" {
+			if err == nil || err.Error() != tc.wantErr {
+				t.Errorf("ParseHostService(%q) error = %v, want %q", tc.in, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseHostService(%q): %v", tc.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("ParseHostService(%q) mismatch (-want +got):\n%s", tc.in, diff)
 		}
 	}
 }

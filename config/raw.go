@@ -19,6 +19,8 @@ type rawConfig struct {
 	FailOn   *failOnValue `yaml:"fail-on"`
 	Offset   *offsetValue `yaml:"offset"`
 	Ignore   []rawIgnore  `yaml:"ignore"`
+	// HostServices lists the other services of the host.
+	HostServices []rawHostService `yaml:"host-services"`
 }
 
 type rawIgnore struct {

@@ -26,6 +26,10 @@ type Options struct {
 	// NoInlineIgnores ignores `wso2lint:ignore` comments (central CI): they
 	// suppress nothing and the ignore rules (WL901, WL902) do not run.
 	NoInlineIgnores bool
+	// HostServices are the services of the host that are not WSO2 servers
+	// (--host-service, host-services in .wso2lint.yaml): a WSO2 listener on
+	// one of their ports collides with them (WL101).
+	HostServices []model.HostService
 }
 
 // matches reports whether s names r, by ID (any case) or by name.

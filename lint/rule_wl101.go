@@ -20,7 +20,10 @@ port, the second server (or profile, or connector) fails to start, or starts wit
 logs a bind error that is easy to miss. The rule looks at every enabled inbound listener of every home
 given together, after the port offset: two servers of one home, the profiles of an Enterprise
 Integrator home, and two product homes on one machine (API Manager and an Identity Server key manager,
-say). Hazelcast member ranges count as every port of the range.
+say). Hazelcast member ranges count as every port of the range. Services of the host that are not WSO2
+servers (a RabbitMQ broker on 5672, a node exporter on 9100) take part when they are declared with
+` + "`--host-service NAME=PORT[-LAST][/tcp|udp]`" + ` or under ` + "`host-services`" + ` in .wso2lint.yaml; they never
+move, so the fix moves the WSO2 server.
 
 Each colliding listener is reported at the place its port is configured. The message proposes the
 smallest port offset that, set on the later home (command-line order) or profile, clears every
@@ -52,25 +55,39 @@ func checkPortCollision(p *Pass) {
 		port  model.Port
 		proto model.Protocol
 	}
+	homes, x := p.Homes, (*model.ClaimIndex)(nil)
+	host := hostServicesHome(p.Opt.HostServices)
+	if host != nil {
+		// The host services come first, as if given before every home: the
+		// later claim of a collision, whose server the fix moves, is then a
+		// WSO2 server's.
+		homes = append([]*model.Home{host}, p.Homes...)
+		x = model.NewClaimIndex(model.Claims(homes))
+	} else {
+		x = p.claimIndex()
+	}
 	seen := map[key]bool{}
 	fixes := map[*model.Server]string{}
-	for _, c := range model.Collisions(p.Homes) {
-		later := c.Claims[len(c.Claims)-1]
-		fix, ok := fixes[later.Server]
+	for _, c := range model.Collisions(homes) {
+		later, ok := laterClaim(c, host)
+		if !ok {
+			continue // host services among themselves: not a WSO2 finding
+		}
+		fix, done := fixes[later.Server]
 		switch {
 		case moving(c, later.Server) == len(c.Claims):
 			// Every claim moves with the offset: only a port change helps.
 			fix = changePortText(later)
 		case !later.Listener.Offsetable:
 			fix = changePortText(later) + " (the port offset does not move it)"
-		case !ok:
-			fix = collisionFix(p.Homes, p.claimIndex(), later)
+		case !done:
+			fix = collisionFix(homes, x, later)
 			fixes[later.Server] = fix
 		}
 		var texts []string // claimText of each claim, made once per collision
 		for i, cl := range c.Claims {
 			k := key{cl.Home, cl.Listener.Source, c.Port, c.Proto}
-			if seen[k] {
+			if seen[k] || cl.Home == host {
 				continue
 			}
 			seen[k] = true
@@ -112,8 +129,39 @@ func othersText(texts []string, i int) string {
 	return s
 }
 
+// laterClaim returns the last claim of c that is a WSO2 server's, not one of
+// the host services of home host (nil when there are none): the fix moves its
+// server. ok is false when every claim is a host service.
+func laterClaim(c model.Collision, host *model.Home) (later model.Claim, ok bool) {
+	for i := len(c.Claims) - 1; i >= 0; i-- {
+		if c.Claims[i].Home != host || host == nil {
+			return c.Claims[i], true
+		}
+	}
+	return model.Claim{}, false
+}
+
+// hostServicesHome returns the host services as the listeners of a home of
+// their own (product "host"), or nil when there are none.
+func hostServicesHome(svcs []model.HostService) *model.Home {
+	if len(svcs) == 0 {
+		return nil
+	}
+	s := model.Server{Profile: hostProfile}
+	for _, svc := range svcs {
+		s.Listeners = append(s.Listeners, svc.Listener())
+	}
+	return &model.Home{Product: model.Product{Key: hostProfile}, Servers: []model.Server{s}}
+}
+
+// hostProfile names the home and server of the host services.
+const hostProfile = "host"
+
 // claimText describes a claim for a message: `servlet-https of "b" at file:line:col`.
 func claimText(c model.Claim) string {
+	if c.Server.Profile == hostProfile && c.Home.Dir == "" {
+		return fmt.Sprintf("%s (port %s), a service of the host (%s)", c.Listener.ID, portText(c.Listener), strings.TrimPrefix(c.Listener.Note, "host service "))
+	}
 	return fmt.Sprintf("%s (port %s) of %s%s", c.Listener.ID, portText(c.Listener), serverName(c.Home, c.Server), at(c.Listener.Source))
 }
 

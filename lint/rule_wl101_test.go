@@ -89,6 +89,44 @@ func TestWL101PortCollision(t *testing.T) {
 			},
 		},
 		{
+			name:  "a host service takes the port; the wso2 server moves",
+			homes: []*model.Home{home("a", srv(0, []model.Listener{in(model.SvcAMQP, 5672, 0, "repository/conf/broker.xml", 79), in(model.SvcWebSocket, 9099, 0, "repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml", 9)}))},
+			opt: Options{HostServices: []model.HostService{
+				{Name: "rabbitmq", Port: 5672, Proto: model.ProtoTCP, Origin: ".wso2lint.yaml", Line: 3, Col: 11},
+				{Name: "node-exporter", Port: 9100, Proto: model.ProtoTCP, Origin: "--host-service"},
+			}},
+			want: []string{
+				`a|repository/conf/broker.xml:79:5: error: amqp port 5672/tcp is also claimed by rabbitmq (port 5672), a service of the host (declared in .wso2lint.yaml:3:11); expected one listener per port on the host: set <Offset> to 2 in repository/conf/carbon.xml of "a" [WL101]`,
+			},
+		},
+		{
+			name:  "a host service on another protocol or port does not collide",
+			homes: []*model.Home{am("a", 0)},
+			opt: Options{HostServices: []model.HostService{
+				{Name: "dns", Port: 9443, Proto: model.ProtoUDP, Origin: "--host-service"},
+				{Name: "exporters", Port: 9444, PortEnd: 9762, Proto: model.ProtoTCP, Origin: "--host-service"},
+			}},
+		},
+		{
+			name:  "a host service range covers a fixed port",
+			homes: []*model.Home{hz("a")},
+			opt: Options{HostServices: []model.HostService{
+				{Name: "other-cluster", Port: 3990, PortEnd: 4010, Proto: model.ProtoTCP, Origin: "--host-service"},
+				{Name: "other-cluster-twin", Port: 3990, PortEnd: 4010, Proto: model.ProtoTCP, Origin: "--host-service"},
+			}},
+			want: []string{
+				`a|repository/conf/axis2/axis2.xml:60:5: error: hazelcast-member port 4000/tcp is also claimed by other-cluster (port 3990-4010), a service of the host (given with --host-service) and other-cluster-twin (port 3990-4010), a service of the host (given with --host-service); expected one listener per port on the host: change the port of hazelcast-member of "a" in repository/conf/axis2/axis2.xml (the port offset does not move it) [WL101]`,
+			},
+		},
+		{
+			name:  "host services colliding among themselves are not reported",
+			homes: []*model.Home{one("a")},
+			opt: Options{HostServices: []model.HostService{
+				{Name: "x", Port: 80, Proto: model.ProtoTCP, Origin: "--host-service"},
+				{Name: "y", Port: 80, Proto: model.ProtoTCP, Origin: "--host-service"},
+			}},
+		},
+		{
 			name:  "enterprise integrator profiles",
 			homes: []*model.Home{ei},
 			want: []string{

@@ -20,6 +20,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn off rules (`ID,...` or names)"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn on rules (`ID,...` or names); wins over --disable"},
 		&cli.BoolFlag{Name: "no-inline-ignores", Usage: "ignore wso2lint:ignore comments in the configuration"},
+		&cli.StringSliceFlag{Name: "host-service", Usage: "another service of the host (`NAME=PORT[-LAST][/tcp|udp]`, repeatable): a WSO2 listener on its port collides with it (WL101)"},
 		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: .wso2lint.yaml found by walking up from the first PATH)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "do not read a project config file"},
 		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
@@ -87,6 +88,14 @@ func lintAction(c *cli.Context, getenv env) error {
 		lopt.Disable = append(append([]string{}, cfg.Disable...), lopt.Disable...)
 		lopt.Enable = append(append([]string{}, cfg.Enable...), lopt.Enable...)
 		lopt.Severity = cfg.Severity
+		lopt.HostServices = append(lopt.HostServices, cfg.HostServices...)
+	}
+	for _, v := range c.StringSlice("host-service") {
+		svc, err := config.ParseHostService(v)
+		if err != nil {
+			return usageErr("--host-service: %v", err)
+		}
+		lopt.HostServices = append(lopt.HostServices, svc)
 	}
 	if err := lint.CheckOptions(lopt, rules); err != nil {
 		return usageErr("%v", err)
