@@ -200,11 +200,23 @@ func ProfileOffset(product, profile string) int {
 	return 0
 }
 
-// ExposureOf returns the catalogued exposure of the service in the product, or
-// model.ExposureUnknown when the service is not catalogued.
+// ExposureOf returns the catalogued exposure of the service in the product.
+// A service the product's own entries do not list (the data-bridge receivers
+// of an Identity Server, the key-manager Thrift server of an IS key manager,
+// the Andes Thrift server of API Manager's broker) gets the exposure that
+// another product's catalog gives it, the first product by key, so that one
+// listener is one class of network whatever the product. The result is
+// model.ExposureUnknown when no product catalogues the service.
 func ExposureOf(product, profile, service string) model.Exposure {
 	if e, ok := Lookup(product, profile, service); ok {
 		return e.Exposure
+	}
+	for _, p := range products() {
+		for _, e := range own(p) {
+			if e.Service == service && e.Dir != model.DirDevice {
+				return e.Exposure
+			}
+		}
 	}
 	return model.ExposureUnknown
 }

@@ -29,9 +29,15 @@ func TestResolve(t *testing.T) {
 		{"unknown services by direction", "is",
 			[]model.Listener{l("made-up", model.DirIn, 0), l(model.SvcJDBC, model.DirOut, 0), l("made-up", model.DirDevice, 0), l("made-up", model.DirInvalid, 0)},
 			[]model.Exposure{model.ExposureManagement, model.ExposureOutbound, model.ExposureOutbound, model.ExposureUnknown}},
-		{"unknown product uses common", "",
+		{"unknown product uses common, then other products' classes", "",
 			[]model.Listener{l(model.SvcEmbeddedLDAP, model.DirIn, 0), l(model.SvcWebSocket, model.DirIn, 0)},
-			[]model.Exposure{model.ExposureLocal, model.ExposureManagement}},
+			[]model.Exposure{model.ExposureLocal, model.ExposurePublic}},
+		{"is receivers and key-manager thrift are cluster, as in am", "is",
+			[]model.Listener{l(model.SvcDatabridgeThrift, model.DirIn, 0), l(model.SvcDatabridgeBinarySSL, model.DirIn, 0), l(model.SvcKeyMgrThrift, model.DirIn, 0)},
+			[]model.Exposure{model.ExposureCluster, model.ExposureCluster, model.ExposureCluster}},
+		{"am broker's andes thrift is cluster, as in mb", "am",
+			[]model.Listener{l(model.SvcAndesThrift, model.DirIn, 0)},
+			[]model.Exposure{model.ExposureCluster}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -81,6 +81,12 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	return Parse(path, data)
+}
+
+// Parse checks the content of a configuration file read from path, as Load
+// does; path only names the file in errors and positions.
+func Parse(path string, data []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var raw rawConfig

@@ -20,7 +20,9 @@ port, the second server (or profile, or connector) fails to start, or starts wit
 logs a bind error that is easy to miss. The rule looks at every enabled inbound listener of every home
 given together, after the port offset: two servers of one home, the profiles of an Enterprise
 Integrator home, and two product homes on one machine (API Manager and an Identity Server key manager,
-say). Hazelcast member ranges count as every port of the range. Services of the host that are not WSO2
+say). Hazelcast member ranges count as every port of the range against other listeners; two Hazelcast
+members do not collide (a member whose port is taken binds the next one of its range), nor do two
+multicast listeners of one group. Services of the host that are not WSO2
 servers (a RabbitMQ broker on 5672, a node exporter on 9100) take part when they are declared with
 ` + "`--host-service NAME=PORT[-LAST][/tcp|udp]`" + ` or under ` + "`host-services`" + ` in .wso2lint.yaml; they never
 move, so the fix moves the WSO2 server.

@@ -71,11 +71,15 @@ func TestWL101PortCollision(t *testing.T) {
 			},
 		},
 		{
-			name:  "clustering port is not offset",
+			name:  "two clustered servers share the hazelcast member range",
 			homes: []*model.Home{hz("a"), hz("b")},
+		},
+		{
+			name:  "clustering port is not offset",
+			homes: []*model.Home{hz("a"), home("b", srv(0, []model.Listener{fixed(model.SvcInboundHTTP, 4000, "repository/deployment/server/synapse-configs/default/inbound-endpoints/In.xml", 9)}))},
 			want: []string{
-				`a|repository/conf/axis2/axis2.xml:60:5: error: hazelcast-member port 4000/tcp is also claimed by hazelcast-member (port 4000) of "b" at repository/conf/axis2/axis2.xml:60:5; expected one listener per port on the host: change the port of hazelcast-member of "b" in repository/conf/axis2/axis2.xml (the port offset does not move it) [WL101]`,
-				`b|repository/conf/axis2/axis2.xml:60:5: error: hazelcast-member port 4000/tcp is also claimed by hazelcast-member (port 4000) of "a" at repository/conf/axis2/axis2.xml:60:5; expected one listener per port on the host: change the port of hazelcast-member of "b" in repository/conf/axis2/axis2.xml (the port offset does not move it) [WL101]`,
+				`a|repository/conf/axis2/axis2.xml:60:5: error: hazelcast-member port 4000/tcp is also claimed by inbound-http (port 4000) of "b" at repository/deployment/server/synapse-configs/default/inbound-endpoints/In.xml:9:5; expected one listener per port on the host: change the port of inbound-http of "b" in repository/deployment/server/synapse-configs/default/inbound-endpoints/In.xml (the port offset does not move it) [WL101]`,
+				`b|repository/deployment/server/synapse-configs/default/inbound-endpoints/In.xml:9:5: error: inbound-http port 4000/tcp is also claimed by hazelcast-member (port 4000) of "a" at repository/conf/axis2/axis2.xml:60:5; expected one listener per port on the host: change the port of inbound-http of "b" in repository/deployment/server/synapse-configs/default/inbound-endpoints/In.xml (the port offset does not move it) [WL101]`,
 			},
 		},
 		{

@@ -103,7 +103,16 @@ func Collisions(homes []*Home) []Collision {
 	return out
 }
 
+// sameSocket reports whether claims a and b can hold their ports together:
+// the same socket described twice (one server, ID and port), or two Hazelcast
+// members, or two Hazelcast multicast listeners. A Hazelcast member whose
+// port is taken binds the next one (4001, 4002, ...: the member range), and
+// multicast members join one group port; two clustered servers on one host
+// both start.
 func sameSocket(a, b Claim) bool {
+	if a.Listener.ID == b.Listener.ID && (a.Listener.ID == SvcHazelcastMember || a.Listener.ID == SvcHazelcastMcast) {
+		return true
+	}
 	return a.Server == b.Server && a.Listener.ID == b.Listener.ID && a.Listener.Port() == b.Listener.Port()
 }
 

@@ -27,4 +27,14 @@ func TestCollisions(t *testing.T) {
 	if got := Collisions([]*Home{c}); len(got) != 1 || got[0].Port != 4001 {
 		t.Errorf("range collision = %+v, want one on 4001", got)
 	}
+	// Two Hazelcast members, or two multicast listeners, share their ports:
+	// a member whose port is taken binds the next one of its range.
+	m := func(dir string) *Home {
+		mc := l(SvcHazelcastMcast, 45564, 0)
+		mc.Offsetable, mc.Proto = false, ProtoUDP
+		return &Home{Dir: dir, Servers: []Server{{Listeners: []Listener{r, mc}}}}
+	}
+	if got := Collisions([]*Home{m("d"), m("e")}); len(got) != 0 {
+		t.Errorf("clustered members collided: %+v", got)
+	}
 }
