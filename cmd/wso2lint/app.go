@@ -107,8 +107,23 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 		// No "help"/"h" subcommand: `wso2lint lint h` lints a home named h
 		// (--help still works on every command).
 		c.HideHelpCommand = true
+		c.Before = rejectRootFlags
 	}
 	return app
+}
+
+// rejectRootFlags refuses options written before the command name
+// (`wso2lint --offset 3 ports PATH`): they belong to the default lint command,
+// and the command would otherwise run without them.
+func rejectRootFlags(c *cli.Context) error {
+	lineage := c.Lineage()
+	if len(lineage) < 2 || lineage[1].Command == nil {
+		return nil
+	}
+	if names := lineage[1].LocalFlagNames(); len(names) > 0 {
+		return usageErr("--%s is given before the command %q; write it after: wso2lint %s --%s ...", names[0], c.Command.Name, c.Command.Name, names[0])
+	}
+	return nil
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {
