@@ -20,9 +20,9 @@ func ruleWL201() *Rule {
 URL that points at this host with the default (un-offset) port reaches nothing, or worse, another server:
 the classic case is the LDAP ` + "`ConnectionURL`" + ` of user-mgt.xml still saying 10389 while the embedded LDAP,
 at offset 1, listens on 10390. The rule looks at key manager, analytics, throttling, JMS broker, LDAP and
-other peer URLs whose host is localhost, 127.0.0.1, ::1, empty, or the server's own HostName, and
-reports a port that equals the base port of an offset listener of the host while no listener of the
-host serves that port.
+other peer URLs whose host is localhost, 127.0.0.1, ::1, empty, ${carbon.local.ip} (the server's own
+address) or the server's own HostName, and reports a port that equals the base port of an offset
+listener of the host while no listener of the host serves that port.
 
 Example:
 
@@ -110,7 +110,9 @@ func checkLiteralPeerPort(p *Pass) {
 func localHost(s *model.Server, host string) bool {
 	host = strings.Trim(strings.TrimSpace(host), "[]")
 	switch strings.ToLower(host) {
-	case "", "localhost", "127.0.0.1", "::1", "0.0.0.0":
+	case "", "localhost", "127.0.0.1", "::1", "0.0.0.0",
+		"${carbon.local.ip}": // Carbon sets carbon.local.ip to the server's own address
+
 		return true
 	}
 	for _, key := range []string{model.KeyCarbonHostName, model.KeyTomlPrefix + "server.hostname"} {

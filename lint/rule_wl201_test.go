@@ -35,6 +35,13 @@ func TestWL201LiteralPeerPort(t *testing.T) {
 			},
 		},
 		{
+			name:  "carbon.local.ip is this host",
+			homes: []*model.Home{home("is", srv(1, []model.Listener{ldap, out(model.SvcLDAPClient, "${carbon.local.ip}", 10389, userMgtXML, 60)}))},
+			want: []string{
+				`is|repository/conf/user-mgt.xml:60:5: warning: ldap-client connects to "${carbon.local.ip}" port 10389, but nothing on this host listens there: ldap of "is" listens on 10390 (10389 plus offset 1 from repository/conf/carbon.xml:98:5); expected "${Ports.EmbeddedLDAP.LDAPServerPort}" or port 10390 [WL201]`,
+			},
+		},
+		{
 			name:  "effective port used",
 			homes: []*model.Home{home("is", srv(1, []model.Listener{ldap, fixedURL}))},
 		},
