@@ -115,6 +115,21 @@ func layoutFirewalld(p *Plan, opt Options) fwLayout {
 			}
 		}
 	}
+	// A prefix inside another class's prefix (cluster 10.1.0.0/16 inside
+	// management 10.0.0.0/8) may reach both: firewalld sends a packet to one
+	// zone only, the narrower source's, so that zone carries both classes.
+	withInner := make([]uint, len(members))
+	for i, m := range members {
+		withInner[i] = m.classes
+		for _, o := range members {
+			if o.prefix.Bits() < m.prefix.Bits() && o.prefix.Addr().Is4() == m.prefix.Addr().Is4() && o.prefix.Contains(m.prefix.Addr()) {
+				withInner[i] |= o.classes
+			}
+		}
+	}
+	for i := range members {
+		members[i].classes = withInner[i]
+	}
 	for _, s := range lay.services {
 		if s.anySource {
 			lay.defaults = append(lay.defaults, s.name)
@@ -287,6 +302,32 @@ func firewalldScript(p *Plan, opt Options, lay fwLayout) string {
 	lw.hashHeader(headerLines("wso2lint firewalld script ("+opt.mode()+")", firewalldHowto(opt, lay), p))
 	lw.line("set -eu")
 	lw.line("fw() { firewall-cmd --permanent \"$@\"; }")
+	// What an earlier run created and this one does not: stale zones go, and
+	// stale services lose their ports (then go, unless a zone of the
+	// administrator's still names them), so a rerun replaces what it created.
+	var keepSvc, keepZone []string
+	for _, s := range lay.services {
+		keepSvc = append(keepSvc, s.name)
+	}
+	for _, z := range lay.zones {
+		keepZone = append(keepZone, z.name)
+	}
+	lw.line("keep_services=' " + strings.Join(keepSvc, " ") + " '")
+	if opt.mode() == ModeStandalone {
+		lw.line("keep_zones=' " + strings.Join(keepZone, " ") + " '")
+		lw.line("for z in $(fw --get-zones); do")
+		lw.line("  case \"$z\" in wso2lint-*) case \"$keep_zones\" in *\" $z \"*) ;; *) fw --delete-zone=\"$z\" ;; esac ;; esac")
+		lw.line("done")
+		lw.line("for s in $(fw --list-services); do")
+		lw.line("  case \"$s\" in wso2lint-*) case \"$keep_services\" in *\" $s \"*) ;; *) fw --remove-service=\"$s\" ;; esac ;; esac")
+		lw.line("done")
+	}
+	lw.line("for s in $(fw --get-services); do")
+	lw.line("  case \"$s\" in wso2lint-*) case \"$keep_services\" in *\" $s \"*) ;; *)")
+	lw.line("    for p in $(fw --service=\"$s\" --get-ports); do fw --service=\"$s\" --remove-port=\"$p\"; done")
+	lw.line("    fw --delete-service=\"$s\" >/dev/null 2>&1 || echo \"wso2lint: service $s is still named by a zone; left without ports\" >&2 ;;")
+	lw.line("  esac ;; esac")
+	lw.line("done")
 	for _, s := range lay.services {
 		lw.line("# service " + s.name + ": create it once, then replace its ports")
 		lw.line("fw --info-service=" + s.name + " >/dev/null 2>&1 || fw --new-service=" + s.name)

@@ -136,6 +136,11 @@ func goldenCases() []goldenCase {
 		{"standalone-mgmt", twoHomes, Options{Allow: mgmt}},
 		{"fragment-mgmt", twoHomes, Options{Mode: ModeFragment, Allow: mgmt}},
 		{"overlap-classes", twoHomes, Options{Allow: overlap, SSHPort: 2222}},
+		// A cluster network inside the management network reaches both classes.
+		{"nested-classes", twoHomes, Options{Allow: map[model.Exposure][]netip.Prefix{
+			model.ExposureManagement: pfx("10.0.0.0/8"),
+			model.ExposureCluster:    pfx("10.1.0.0/16"),
+		}}},
 		{"egress", twoHomes, Options{Egress: true}},
 		{"egress-fragment", twoHomes, Options{Mode: ModeFragment, Egress: true}},
 		{"egress-resolve", twoHomes, Options{Egress: true, Resolve: true, LookupHost: fakeLookup, Allow: mgmt}},

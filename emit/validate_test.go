@@ -3,10 +3,13 @@ package emit
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // nftFragmentWrapper includes a fragment inside a table, as its header says.
@@ -191,5 +194,57 @@ func TestValidateCatchesErrors(t *testing.T) {
 	writeFile(t, filepath.Join(fw, "services", "bad.xml"), "<service><port protocol=\"tcp\" port=\"99999\"/></service>\n")
 	if out, err := execOut("unshare", "-m", "-n", "sh", "-c", `mount --bind "$1" /etc/firewalld && firewall-offline-cmd --system-config "$1" --check-config`, "sh", fw); err == nil {
 		t.Errorf("firewalld accepted a bad port: %s", out)
+	}
+}
+
+// TestFirewalldScriptRerunReplaces runs the script of one plan, then the
+// script of a plan with fewer classes, on a copy of /etc/firewalld: the zones
+// and services only the first created are gone, the second's are there.
+func TestFirewalldScriptRerunReplaces(t *testing.T) {
+	needTools(t, "unshare", "firewall-offline-cmd", "cp", "mount")
+	if _, err := os.Stat("/etc/firewalld"); err != nil {
+		needTools(t, "/etc/firewalld")
+	}
+	if testing.Short() {
+		t.Skip("firewalld script check is slow; skipped under -short")
+	}
+	script := func(opt Options) string {
+		opt.Target, opt.FirewalldScript = "firewalld", true
+		p, err := MakePlan(context.Background(), twoHomes(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := filepath.Join(t.TempDir(), "wso2lint-firewalld.sh")
+		writeFile(t, sh, FirewalldFiles(p, opt)[0].Content)
+		return sh
+	}
+	first := script(Options{Allow: map[model.Exposure][]netip.Prefix{
+		model.ExposureManagement: pfx("10.0.0.0/8"),
+		model.ExposureCluster:    pfx("10.1.0.0/16"),
+	}})
+	second := script(Options{Allow: map[model.Exposure][]netip.Prefix{model.ExposureManagement: pfx("10.0.0.0/8")}})
+	shim := t.TempDir()
+	writeFile(t, filepath.Join(shim, "firewall-cmd"), "#!/bin/sh\n"+
+		"for a in \"$@\"; do [ \"$a\" = --reload ] && exit 0; done\n"+
+		"[ \"$1\" = --permanent ] && shift\n"+
+		"exec firewall-offline-cmd --system-config \"$FWDIR\" \"$@\"\n")
+	if err := os.Chmod(filepath.Join(shim, "firewall-cmd"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := copyFirewalldConfig(t)
+	firewalldCheck(t, dir, fmt.Sprintf(`export FWDIR="$1" PATH=%q:"$PATH"; sh %q >/dev/null; sh %q >/dev/null`, shim, first, second))
+	exists := func(rel string) bool {
+		_, err := os.Stat(filepath.Join(dir, rel))
+		return err == nil
+	}
+	for _, gone := range []string{"zones/wso2lint-mc.xml", "services/wso2lint-wso2am-2-6-0-default-cluster.xml"} {
+		if exists(gone) {
+			t.Errorf("%s left behind by the first run", gone)
+		}
+	}
+	for _, kept := range []string{"zones/wso2lint-mgmt.xml", "services/wso2lint-wso2am-2-6-0-default-mgmt.xml"} {
+		if !exists(kept) {
+			t.Errorf("%s missing after the second run", kept)
+		}
 	}
 }

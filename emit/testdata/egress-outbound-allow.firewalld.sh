@@ -16,6 +16,20 @@
 #   push-device wso2am-2.6.0 (default): port 5223 is used by client devices towards a third party, not a rule for this host
 set -eu
 fw() { firewall-cmd --permanent "$@"; }
+keep_services=' wso2lint-wso2am-2-6-0-default-public wso2lint-wso2is-5-7-0-default-public '
+keep_zones='  '
+for z in $(fw --get-zones); do
+  case "$z" in wso2lint-*) case "$keep_zones" in *" $z "*) ;; *) fw --delete-zone="$z" ;; esac ;; esac
+done
+for s in $(fw --list-services); do
+  case "$s" in wso2lint-*) case "$keep_services" in *" $s "*) ;; *) fw --remove-service="$s" ;; esac ;; esac
+done
+for s in $(fw --get-services); do
+  case "$s" in wso2lint-*) case "$keep_services" in *" $s "*) ;; *)
+    for p in $(fw --service="$s" --get-ports); do fw --service="$s" --remove-port="$p"; done
+    fw --delete-service="$s" >/dev/null 2>&1 || echo "wso2lint: service $s is still named by a zone; left without ports" >&2 ;;
+  esac ;; esac
+done
 # service wso2lint-wso2am-2-6-0-default-public: create it once, then replace its ports
 fw --info-service=wso2lint-wso2am-2-6-0-default-public >/dev/null 2>&1 || fw --new-service=wso2lint-wso2am-2-6-0-default-public
 for p in $(fw --service=wso2lint-wso2am-2-6-0-default-public --get-ports); do fw --service=wso2lint-wso2am-2-6-0-default-public --remove-port="$p"; done

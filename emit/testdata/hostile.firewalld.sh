@@ -8,6 +8,20 @@
 #   out 5432/tcp outbound: jdbc evil_home _ _/conf/a_b _/ _x_ __(reboot)_ __- - _ __.xml:9: destination db_ _/_.example.com not resolved; open with --resolve or --allow outbound=CIDR
 set -eu
 fw() { firewall-cmd --permanent "$@"; }
+keep_services=' wso2lint-evil-home-de-fault-mgmt wso2lint-evil-home-de-fault-public '
+keep_zones=' wso2lint-mgmt '
+for z in $(fw --get-zones); do
+  case "$z" in wso2lint-*) case "$keep_zones" in *" $z "*) ;; *) fw --delete-zone="$z" ;; esac ;; esac
+done
+for s in $(fw --list-services); do
+  case "$s" in wso2lint-*) case "$keep_services" in *" $s "*) ;; *) fw --remove-service="$s" ;; esac ;; esac
+done
+for s in $(fw --get-services); do
+  case "$s" in wso2lint-*) case "$keep_services" in *" $s "*) ;; *)
+    for p in $(fw --service="$s" --get-ports); do fw --service="$s" --remove-port="$p"; done
+    fw --delete-service="$s" >/dev/null 2>&1 || echo "wso2lint: service $s is still named by a zone; left without ports" >&2 ;;
+  esac ;; esac
+done
 # service wso2lint-evil-home-de-fault-mgmt: create it once, then replace its ports
 fw --info-service=wso2lint-evil-home-de-fault-mgmt >/dev/null 2>&1 || fw --new-service=wso2lint-evil-home-de-fault-mgmt
 for p in $(fw --service=wso2lint-evil-home-de-fault-mgmt --get-ports); do fw --service=wso2lint-evil-home-de-fault-mgmt --remove-port="$p"; done
