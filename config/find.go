@@ -12,13 +12,18 @@ import (
 // used) and then in each parent directory up to the file system root. It
 // stops at the first file found, and after checking a directory that holds
 // .git (the top of a repository). It returns the path of the file, or "" when
-// there is none; an error only when a directory cannot be examined.
+// there is none or start does not exist; an error only when a directory
+// cannot be examined.
 func Find(start string) (string, error) {
 	dir, err := filepath.Abs(start)
 	if err != nil {
 		return "", fmt.Errorf("find config from %s: %w", start, err)
 	}
 	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		// No home there: reading the home reports that, naming the path as given.
+		return "", nil
+	}
 	if err != nil {
 		return "", fmt.Errorf("find config: %w", err)
 	}

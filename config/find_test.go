@@ -80,10 +80,12 @@ func TestFindRelative(t *testing.T) {
 	}
 }
 
-func TestFindErrors(t *testing.T) {
+func TestFindMissingAndErrors(t *testing.T) {
 	root := t.TempDir()
-	if _, err := Find(filepath.Join(root, "missing")); err == nil {
-		t.Error("Find(missing directory) succeeded")
+	// A missing start is no config and no error: loading the home then says
+	// "no such product home", naming the path as the user gave it.
+	if got, err := Find(filepath.Join(root, "missing")); got != "" || err != nil {
+		t.Errorf("Find(missing directory) = %q, %v; want no file and no error", got, err)
 	}
 	dir := filepath.Join(root, "h")
 	if err := os.MkdirAll(filepath.Join(dir, FileName), 0o755); err != nil {

@@ -62,6 +62,15 @@ func rulesAction(c *cli.Context) error {
 	if p := c.Int("ssh-port"); p < 1 || p > 65535 {
 		return usageErr("--ssh-port %d: want a port from 1 to 65535", p)
 	}
+	// Options that would be silently ignored together.
+	switch {
+	case c.Bool("no-ssh") && c.IsSet("ssh-port"):
+		return usageErr("--no-ssh and --ssh-port contradict each other: give one")
+	case c.String("check") != "" && c.String("output") != "":
+		return usageErr("--check compares with a file and writes none: drop -o/--output")
+	case len(allow[model.ExposureOutbound]) > 0 && !c.Bool("egress"):
+		return usageErr("--allow outbound=... limits outbound rules, which only --egress writes: add --egress")
+	}
 	dirs, err := paths(c)
 	if err != nil {
 		return err
@@ -152,6 +161,9 @@ func parseAllow(vals []string) (map[model.Exposure][]netip.Prefix, error) {
 				a, aerr := netip.ParseAddr(s)
 				if aerr != nil {
 					return nil, usageErr("--allow %q: %q is not an address or CIDR prefix", v, s)
+				}
+				if a.Zone() != "" {
+					return nil, usageErr("--allow %q: %q has an IPv6 zone (%%%s), which firewall rules cannot match; give the prefix without it", v, s, a.Zone())
 				}
 				p = netip.PrefixFrom(a, a.BitLen())
 			}
