@@ -46,6 +46,11 @@ func listenersOf(s model.Server, ids ...string) []pl {
 		if len(ids) > 0 && !contains(ids, l.ID) {
 			continue
 		}
+		if len(ids) == 0 && l.Note == distributionConnectorNote {
+			// The servlet connectors a home without catalina-server.xml gets
+			// (TestDistributionConnectors); product tests list their own files' listeners.
+			continue
+		}
 		out = append(out, pl{l.ID, l.Port(), l.Offsetable, l.Enabled, l.Dir, l.Proto, l.Host, l.Bind, l.Source.Line})
 	}
 	return out

@@ -101,3 +101,20 @@ func TestCorpusSecurityFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusAMAndKeyManagerCollide gives API Manager and an Identity Server
+// key manager on one host (DOMAIN §7): the key manager's configuration holds
+// no catalina-server.xml, so it runs the distribution's 9443/9763, which
+// collide with API Manager's.
+func TestCorpusAMAndKeyManagerCollide(t *testing.T) {
+	am, km := filepath.Join(corpus(t), "wso2am-2.6.0"), filepath.Join(corpus(t), "wso2is-km-5.7.0")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"wso2lint", "lint", "--format", "text", am, km}, &stdout, &stderr, noEnv); code != exitFindings {
+		t.Fatalf("exit %d, want 1; stderr %q", code, stderr.String())
+	}
+	for _, want := range []string{"servlet-https port 9443/tcp is also claimed", "servlet-http port 9763/tcp is also claimed"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+}
