@@ -165,7 +165,30 @@ func (b *planBuilder) addIn(r Rule, l model.Listener) error {
 		}
 	}
 	b.rule(r)
+	b.clusterEgress(r, l)
 	return nil
+}
+
+// clusterEgress adds, with Egress, the outbound side of Hazelcast
+// clustering, which the configuration implies but names no peer for: a member
+// connects to the other members on their member ports (the cluster sources),
+// and multicast discovery sends to the multicast group on its port.
+func (b *planBuilder) clusterEgress(in Rule, l model.Listener) {
+	if !b.opt.Egress {
+		return
+	}
+	out := in
+	out.Dir = model.DirOut
+	switch l.ID {
+	case model.SvcHazelcastMember:
+		out.Comment = Sanitize(in.Comment+" (to the other members)", 0)
+	case model.SvcHazelcastMcast:
+		out.Sources = normalize([]netip.Prefix{netip.MustParsePrefix("224.0.0.0/4"), netip.MustParsePrefix("ff00::/8")})
+		out.Comment = Sanitize(in.Comment+" (multicast discovery)", 0)
+	default:
+		return
+	}
+	b.rule(out)
 }
 
 func (b *planBuilder) addOut(ctx context.Context, r Rule, l model.Listener) error {
