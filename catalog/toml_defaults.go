@@ -32,8 +32,18 @@ type TomlDefault struct {
 	// ignore it and the listener keeps its default state.
 	EnableFrom string
 	// OnWhenSet names a toml key whose presence switches the listener on
-	// (Hazelcast: clustering.membership_scheme).
+	// (Hazelcast: clustering.membership_scheme). A listener it switches on and
+	// whose port the toml does not set points at that key.
 	OnWhenSet string
+	// OnWhenValue, with OnWhenSet, is the value (case-insensitive) the key must
+	// have to switch the listener on ("multicast"); empty means any value.
+	OnWhenValue string
+	// Proto is the protocol; the zero value means TCP.
+	Proto model.Protocol
+	// Range is how many ports past the port the listener may also take
+	// (Hazelcast tries the next member port when one is taken); 0 for a
+	// single port.
+	Range model.Port
 	// Static is the home-relative XML file with no template that sets the port;
 	// when the home has it, the XML (read by parse) is authoritative.
 	Static string
@@ -62,6 +72,20 @@ var (
 const (
 	inboundDir = "repository/deployment/server/synapse-configs/default/inbound-endpoints/"
 	docToml    = "DOMAIN.md §5 deployment.toml defaults"
+
+	// hazelcastRange is how many member ports past local_member_port a member
+	// may take, as parse models axis2.xml: 4000-4002 covers up to three members
+	// on a host.
+	hazelcastRange      model.Port = 2
+	hazelcastMemberNote            = "; never offset; on when a membership scheme is set; Hazelcast takes the next port " +
+		"when one is taken, so the range is 4000-4002 as in 4.4.x axis2.xml"
+	hazelcastMcastNote = "axis2.xml.j2 renders clustering with mcastPort 45564 (not settable in deployment.toml); " +
+		"multicast discovery listens on it only with membership_scheme = \"multicast\"; never offset (DOMAIN.md §1)"
+	// miInternalAPISwitch: [mediation] internal_http_api_enable renders
+	// synapse.properties internal.http.api.enabled, which gates the whole
+	// internal API server, HTTP and HTTPS (management API) alike.
+	miInternalAPISwitch = "; [mediation] internal_http_api_enable = false turns off the internal API server, HTTP and HTTPS " +
+		"(micro-integrator key-mappings.json: internal.http.api.enabled; HTTPEndpointManager starts both ports only when it is true)"
 )
 
 // TomlDefaults returns the table of deployment.toml-era listeners. The slice
@@ -122,7 +146,9 @@ func TomlDefaults() []TomlDefault {
 		{Products: amKeys, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true, DefaultOn: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; on in API Manager"},
 		{Products: amKeys, ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
-			Exposure: model.ExposureCluster, Source: docToml + "; never offset; on when a membership scheme is set"},
+			Range: hazelcastRange, Exposure: model.ExposureCluster, Source: docToml + hazelcastMemberNote},
+		{Products: amKeys, ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
+			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Identity Server.
 		{Products: []string{"is"}, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
@@ -137,7 +163,9 @@ func TomlDefaults() []TomlDefault {
 		{Products: []string{"is"}, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
 		{Products: []string{"is"}, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
-			Exposure: model.ExposureCluster, Source: docToml + "; never offset"},
+			Range: hazelcastRange, Exposure: model.ExposureCluster, Source: docToml + hazelcastMemberNote},
+		{Products: []string{"is"}, From: "5.9", ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
+			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Micro Integrator: ports before MI's default offset of 10.
 		{Products: []string{"mi"}, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
@@ -145,9 +173,11 @@ func TomlDefaults() []TomlDefault {
 		{Products: []string{"mi"}, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
 			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8253 at the default offset 10"},
 		{Products: []string{"mi"}, ID: model.SvcMIManagementAPI, PortKey: "mediation.internal_https_api_port", Port: 9154, Offset: true, DefaultOn: true,
-			Exposure: model.ExposureManagement, Source: docToml + "; management API, 9164 at the default offset 10"},
+			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
+			Source: docToml + "; management API, 9164 at the default offset 10" + miInternalAPISwitch},
 		{Products: []string{"mi"}, ID: model.SvcMIInternalHTTP, PortKey: "mediation.internal_http_api_port", Port: 9191, Offset: true, DefaultOn: true,
-			Exposure: model.ExposureManagement, Source: docToml + "; internal HTTP API, 9201 at the default offset 10"},
+			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
+			Source: docToml + "; internal HTTP API, 9201 at the default offset 10" + miInternalAPISwitch},
 		{Products: []string{"mi"}, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
 			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},

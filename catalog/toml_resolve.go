@@ -116,8 +116,12 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 // tomlListener builds the listener of one row; ok is false when the listener
 // is off by default and the toml does not mention it.
 func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (model.Listener, bool) {
+	proto := r.Proto
+	if proto == model.ProtoInvalid {
+		proto = model.ProtoTCP
+	}
 	l := model.Listener{
-		ID: r.ID, Base: r.Port, Offsetable: r.Offset, Proto: model.ProtoTCP, Dir: model.DirIn,
+		ID: r.ID, Base: r.Port, Offsetable: r.Offset, Proto: proto, Dir: model.DirIn,
 		Exposure: r.Exposure, Source: model.Pos{File: tomlFile, Path: r.PortKey},
 	}
 	if r.Static != "" {
@@ -157,13 +161,26 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 		}
 	}
 	if r.OnWhenSet != "" {
-		if _, ok := tomlValue(s, r.OnWhenSet); ok {
-			on, mentioned = true, true
+		if st, ok := settingOf(s, model.KeyTomlPrefix+r.OnWhenSet); ok {
+			v := strings.Trim(strings.TrimSpace(st.Value), `"'`)
+			if r.OnWhenValue == "" || strings.EqualFold(v, r.OnWhenValue) {
+				on, mentioned = true, true
+				if l.Source.Line == 0 {
+					// The key that switched the listener on is where it comes from.
+					l.Source = st.Pos
+					if r.PortKey != "" {
+						l.Source.Path = r.PortKey
+					}
+				}
+			}
 		}
+	}
+	if r.Range > 0 && int(l.Base)+int(r.Range) <= int(model.MaxPort) {
+		l.BaseEnd = l.Base + r.Range
 	}
 	l.Enabled = on
 	if l.Source.Line == 0 && r.Static == "" {
-		l.Source = anchorPos(s, tomlFile, r.PortKey, r.EnableKey)
+		l.Source = anchorPos(s, tomlFile, r.PortKey, r.EnableKey, r.OnWhenSet)
 	}
 	return l, on || mentioned
 }

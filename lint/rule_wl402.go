@@ -19,10 +19,19 @@ func ruleWL402() *Rule {
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
 open, a port you meant to move stays where it was.
 
-To avoid false alarms, wso2lint only judges keys under tables whose keys it knows completely ([super_admin],
-[monitoring.jmx], [apim.ws], [apim.wss], [apim.webhooks], [broker.transport.amqp], the event receivers,
-[clustering], the keystores and the truststore) and the transport names under [transport.*]. Tables that pass
-keys through to the XML (connector properties, datasource options) are never flagged.
+To avoid false alarms, wso2lint judges only what it knows well:
+
+- keys under tables whose keys it knows completely ([super_admin], [monitoring.jmx], [apim.ws], [apim.wss],
+  [apim.webhooks], [broker.transport.amqp], the event receivers, [clustering], the keystores and the
+  truststore);
+- the transport names under [transport.*];
+- keys directly under [server] and top-level table names, only when they are a near miss of a known one
+  (` + "`ofset`" + `, ` + "`[sever]`" + `): the products take more keys there than wso2lint lists;
+- keys one product ignores although another reads them (Identity Server reads ` + "`[transport.http] enabled`" + `,
+  not ` + "`enable`" + `, so ` + "`enable = false`" + ` leaves 9763 open).
+
+Tables that pass keys through to the XML (connector properties, datasource options) are never flagged, nor
+any key of the product's default.json when the home has it.
 
 Example:
 
@@ -36,35 +45,71 @@ Use the key the product documents; the message suggests the nearest known one.`,
 }
 
 func checkUnknownTomlKey(p *Pass) {
-	sections := catalog.TomlSections()
-	transports := catalog.TomlTransports()
+	k := tomlKnowledge{
+		sections:   catalog.TomlSections(),
+		transports: catalog.TomlTransports(),
+		tables:     catalog.TomlTables(),
+		mistakes:   catalog.TomlKeyMistakes(),
+		product:    p.Home.Product.Key,
+	}
 	for si := range p.Home.Servers {
 		s := &p.Home.Servers[si]
+		k.defaults = map[string]bool{}
+		for _, st := range s.Settings {
+			if key, ok := strings.CutPrefix(st.Key, model.KeyTomlDefaultPrefix); ok {
+				k.defaults[key] = true
+			}
+		}
 		for _, st := range s.Settings {
 			key, ok := strings.CutPrefix(st.Key, model.KeyTomlPrefix)
 			if !ok {
 				continue
 			}
-			if bad, near, found := unknownTomlKey(key, sections, transports); found {
+			if bad, near, found := k.unknown(key); found {
 				p.Report(p.Home, st.Pos, "key %q is not a key the server knows and is ignored silently; did you mean %q", bad, near)
 			}
 		}
 	}
 }
 
-// unknownTomlKey judges one dotted key: found is true when it is unknown, with
-// the nearest known key.
-func unknownTomlKey(key string, sections []catalog.TomlSection, transports []string) (bad, near string, found bool) {
-	if rest, ok := strings.CutPrefix(key, "transport."); ok {
+// tomlKnowledge is what WL402 knows about the keys of one product.
+type tomlKnowledge struct {
+	sections   []catalog.TomlSection
+	transports []string
+	tables     []string
+	mistakes   []catalog.TomlKeyMistake
+	product    string
+	defaults   map[string]bool // keys of the home's default.json
+}
+
+// unknown judges one dotted key: found is true when it is unknown, with the
+// nearest known key.
+func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
+	if k.defaults[key] {
+		return "", "", false
+	}
+	for _, m := range k.mistakes {
+		if key == m.Key && containsString(m.Products, k.product) {
+			return key, m.Want, true
+		}
+	}
+	first, rest, _ := strings.Cut(key, ".")
+	if !containsString(k.tables, first) && !k.defaultTable(first) {
+		if n, ok := nearMiss(first, k.tables); ok {
+			return key, join(n, rest), true
+		}
+		return "", "", false
+	}
+	if first == "transport" && strings.Contains(rest, ".") {
 		name, _, _ := strings.Cut(rest, ".")
-		if !containsString(transports, name) {
-			return key, "transport." + nearest(name, transports) + strings.TrimPrefix(rest, name), true
+		if !containsString(k.transports, name) {
+			return key, "transport." + nearest(name, k.transports) + strings.TrimPrefix(rest, name), true
 		}
 	}
 	var sec *catalog.TomlSection
-	for i := range sections {
-		if strings.HasPrefix(key, sections[i].Prefix+".") && (sec == nil || len(sections[i].Prefix) > len(sec.Prefix)) {
-			sec = &sections[i]
+	for i := range k.sections {
+		if strings.HasPrefix(key, k.sections[i].Prefix+".") && (sec == nil || len(k.sections[i].Prefix) > len(sec.Prefix)) {
+			sec = &k.sections[i]
 		}
 	}
 	if sec == nil {
@@ -77,8 +122,47 @@ func unknownTomlKey(key string, sections []catalog.TomlSection, transports []str
 	if containsString(sec.Keys, sub) {
 		return "", "", false
 	}
+	if sec.NearOnly {
+		if strings.Contains(sub, ".") {
+			return "", "", false // a sub-table ([[server.get_request_processor]])
+		}
+		if n, ok := nearMiss(sub, sec.Keys); ok {
+			return key, sec.Prefix + "." + n, true
+		}
+		return "", "", false
+	}
 	// A deeper known table ([apim.wss] under [apim.ws]) is not a key of this one.
 	return key, sec.Prefix + "." + nearest(sub, sec.Keys), true
+}
+
+// defaultTable reports whether a key of the home's default.json starts with
+// the top-level name.
+func (k *tomlKnowledge) defaultTable(first string) bool {
+	for key := range k.defaults {
+		if key == first || strings.HasPrefix(key, first+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// nearMiss returns the known name that s is a typo of: one or two edits away,
+// and at most one edit per four characters of s, so that short names and
+// names that merely look alike are left alone.
+func nearMiss(s string, known []string) (string, bool) {
+	n := nearest(s, known)
+	d := editDistance(s, n)
+	if d == 0 || d > 2 || 4*d > len(s) {
+		return "", false
+	}
+	return n, true
+}
+
+func join(first, rest string) string {
+	if rest == "" {
+		return first
+	}
+	return first + "." + rest
 }
 
 // nearest returns the candidate with the smallest edit distance to s (the

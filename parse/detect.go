@@ -88,15 +88,27 @@ func detectProduct(h *home, servers []*server) model.Product {
 	default:
 		p.Key = detectFromFiles(h, main, hintKey)
 	}
+	inferred := false
 	switch {
 	case h.opt.Version != "":
 		p.Version = h.opt.Version
 	case main != nil && versionPattern.MatchString(main.version):
-		p.Version = main.version
+		p.Version, inferred = main.version, main.versionInferred
 	case hintVersion != "":
 		p.Version = hintVersion
 	}
+	if isSplitProduct(p.Key) && (p.Version == "" || inferred) {
+		// The split products arrived in API Manager 4.5: a lower bound, like the
+		// ones toml keys prove, and above what [apim] keys suggest (4.0, 4.4).
+		p.Version = "4.5.0"
+	}
 	return p
+}
+
+// isSplitProduct reports whether key is one of the API Manager 4.5+ split
+// products.
+func isSplitProduct(key string) bool {
+	return key == "am-universal-gw" || key == "am-tm" || key == "am-acp"
 }
 
 // detectFromFiles looks at product-specific files.

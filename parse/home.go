@@ -58,6 +58,13 @@ func Home(dir string, opt Options) (*model.Home, error) {
 		servers = append(servers, s)
 	}
 	out.Product = detectProduct(h, servers)
+	for _, s := range servers {
+		// deployment.toml renders the offset by product (MI's default is 10):
+		// decided once the product is known.
+		if err := s.finishToml(out.Product.Key); err != nil {
+			return nil, err
+		}
+	}
 	if out.Product.Key != "ei" && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
 		// IoT Server shares EI's conf/ + wso2/<profile> layout; its main server is the core profile.
 		servers[0].srv.Profile = "core"
@@ -86,7 +93,7 @@ func (h *home) layout() []layoutEntry {
 		out = append(out, layoutEntry{"default", "repository/conf", "bin"})
 	case h.exists("conf/carbon.xml") || h.exists("conf/deployment.toml") || h.exists("conf/axis2/axis2.xml"):
 		profile := "default"
-		if h.isDir("wso2") {
+		if h.hasProfileDirs() {
 			profile = "integrator"
 		}
 		out = append(out, layoutEntry{profile, "conf", "bin"})
@@ -108,7 +115,7 @@ func (h *home) layout() []layoutEntry {
 			}
 			continue
 		}
-		if p == "components" || p == "lib" || p == "tmp" {
+		if !isProfileDir(p) {
 			continue
 		}
 		if h.exists(path.Join(conf, "carbon.xml")) || h.exists(path.Join(conf, "axis2/axis2.xml")) || h.exists(path.Join(conf, "deployment.toml")) {
@@ -116,6 +123,24 @@ func (h *home) layout() []layoutEntry {
 		}
 	}
 	return out
+}
+
+// isProfileDir reports whether a directory under wso2/ can hold a server
+// profile (EI 6.x, IoT Server 3.x): components, lib and tmp are the shared
+// runtime folders that Micro Integrator 4.x homes also have.
+func isProfileDir(name string) bool {
+	return name != "components" && name != "lib" && name != "tmp"
+}
+
+// hasProfileDirs reports whether wso2/ holds profile folders (EI 6.x, IoT
+// Server 3.x), not only the runtime folders of a Micro Integrator 4.x home.
+func (h *home) hasProfileDirs() bool {
+	for _, p := range h.listDirs("wso2") {
+		if isProfileDir(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // server collects one server while its files are read.
@@ -127,9 +152,13 @@ type server struct {
 	ports   map[string]portEntry // carbon.xml /Server/Ports tree, "JMX.RMIRegistryPort"
 	carbon  *carbonInfo
 	script  *scriptInfo
+	toml    *tomlInfo
 	ignores []model.Ignore
 	// product hints gathered from the files (ServerKey, Version, file names).
 	serverKey, version string
+	// versionInferred is true when version is a lower bound that toml keys
+	// prove rather than a version the home states.
+	versionInferred bool
 }
 
 // portEntry is one value of the carbon.xml Ports tree.

@@ -10,7 +10,8 @@ import (
 
 // readScript reads the start scripts of the server: bin/wso2server.sh and .bat
 // (EI profiles: wso2/<profile>/bin, plus the bin/<profile>.sh wrapper; the EI
-// integrator: bin/integrator.sh). Only options that are always on count: the
+// integrator: bin/integrator.sh; deployment.toml-era products: the scripts of
+// tomlEraScripts). Only options that are always on count: the
 // ones at the top level of the script or on the java command line. Options inside
 // if/case blocks (the stock --debug branch), in && / || one-liners, in echo text
 // or in comments are not configuration. The first script that sets -DportOffset
@@ -52,8 +53,27 @@ func scriptFiles(s *server) []string {
 	case strings.HasPrefix(s.bin, "wso2/"):
 		p := s.srv.Profile
 		out = append(out, "bin/"+p+".sh", "bin/"+p+".bat")
+	default:
+		// A single-server home: the start scripts of the products that no longer
+		// ship wso2server.sh. (In an EI home, bin/micro-integrator.sh starts the
+		// micro-integrator profile, read above with that profile.)
+		for _, name := range tomlEraScripts() {
+			out = append(out, path.Join(s.bin, name+".sh"), path.Join(s.bin, name+".bat"))
+		}
 	}
 	return out
+}
+
+// tomlEraScripts returns the start scripts (without .sh/.bat) of the
+// deployment.toml-era products, read like wso2server.sh: API Manager 3.x/4.x
+// all-in-one (api-manager), the API Manager 4.5+ Universal Gateway (gateway;
+// api-gateway in some builds), Traffic Manager (traffic-manager) and Control
+// Plane (api-cp, and key-manager for its key manager profile), and Micro
+// Integrator 1.x/4.x (micro-integrator). Source: wso2/product-apim
+// */modules/distribution/product/src/main/startup-scripts and the Micro
+// Integrator distribution's bin folder.
+func tomlEraScripts() []string {
+	return []string{"api-manager", "gateway", "api-gateway", "traffic-manager", "api-cp", "key-manager", "micro-integrator"}
 }
 
 // scriptOpt is one always-on JVM option found in a start script.

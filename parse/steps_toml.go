@@ -78,7 +78,23 @@ func readToml(s *server) error {
 		return err
 	}
 	s.inferTomlVersion(values)
-	return s.tomlOffset(rel, offset)
+	s.toml = &tomlInfo{rel: rel, offset: offset}
+	return nil
+}
+
+// tomlInfo is what readToml keeps for finishToml.
+type tomlInfo struct {
+	rel    string     // home-relative deployment.toml
+	offset *tomlEntry // the [server] offset entry; nil when absent
+}
+
+// finishToml decides the offset deployment.toml renders once the product is
+// known (Micro Integrator's default is 10 whatever the layout).
+func (s *server) finishToml(product string) error {
+	if s.toml == nil {
+		return nil
+	}
+	return s.tomlOffset(s.toml.rel, s.toml.offset, product == "mi")
 }
 
 // tomlEnvPattern matches values the tool cannot know statically. $secret{...}
@@ -208,18 +224,18 @@ func (s *server) inferTomlVersion(values map[string]string) {
 	}
 	switch {
 	case has("apim.ai."):
-		s.version = "4.4.0"
+		s.version, s.versionInferred = "4.4.0", true
 	case has("apim.sync_runtime_artifacts."):
-		s.version = "4.0.0"
+		s.version, s.versionInferred = "4.0.0", true
 	}
 }
 
 // tomlOffset decides the offset deployment.toml renders into carbon.xml and
 // records drift against a carbon.xml <Offset> that differs. The toml wins unless
 // the start script runs with -DavoidConfigUpdate=true, which keeps the XML.
-func (s *server) tomlOffset(rel string, e *tomlEntry) error {
+func (s *server) tomlOffset(rel string, e *tomlEntry, mi bool) error {
 	def := 0
-	if s.isMI() {
+	if mi {
 		def = 10 // MI's default; [server] offset replaces it
 	}
 	rendered := model.Offset{Value: def, Origin: model.OriginDefault}
@@ -276,7 +292,7 @@ func (s *server) isMI() bool {
 	if k, _ := dirHint(s.h.dir); k != "" {
 		return k == "mi"
 	}
-	return s.conf == "conf" && !s.h.isDir("wso2")
+	return s.conf == "conf" && !s.h.hasProfileDirs()
 }
 
 func itoa(n int) string {
@@ -302,8 +318,11 @@ func itoa(n int) string {
 }
 
 // tomlProduct detects deployment.toml-era products; "" when not one. The
-// directory name decides between the API Manager 4.5 split products, whose
-// tomls look alike; else the conf layout and the toml keys decide.
+// directory name decides when it names the product (the API Manager 4.5 split
+// products' tomls look alike); else the toml's content (tomlContentProduct),
+// else the layout (conf/deployment.toml is Micro Integrator's). A product that
+// did not come from the directory name is recorded as a guess
+// (model.KeyTomlProductGuess).
 func tomlProduct(h *home, main *server, hint string) string {
 	if main == nil || !hasSetting(main, model.KeyTomlFile) {
 		return ""
@@ -312,26 +331,87 @@ func tomlProduct(h *home, main *server, hint string) string {
 	case "am", "am-universal-gw", "am-tm", "am-acp", "is", "mi":
 		return hint
 	}
-	if main.isMI() {
-		return "mi"
+	key, why := tomlContentProduct(main)
+	if key == "" && main.isMI() {
+		key, why = "mi", "conf/deployment.toml without repository/conf is the Micro Integrator layout"
 	}
+	if key != "" {
+		rel, _ := settingValue(main, model.KeyTomlFile)
+		main.set(model.KeyTomlProductGuess, key+": "+why+"; name the directory wso2<product>-<version> or pass --product to be sure",
+			model.Pos{File: rel})
+	}
+	return key
+}
+
+// tomlContentProduct guesses the product from the keys of deployment.toml
+// alone, for configuration repositories whose directory name says nothing. It
+// returns the product key and why, or "" when the keys do not tell.
+//
+// Micro Integrator: tables only MI has ([mediation], [[service_catalog]],
+// [internal_apis], [management_api], [prometheus_api], [dashboard_config]) or
+// the secure-vault symmetric key in [truststore] (alias, algorithm), which
+// every shipped MI toml (1.2-4.3) has and no other product's does.
+//
+// API Manager: [apim...] keys or the API Manager database. The 4.5 split
+// products all say server_role = "default"; with no role of their own,
+// what the stock tomls carry tells them apart as far as it can:
+//   - Traffic Manager: database.apim_db but no [apim...] key at all;
+//   - Universal Gateway: gateway artifact sync
+//     ([apim.sync_runtime_artifacts.gateway]) without the API Manager database
+//     or gateway environments ([[apim.gateway.environment]], which only the
+//     publishing side defines);
+//   - Control Plane: the API Manager database and the key manager's event
+//     listeners, but neither gateway environments nor gateway artifact sync.
+//
+// Anything else with API Manager keys stays "am" (the all-in-one, which opens
+// every listener the split products open).
+//
+// Identity Server: [database.identity_db], [account_recovery] or [identity].
+func tomlContentProduct(s *server) (key, why string) {
 	prefixed := func(p string) bool {
-		for _, st := range main.srv.Settings {
+		for _, st := range s.srv.Settings {
 			if strings.HasPrefix(st.Key, model.KeyTomlPrefix+p) {
 				return true
 			}
 		}
 		return false
 	}
+	role, _ := settingValue(s, model.KeyTomlPrefix+"server.server_role")
+	role = strings.Trim(strings.TrimSpace(role), `"'`)
+	noRole := role == "" || role == "default"
+	apim := prefixed("apim.") || prefixed("apim_")
+	apimDB := prefixed("database.apim_db.")
+	gwEnv := prefixed("apim.gateway.environment.")
+	gwSync := prefixed("apim.sync_runtime_artifacts.gateway.")
 	switch {
-	case prefixed("apim.") || prefixed("apim_"):
-		return "am"
-	case prefixed("mediation.") || prefixed("service_catalog."):
-		return "mi"
+	case apim && noRole && !apimDB && gwSync && !gwEnv:
+		return "am-universal-gw", "deployment.toml syncs gateway artifacts without an API Manager database or gateway environments (API Manager 4.5+ Universal Gateway)"
+	case apim && noRole && apimDB && !gwSync && !gwEnv && prefixed("event_listener."):
+		return "am-acp", "deployment.toml has the API Manager database and key manager listeners but no gateway environments or gateway artifact sync (API Manager 4.5+ Control Plane)"
+	case apim:
+		return "am", "deployment.toml has [apim] keys"
+	case prefixed("mediation.") || prefixed("service_catalog.") || prefixed("internal_apis.") || prefixed("management_api.") ||
+		prefixed("prometheus_api.") || prefixed("dashboard_config.") ||
+		prefixed("truststore.alias") || prefixed("truststore.algorithm"):
+		return "mi", "deployment.toml has keys only Micro Integrator has"
 	case prefixed("database.identity_db.") || prefixed("account_recovery.") || prefixed("identity."):
-		return "is"
+		return "is", "deployment.toml has Identity Server keys"
+	case apimDB && noRole:
+		return "am-tm", "deployment.toml has the API Manager database but no [apim] keys (API Manager 4.5+ Traffic Manager)"
+	case apimDB:
+		return "am", "deployment.toml has the API Manager database"
 	}
-	return ""
+	return "", ""
+}
+
+// settingValue returns the value of the first setting with the key.
+func settingValue(s *server, key string) (string, bool) {
+	for _, st := range s.srv.Settings {
+		if st.Key == key {
+			return st.Value, true
+		}
+	}
+	return "", false
 }
 
 // hasSetting reports whether the server recorded a setting with the key.

@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -14,7 +15,7 @@ import (
 // per element and key, all with the same dotted key; index tells them apart.
 type tomlEntry struct {
 	key     string        // dotted key as written, before alias resolution
-	value   string        // decoded string, or the literal text of other scalars
+	value   string        // decoded string, integer in decimal, or the literal text of other scalars
 	kind    unstable.Kind // String, Integer, Bool, Array, ...
 	line    int           // 1-based line of the value
 	col     int           // 1-based column of the value
@@ -149,8 +150,37 @@ func valueText(n *unstable.Node, depth int) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case unstable.InlineTable:
 		return "{...}"
+	case unstable.Integer:
+		return tomlIntegerText(string(n.Data))
 	}
 	return string(n.Data)
+}
+
+// tomlIntegerText gives a TOML integer in decimal, the form the server's
+// config mapper renders into the XML: 9_444, +9444, 0x24E4, 0o22344 and
+// 0b10010011100100 are all 9444. Text that is not a TOML integer in range
+// stays as written (and is reported where a number is needed).
+func tomlIntegerText(raw string) string {
+	v := raw
+	base := 10
+	if len(v) > 2 && v[0] == '0' {
+		switch v[1] {
+		case 'x':
+			base, v = 16, v[2:]
+		case 'o':
+			base, v = 8, v[2:]
+		case 'b':
+			base, v = 2, v[2:]
+		}
+	}
+	if strings.HasPrefix(v, "_") || strings.HasSuffix(v, "_") || strings.Contains(v, "__") {
+		return raw
+	}
+	n, err := strconv.ParseInt(strings.ReplaceAll(v, "_", ""), base, 64)
+	if err != nil || (base != 10 && strings.ContainsAny(v, "+-")) {
+		return raw
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // keyParts returns the decoded parts of a key and the node of its last part.

@@ -26,6 +26,11 @@ const (
 	// through $env{X} or $sys{X}: Value is the expression, Pos the toml value.
 	// Path of Pos is the dotted key.
 	KeyTomlUnresolvedPort = "tomlmeta.unresolvedPort"
+	// KeyTomlProductGuess records that the product of a deployment.toml home
+	// was guessed, neither stated (--product, a wso2<product>-<version>
+	// directory name) nor certain: Value is "<product key>: <why>", Pos names
+	// the toml file (Line 0). Absent when the product is certain.
+	KeyTomlProductGuess = "tomlmeta.productGuess"
 )
 
 // TomlDriftValue encodes the two sides of a drift fact as the Value of a
