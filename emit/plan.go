@@ -131,6 +131,17 @@ func (b *planBuilder) add(ctx context.Context, h *model.Home, s *model.Server, l
 		b.note("%s: port %s out of range 1-65535, skipped", o.text(), portText(r.Port, r.PortEnd))
 		return nil
 	}
+	// A port or offset that deployment.toml takes from the environment is
+	// known only where the server runs: a rule for the default would open a
+	// port nothing listens on and leave the real one shut.
+	if expr := runtimeValue(l.Configured); expr != "" {
+		b.close(r, "port given through "+expr+", known only at run time", "a literal port in deployment.toml")
+		return nil
+	}
+	if expr := runtimeOffset(s); expr != "" && l.Offsetable {
+		b.close(r, "port offset given through "+expr+", known only at run time", "a literal [server] offset or --offset")
+		return nil
+	}
 	if l.Dir == model.DirOut {
 		return b.addOut(ctx, r, l)
 	}
@@ -399,4 +410,32 @@ func portText(p, end model.Port) string {
 		return strconv.Itoa(int(p))
 	}
 	return strconv.Itoa(int(p)) + "-" + strconv.Itoa(int(end))
+}
+
+// runtimeValue returns the $env{...} or $sys{...} reference in a configured
+// value, or "".
+func runtimeValue(v string) string {
+	for _, pre := range []string{"$env{", "$sys{"} {
+		if i := strings.Index(v, pre); i >= 0 {
+			if j := strings.IndexByte(v[i:], '}'); j > 0 {
+				return v[i : i+j+1]
+			}
+		}
+	}
+	return ""
+}
+
+// runtimeOffset returns the $env{...} or $sys{...} reference that gives the
+// server's deployment.toml offset, or "" when the offset is known. An offset
+// from --offset or the start script wins over the toml, and is known.
+func runtimeOffset(s *model.Server) string {
+	if s.Offset.Origin == model.OriginFlag || s.Offset.Origin == model.OriginScript {
+		return ""
+	}
+	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
+		if st.Pos.Path == "server.offset" {
+			return st.Value
+		}
+	}
+	return ""
 }

@@ -94,6 +94,26 @@ func TestMakePlan(t *testing.T) {
 				Sources: pfx("192.0.2.0/24"), Comment: "jdbc h/conf/x.xml:4", Group: "h/default"}}},
 		},
 		{
+			name: "ports and offsets from the environment are left closed",
+			homes: func() []*model.Home {
+				env := pub
+				env.Configured = "$env{HTTPS_PORT}"
+				hs := oneHome(env)
+				moving := mgmt
+				moving.Offsetable = true
+				off := oneHome(moving)[0].Servers[0]
+				off.Settings = []model.Setting{{Key: model.KeyTomlUnresolvedPort, Value: "$sys{offset}", Pos: model.Pos{File: "conf/deployment.toml", Line: 2, Col: 10, Path: "server.offset"}}}
+				hs[0].Servers = append(hs[0].Servers, off)
+				return hs
+			}(),
+			want: &Plan{Closed: []ClosedPort{
+				{Port: 9443, Proto: tcp, Dir: model.DirIn, Class: model.ExposurePublic, Comment: "servlet-https h/conf/x.xml:2",
+					Reason: "port given through _env_HTTPS_PORT_, known only at run time", Flag: "a literal port in deployment.toml"},
+				{Port: 9999, Proto: tcp, Dir: model.DirIn, Class: model.ExposureManagement, Comment: "jmx-rmi-registry h/conf/x.xml:1",
+					Reason: "port offset given through _sys_offset_, known only at run time", Flag: "a literal [server] offset or --offset"},
+			}},
+		},
+		{
 			name:  "same socket twice merges with a count",
 			homes: oneHome(pub, in("servlet-https", 9443, 0, tcp, model.ExposurePublic, "conf/y.xml", 9)),
 			want: &Plan{Rules: []Rule{{Port: 9443, Proto: tcp, Dir: model.DirIn, Class: model.ExposurePublic,

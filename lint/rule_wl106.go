@@ -19,10 +19,13 @@ A reference that is not defined there, or one that is only known at run time (` 
 ` + "`$sys{...}`" + `, ` + "`$secret{...}`" + `, a system property), leaves the port or value unknown: the port list and the
 firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
 
+A deployment.toml port or offset given through ` + "`$env{...}`" + ` or ` + "`$sys{...}`" + ` is left to WL404, which reports
+it as information.
+
 Example:
 
     <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>   (typo: no such element in carbon.xml)
-    port = "$env{HTTPS_PORT}"                                        (deployment.toml)
+    hostname = "$env{HOST_NAME}"                                     (deployment.toml)
 
 Fix:
 
@@ -34,7 +37,18 @@ value (pass it to wso2lint) and suppress the finding with a reason.`,
 
 func checkUnresolvedPlaceholder(p *Pass) {
 	for si := range p.Home.Servers {
-		for _, r := range p.Home.Servers[si].Unresolved {
+		s := &p.Home.Servers[si]
+		// A port or offset of deployment.toml given through $env{}/$sys{} is
+		// WL404's (info): the configuration is fine, only the firewall
+		// cannot be derived from it.
+		wl404 := map[model.Pos]bool{}
+		for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
+			wl404[st.Pos] = true
+		}
+		for _, r := range s.Unresolved {
+			if wl404[r.Pos] {
+				continue
+			}
 			if runtimeRef(r.Expr) {
 				p.Report(p.Home, r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
 				continue

@@ -22,6 +22,17 @@ func TestWL106UnresolvedPlaceholder(t *testing.T) {
 			},
 		},
 		{
+			name: "a toml port from the environment is WL404's",
+			homes: []*model.Home{home("a", func() model.Server {
+				s := srv(0, nil, set(model.KeyTomlUnresolvedPort, "$env{HTTPS_PORT}", toml, 12))
+				s.Unresolved = []model.Ref{{Expr: "$env{HTTPS_PORT}", Pos: pos(toml, 12)}, {Expr: "$env{HOST_NAME}", Pos: pos(toml, 3)}}
+				return s
+			}())},
+			want: []string{
+				`a|repository/conf/deployment.toml:3:5: warning: reference "$env{HOST_NAME}" is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint [WL106]`,
+			},
+		},
+		{
 			name:  "everything resolved",
 			homes: []*model.Home{home("a", srv(0, []model.Listener{in(model.SvcJMXRegistry, 9999, 0, jmxXML, 27)}))},
 		},
