@@ -73,7 +73,19 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 	var added []model.Listener
 	for _, r := range rows {
 		if r.Static != "" && hasFile(h, r.Static) {
-			continue // parse read the authoritative XML
+			// parse read the authoritative XML; as an inbound endpoint it does
+			// not know the product's service (webhook-http) nor that API
+			// Manager offsets it (inbound.port.offset.enable).
+			for i := range kept {
+				if l := &kept[i]; l.Source.File == r.Static && l.Dir == model.DirIn && l.ID == model.SvcInboundHTTP {
+					l.ID, l.Offsetable, l.Exposure = r.ID, r.Offset, r.Exposure
+					l.Note = "API Manager offsets this endpoint (inbound.port.offset.enable)"
+				}
+			}
+			continue
+		}
+		if _, dir := settingOf(s, model.KeyTomlInboundDir); r.Static != "" && dir {
+			continue // the home has the endpoints directory without this file: removed
 		}
 		l, ok := tomlListener(s, r, tomlFile.Value, version)
 		if !ok {
@@ -124,9 +136,7 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 		ID: r.ID, Base: r.Port, Offsetable: r.Offset, Proto: proto, Dir: model.DirIn,
 		Exposure: r.Exposure, Source: model.Pos{File: tomlFile, Path: r.PortKey},
 	}
-	if r.Static != "" {
-		l.Source = model.Pos{File: r.Static}
-	}
+
 	mentioned := false
 	if r.PortKey != "" {
 		if st, ok := settingOf(s, model.KeyTomlPrefix+r.PortKey); ok {
@@ -179,8 +189,13 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 		l.BaseEnd = l.Base + r.Range
 	}
 	l.Enabled = on
-	if l.Source.Line == 0 && r.Static == "" {
+	if l.Source.Line == 0 {
+		// A static endpoint file missing from a configuration repository
+		// too: the distribution's file applies, governed by this toml.
 		l.Source = anchorPos(s, tomlFile, r.PortKey, r.EnableKey, r.OnWhenSet)
+		if r.Static != "" {
+			l.Note = joinNote(l.Note, r.Static+" is not in the home: the distribution's file")
+		}
 	}
 	return l, on || mentioned
 }
@@ -414,4 +429,12 @@ func compareVersions(a, b string) int {
 		}
 	}
 	return 0
+}
+
+// joinNote appends b to the note a.
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

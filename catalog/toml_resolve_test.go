@@ -103,3 +103,54 @@ func TestTomlDefaultsRows(t *testing.T) {
 		t.Errorf("compareVersions orders numerically")
 	}
 }
+
+// TestResolveTomlStaticEndpoint: API Manager 4.x's WebhookServer.xml has no
+// template. Read from the home it is the webhook listener, offset; missing
+// from a home that holds the endpoints directory it was removed; missing from
+// a configuration repository the distribution's file applies, pointing at the
+// toml.
+func TestResolveTomlStaticEndpoint(t *testing.T) {
+	const dir = "repository/deployment/server/synapse-configs/default/inbound-endpoints"
+	const file = dir + "/WebhookServer.xml"
+	read := model.Listener{ID: model.SvcInboundHTTP, Base: 9021, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
+		Source: model.Pos{File: file, Line: 4, Col: 41}, Note: "inbound endpoint port, not offset"}
+	toml := []model.Setting{
+		{Key: model.KeyTomlFile, Value: "repository/conf/deployment.toml"},
+		{Key: model.KeyTomlPrefix + "server.hostname", Value: `"localhost"`, Pos: model.Pos{File: "repository/conf/deployment.toml", Line: 2, Col: 12, Path: "server.hostname"}},
+	}
+	for _, tc := range []struct {
+		name     string
+		files    []string
+		ls       []model.Listener
+		extra    []model.Setting
+		wantPort model.Port // 0: no webhook-http listener
+		wantLine int
+	}{
+		{"read from the home, offset", []string{file}, []model.Listener{read}, nil, 9023, 4},
+		{"removed from a full home", nil, nil, []model.Setting{{Key: model.KeyTomlInboundDir, Value: dir}}, 0, 0},
+		{"configuration repository", nil, nil, nil, 9023, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: tc.ls,
+				Offset: model.Offset{Value: 2, Origin: model.OriginToml}, Settings: append(append([]model.Setting{}, toml...), tc.extra...)}
+			s.Sort()
+			h := &model.Home{Product: model.Product{Key: "am", Version: "4.2.0"}, Servers: []model.Server{s}, Files: tc.files}
+			ResolveToml(h)
+			var got *model.Listener
+			for i, l := range h.Servers[0].Listeners {
+				if l.Port() == 9021 || l.Port() == 9023 {
+					got = &h.Servers[0].Listeners[i]
+				}
+			}
+			switch {
+			case tc.wantPort == 0 && got != nil:
+				t.Fatalf("listener %+v, want none", *got)
+			case tc.wantPort == 0:
+			case got == nil:
+				t.Fatalf("no webhook listener, want port %d", tc.wantPort)
+			case got.ID != model.SvcWebhookHTTP || got.Port() != tc.wantPort || got.Source.Line != tc.wantLine:
+				t.Errorf("listener %s port %d line %d, want %s port %d line %d", got.ID, got.Port(), got.Source.Line, model.SvcWebhookHTTP, tc.wantPort, tc.wantLine)
+			}
+		})
+	}
+}

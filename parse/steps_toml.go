@@ -71,6 +71,9 @@ func readToml(s *server) error {
 			offset = e
 		}
 	}
+	if s.conf != "" && s.h.isDir(tomlInboundDir) {
+		s.set(model.KeyTomlInboundDir, tomlInboundDir, model.Pos{File: tomlInboundDir})
+	}
 	if err := s.readTomlTemplates(); err != nil {
 		return err
 	}
@@ -81,6 +84,9 @@ func readToml(s *server) error {
 	s.toml = &tomlInfo{rel: rel, offset: offset}
 	return nil
 }
+
+// tomlInboundDir holds the synapse inbound endpoints of a deployment.toml-era home.
+const tomlInboundDir = "repository/deployment/server/synapse-configs/default/inbound-endpoints"
 
 // tomlInfo is what readToml keeps for finishToml.
 type tomlInfo struct {

@@ -31,6 +31,13 @@ const (
 	// directory name) nor certain: Value is "<product key>: <why>", Pos names
 	// the toml file (Line 0). Absent when the product is certain.
 	KeyTomlProductGuess = "tomlmeta.productGuess"
+	// KeyTomlInboundDir records that the home holds the synapse inbound
+	// endpoints directory (repository/deployment/server/synapse-configs/
+	// default/inbound-endpoints): Value and Pos name it. A static endpoint
+	// file missing from a home that has the directory was removed (an API
+	// Manager profile does that), so its listener is not there; a
+	// configuration repository without the directory keeps the default.
+	KeyTomlInboundDir = "tomlmeta.inboundDir"
 )
 
 // TomlDriftValue encodes the two sides of a drift fact as the Value of a
