@@ -77,6 +77,7 @@ func MakePlan(ctx context.Context, homes []*model.Home, opt Options) (*Plan, err
 					return nil, err
 				}
 			}
+			b.unresolved(h, s)
 		}
 	}
 	return b.finish(), nil
@@ -410,6 +411,21 @@ func portText(p, end model.Port) string {
 		return strconv.Itoa(int(p))
 	}
 	return strconv.Itoa(int(p)) + "-" + strconv.Itoa(int(end))
+}
+
+// unresolved notes every configuration placeholder of s that did not resolve
+// (a ${...} of a Carbon 4.4.x file, a $ref{...} of deployment.toml): a
+// listener whose port it gives is missing from the plan. References to the
+// environment are not among them (ports given so are closed with a reason).
+func (b *planBuilder) unresolved(h *model.Home, s *model.Server) {
+	for _, r := range s.Unresolved {
+		if !strings.HasPrefix(r.Expr, "${") && !strings.HasPrefix(r.Expr, "$ref{") {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(r.Expr, "$ref{"), "${"), "}")
+		o := origin{id: "placeholder " + name, home: homeName(h.Dir), profile: s.Profile, file: r.Pos.File, line: r.Pos.Line}
+		b.note("%s: not resolved, so a port it gives has no rule (WL106)", o.text())
+	}
 }
 
 // runtimeValue returns the $env{...} or $sys{...} reference in a configured

@@ -114,6 +114,18 @@ func TestMakePlan(t *testing.T) {
 			}},
 		},
 		{
+			name: "an unresolved placeholder is noted, an environment reference is not",
+			homes: func() []*model.Home {
+				hs := oneHome()
+				hs[0].Servers[0].Unresolved = []model.Ref{
+					{Expr: "${https.port.custom}", Pos: model.Pos{File: "conf/tomcat/catalina-server.xml", Line: 53, Col: 20}},
+					{Expr: "$env{HOST}", Pos: model.Pos{File: "conf/deployment.toml", Line: 2, Col: 12}},
+				}
+				return hs
+			}(),
+			want: &Plan{Notes: []string{"placeholder https.port.custom h/conf/tomcat/catalina-server.xml:53: not resolved, so a port it gives has no rule (WL106)"}},
+		},
+		{
 			name:  "same socket twice merges with a count",
 			homes: oneHome(pub, in("servlet-https", 9443, 0, tcp, model.ExposurePublic, "conf/y.xml", 9)),
 			want: &Plan{Rules: []Rule{{Port: 9443, Proto: tcp, Dir: model.DirIn, Class: model.ExposurePublic,
