@@ -33,6 +33,10 @@ Use the well-known-address scheme (` + "`wka`" + `) with the members listed, or 
 func checkMulticastClustering(p *Pass) {
 	for si := range p.Home.Servers {
 		s := &p.Home.Servers[si]
+		// deployment.toml: setting the scheme is what turns clustering on.
+		if set, ok := s.Setting(model.KeyTomlPrefix + "clustering.membership_scheme"); ok && strings.EqualFold(unquote(set.Value), "multicast") {
+			p.Report(p.Home, set.Pos, "clustering is enabled with membership scheme %q, which lets any host on the network join; expected %q or a platform scheme", unquote(set.Value), "wka")
+		}
 		on, ok := s.Setting(model.KeyClusteringEnable)
 		if !ok || !isTrue(on.Value) {
 			continue
