@@ -185,7 +185,23 @@ func productLine(h *model.Home) string {
 	if h.Product.Version != "" {
 		s += " " + h.Product.Version
 	}
-	return s + " (" + h.Product.Key + ")"
+	s += " (" + h.Product.Key + ")"
+	if g := productGuess(h); g != "" {
+		s += ", guessed: " + g
+	}
+	return s
+}
+
+// productGuess returns why a deployment.toml home's product was guessed from
+// the toml's keys, or "" when the product is stated or certain.
+func productGuess(h *model.Home) string {
+	for _, s := range h.Servers {
+		if st, ok := s.Setting(model.KeyTomlProductGuess); ok {
+			_, why, _ := strings.Cut(st.Value, ": ")
+			return why
+		}
+	}
+	return ""
 }
 
 func offsetOrigin(home string, o model.Offset) string {
@@ -201,10 +217,13 @@ type portsJSON struct {
 }
 
 type homeJSON struct {
-	Path    string       `json:"path"`
-	Product string       `json:"product"`
-	Version string       `json:"version"`
-	Servers []serverJSON `json:"servers"`
+	Path    string `json:"path"`
+	Product string `json:"product"`
+	Version string `json:"version"`
+	// ProductGuess says why the product was guessed from deployment.toml's
+	// keys; absent when it is stated or certain.
+	ProductGuess string       `json:"product_guess,omitempty"`
+	Servers      []serverJSON `json:"servers"`
 }
 
 type serverJSON struct {
@@ -240,7 +259,7 @@ type sourceJSON struct {
 func writePortsJSON(w io.Writer, homes []*model.Home, all bool) error {
 	out := portsJSON{Homes: []homeJSON{}}
 	for _, h := range homes {
-		hj := homeJSON{Path: h.Dir, Product: h.Product.Key, Version: h.Product.Version, Servers: []serverJSON{}}
+		hj := homeJSON{Path: h.Dir, Product: h.Product.Key, Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
 		for _, s := range h.Servers {
 			sj := serverJSON{Profile: s.Profile, Offset: s.Offset.Value, OffsetOrigin: s.Offset.Origin, Listeners: []listenerJSON{}}
 			if s.Offset.Pos.File != "" {
