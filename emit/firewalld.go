@@ -256,7 +256,8 @@ func firewalldHowto(opt Options, lay fwLayout) []string {
 	if opt.FirewalldScript {
 		h = append(h, "run as root: sh FILE (firewall-cmd --permanent, then --reload; rerunning replaces what it created)")
 	} else {
-		h = append(h, "copy services/*.xml to /etc/firewalld/services/ and zones/*.xml to /etc/firewalld/zones/, then firewall-cmd --reload")
+		h = append(h, "wso2lint rules --target firewalld -o DIR/ writes DIR/services/*.xml and DIR/zones/*.xml;",
+			"copy them to /etc/firewalld/services/ and /etc/firewalld/zones/, then firewall-cmd --reload")
 		if len(lay.defaults) > 0 {
 			h = append(h, "open the services for everyone in the default zone:")
 			for _, s := range lay.defaults {
@@ -267,7 +268,11 @@ func firewalldHowto(opt Options, lay fwLayout) []string {
 	if opt.mode() == ModeFragment {
 		h = append(h, "fragment mode: services only; add them to the zones of your choice (firewall-cmd --permanent --zone=Z --add-service=S)")
 	} else if len(lay.zones) > 0 {
-		h = append(h, "the wso2lint-* zones take their sources out of the default zone: they carry ssh and the public services too")
+		if lay.ssh != 0 {
+			h = append(h, "the wso2lint-* zones take their sources out of the default zone: they carry ssh and the public services too")
+		} else {
+			h = append(h, "the wso2lint-* zones take their sources out of the default zone: they carry the public services too (no ssh: --no-ssh)")
+		}
 	}
 	if opt.Egress {
 		h = append(h, "egress rules are not written for firewalld: use the nftables or iptables target for output filtering")

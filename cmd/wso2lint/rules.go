@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -113,7 +114,34 @@ func rulesAction(c *cli.Context) error {
 			fmt.Fprintf(c.App.ErrWriter, "wso2lint: note: %s\n", n)
 		}
 	}
+	if name := c.String("output"); target == "firewalld" && !eopt.FirewalldScript && name != "" && name != "-" && plan != nil {
+		return writeFirewalldDir(name, emit.FirewalldFiles(plan, eopt))
+	}
 	return output(c, data)
+}
+
+// writeFirewalldDir writes firewalld's service and zone files under dir
+// (services/NAME.xml, zones/NAME.xml, as in /etc/firewalld), each atomically.
+// The XML is several files, so -o must name a directory: an existing one, or
+// a new one given with a trailing slash.
+func writeFirewalldDir(dir string, files []emit.File) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return usageErr("-o %s: firewalld XML is several files (services/*.xml, zones/*.xml): give -o a directory, or use --script for one file", dir)
+	case err != nil && !strings.HasSuffix(dir, "/"):
+		return usageErr("-o %s: firewalld XML is several files: give an existing directory, or end the name with / to create it; --script writes one file", dir)
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return &exitError{code: exitInput, msg: cleanPathErr(err).Error() + ": " + filepath.Dir(p)}
+		}
+		if err := atomicfile.Write(p, []byte(f.Content), 0o644); err != nil {
+			return &exitError{code: exitInput, msg: err.Error()}
+		}
+	}
+	return nil
 }
 
 func rulesErr(err error) error {
