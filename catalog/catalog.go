@@ -202,21 +202,35 @@ func ProfileOffset(product, profile string) int {
 
 // ExposureOf returns the catalogued exposure of the service in the product.
 // A service the product's own entries do not list (the data-bridge receivers
-// of an Identity Server, the key-manager Thrift server of an IS key manager,
-// the Andes Thrift server of API Manager's broker) gets the exposure that
-// another product's catalog gives it, the first product by key, so that one
-// listener is one class of network whatever the product. The result is
-// model.ExposureUnknown when no product catalogues the service.
+// of an Identity Server, the key-manager Thrift server of an IS key manager)
+// gets the exposure most products that catalogue it give it (the first such
+// product by key on a tie), so that one listener is one class of network
+// whatever the product. The result is model.ExposureUnknown when no product
+// catalogues the service.
 func ExposureOf(product, profile, service string) model.Exposure {
 	if e, ok := Lookup(product, profile, service); ok {
 		return e.Exposure
 	}
+	votes := map[model.Exposure]int{}
+	var order []model.Exposure
 	for _, p := range products() {
+		seen := map[model.Exposure]bool{}
 		for _, e := range own(p) {
-			if e.Service == service && e.Dir != model.DirDevice {
-				return e.Exposure
+			if e.Service != service || e.Dir == model.DirDevice || seen[e.Exposure] {
+				continue
 			}
+			seen[e.Exposure] = true
+			if votes[e.Exposure] == 0 {
+				order = append(order, e.Exposure)
+			}
+			votes[e.Exposure]++
 		}
 	}
-	return model.ExposureUnknown
+	best := model.ExposureUnknown
+	for _, x := range order {
+		if best == model.ExposureUnknown || votes[x] > votes[best] {
+			best = x
+		}
+	}
+	return best
 }

@@ -8,9 +8,9 @@ func cepEntries() []Entry {
 	return []Entry{
 		{
 			Service: model.SvcCassandraThrift, Port: 9160, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Exposure: model.ExposureCluster, Offset: false, DefaultOn: false,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
 			Description: "Cassandra Thrift port for clients",
-			Note:        "listed by the seed; only where a Cassandra event store runs with the server (not part of a default CEP 4.x installation, unverified); the seed names no configuration file",
+			Note:        "listed by the seed; only where a Cassandra event store runs with the server (not part of a default CEP 4.x installation, unverified); offset as in Storage Server's cassandra.yaml; the seed names no configuration file",
 		},
 		{
 			Service: model.SvcDatabridgeThrift, Port: 7611, Proto: model.ProtoTCP, Dir: model.DirIn,

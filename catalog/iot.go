@@ -24,6 +24,13 @@ func iotEntries() []Entry {
 			Note:        "1883 plus the broker profile's default offset 3",
 		},
 		Entry{
+			Profile: iotBroker, Service: model.SvcMQTTSSL, Port: 8886, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposurePublic, Offset: true, DefaultOn: true,
+			File: "broker.xml", Location: "transports/mqtt/sslConnection/@port",
+			Description: "MQTT over TLS for devices",
+			Note:        "not in the seed; 8883 (the shipped broker.xml) plus the broker profile's default offset 3",
+		},
+		Entry{
 			Profile: iotAnalytics, Service: model.SvcServletHTTPS, Port: 9445, Proto: model.ProtoTCP, Dir: model.DirIn,
 			Exposure: model.ExposureManagement, Offset: true, DefaultOn: true,
 			File: "tomcat/catalina-server.xml", Location: "Service/Connector[@scheme=\"https\"]/@port",

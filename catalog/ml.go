@@ -15,9 +15,9 @@ func mlEntries() []Entry {
 		},
 		{
 			Service: model.SvcSparkMaster, Port: 7077, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Exposure: model.ExposureCluster, Offset: false, DefaultOn: false,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
 			Description: "Apache Spark master",
-			Note:        "only when Spark runs as a cluster rather than in local mode; " + unverified + "; the seed names no configuration file",
+			Note:        "only when Spark runs as a cluster rather than in local mode; offset as the Spark ports of DAS (DOMAIN), " + unverified + " for Machine Learner; the seed names no configuration file",
 		},
 		{
 			Service: model.SvcH2O, Port: 54321, Proto: model.ProtoTCP, Dir: model.DirIn,

@@ -116,7 +116,7 @@ func (b *planBuilder) add(ctx context.Context, h *model.Home, s *model.Server, l
 			return nil
 		}
 	case model.DirDevice:
-		b.note("%s: port %d is used by client devices towards a third party, not a rule for this host", o.text(), l.Port())
+		b.note("%s: port %s is used by client devices towards a third party, not a rule for this host", o.text(), portText(l.Port(), l.PortEnd()))
 		return nil
 	default:
 		b.note("%s: unknown direction, skipped", o.text())

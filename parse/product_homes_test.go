@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // fixtureHome returns testdata/homes/<name> at the repository root.
@@ -78,7 +79,8 @@ func TestProductFixtureHomes(t *testing.T) {
 		{"wso2iot-3.3.0", "iot", []want{
 			{"core", model.SvcKeyMgrThrift, 10397, true},
 			{"core", model.SvcPushAPNs, 443, true},
-			{"core", model.SvcPushAPNsAlt, 2197, false},
+			{"core", model.SvcPushAPNsAlt, 2197, true},
+			{"broker", model.SvcMQTTSSL, 8886, true},
 			{"analytics", model.SvcServletHTTPS, 9445, true},
 			{"analytics", model.SvcServletHTTP, 9765, true},
 			{"broker", model.SvcMQTT, 1886, true},
@@ -110,5 +112,33 @@ func TestProductFixtureHomes(t *testing.T) {
 			}
 			checkListeners(t, h2, shifted(base, 2, tc.fixed))
 		})
+	}
+}
+
+// TestLegacyAPNsWhateverTheName: an EMM server uses Apple's legacy binary
+// interface (2195, 2196) whatever its directory is called: carbon.xml's
+// ServerKey says EMM. An IoT Server home does not.
+func TestLegacyAPNsWhateverTheName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mdm")
+	testenv.CopyTree(t, fixtureHome(t, "wso2emm-2.2.0"), dir)
+	for _, tc := range []struct {
+		dir  string
+		want bool
+	}{{dir, true}, {fixtureHome(t, "wso2iot-3.3.0"), false}} {
+		h, err := Home(tc.dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, s := range h.Servers {
+			for _, l := range s.Listeners {
+				if l.ID == model.SvcPushAPNsLegacy && l.Port() == 2195 && l.Enabled {
+					got = true
+				}
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: legacy APNs 2195 = %v, want %v", tc.dir, got, tc.want)
+		}
 	}
 }

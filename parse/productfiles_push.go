@@ -11,7 +11,7 @@ const appleRange = "17.0.0.0/8"
 
 // readPush reads cdm-config.xml (EMM, IoT Server): the push-notification
 // providers. For APNs the server connects out to 17.0.0.0/8 on 443 (HTTP/2 API;
-// 2197 is the alternative port, recorded disabled) and, in EMM (the legacy binary
+// or on its alternative port 2197, so both are recorded) and, in EMM (the legacy binary
 // interface, shut down by Apple in March 2021), on 2195 and 2196. For FCM/GCM it
 // connects out on 443 to Google, which publishes no range (Host left empty). The
 // ports the devices use are recorded as DirDevice listeners.
@@ -24,7 +24,7 @@ func readPush(s *server) error {
 	if provs == nil {
 		return nil
 	}
-	legacy, _ := dirHint(s.h.dir)
+	legacy := pushLegacyAPNs(s)
 	for _, p := range provs.SelectElements("Provider") {
 		class := strings.ToLower(text(p))
 		pos := f.textPos(p)
@@ -34,8 +34,8 @@ func readPush(s *server) error {
 				s.listen(model.Listener{ID: id, Base: port, Dir: model.DirOut, Host: appleRange, Enabled: on, Source: pos, Note: note})
 			}
 			out(model.SvcPushAPNs, 443, true, "apns http/2 api")
-			out(model.SvcPushAPNsAlt, 2197, false, "apns http/2 api alternative port")
-			if legacy == "emm" {
+			out(model.SvcPushAPNsAlt, 2197, true, "apns http/2 api alternative port")
+			if legacy {
 				out(model.SvcPushAPNsLegacy, 2195, true, "legacy apns binary interface, shut down by apple in march 2021")
 				out(model.SvcPushAPNsFeedbck, 2196, true, "legacy apns feedback service, shut down by apple in march 2021")
 			}
@@ -49,4 +49,21 @@ func readPush(s *server) error {
 		}
 	}
 	return nil
+}
+
+// pushLegacyAPNs reports whether the server is an EMM server, whose APNs
+// provider also uses Apple's legacy binary interface (2195, 2196); IoT Server
+// uses the HTTP/2 API only. --product decides, then carbon.xml's ServerKey,
+// then the distribution name, then the layout (IoT Server has wso2/<profile>).
+func pushLegacyAPNs(s *server) bool {
+	if p := s.h.opt.Product; p != "" {
+		return p == "emm"
+	}
+	if k := serverKeyProduct(s.serverKey); k != "" {
+		return k == "emm"
+	}
+	if hint, _ := dirHint(s.h.dir); hint == "emm" || hint == "iot" {
+		return hint == "emm"
+	}
+	return !s.h.isDir("wso2")
 }
