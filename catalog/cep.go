@@ -27,9 +27,24 @@ func cepEntries() []Entry {
 		{
 			Service: model.SvcCEPHA, Port: 11224, Proto: model.ProtoTCP, Dir: model.DirIn,
 			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
-			File:        "event-processor.xml",
+			File: "event-processor.xml", Location: "mode[@name=\"HA\"]/eventSync/port",
 			Description: "Thrift port for HA management between the two CEP members",
-			Note:        "only in HA mode; the element in event-processor.xml is not given by the seed",
+			Note: "only in HA mode; the seed calls it HA management, event-processor.xml names it the event " +
+				"synchronisation (eventSync) port; the HA member management port is 10005",
+		},
+		{
+			Service: model.SvcCEPHAMember, Port: 10005, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
+			File: "event-processor.xml", Location: "mode[@name=\"HA\"]/management/port",
+			Description: "HA member management between the two CEP members",
+			Note:        "not in the seed; only in HA mode",
+		},
+		{
+			Service: model.SvcCEPPresentation, Port: 11000, Proto: model.ProtoTCP, Dir: model.DirIn,
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
+			File: "event-processor.xml", Location: "mode[@name=\"HA\"]/presentation/port",
+			Description: "HA presentation port, where the presenter node receives events",
+			Note:        "not in the seed; only in HA mode with a presenter",
 		},
 	}
 }
