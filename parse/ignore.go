@@ -10,10 +10,19 @@ import (
 // ignoreMarker starts an inline suppression in a comment.
 const ignoreMarker = "wso2lint:ignore"
 
-var ruleIDPattern = regexp.MustCompile(`^WL[0-9]+$`)
+// ruleIDPattern matches a rule ID in any case ("WL301", "wl301").
+var ruleIDPattern = regexp.MustCompile(`^(?i:WL[0-9]+)$`)
 
-// parseIgnore reads "wso2lint:ignore WL101,WL102 reason" from comment text. The
-// position and covered lines are filled in by the caller.
+// ruleNamePattern matches a rule name ("plaintext-http"): lower-case words
+// joined by hyphens.
+var ruleNamePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+
+// parseIgnore reads "wso2lint:ignore WL101,WL102 reason" from comment text.
+// Rules are given by ID (any case) or by name: the first word is a
+// comma-separated list of IDs or names ("WL307", "plaintext-http",
+// "WL301,jmx-remote-enabled"), and further words are taken as rules while
+// they are IDs; the rest is the reason (so "WL307 load-balancer ..." keeps
+// its reason). The position and covered lines are filled in by the caller.
 func parseIgnore(text string) (model.Ignore, bool) {
 	i := strings.Index(text, ignoreMarker)
 	if i < 0 {
@@ -21,12 +30,13 @@ func parseIgnore(text string) (model.Ignore, bool) {
 	}
 	rest := strings.TrimSpace(text[i+len(ignoreMarker):])
 	var ig model.Ignore
-	for rest != "" {
+	for first := true; rest != ""; first = false {
 		tok, after, _ := strings.Cut(rest, " ")
 		ids := strings.Split(strings.TrimRight(tok, ","), ",")
 		okAll := len(ids) > 0
 		for _, id := range ids {
-			if !ruleIDPattern.MatchString(strings.TrimSpace(id)) {
+			id = strings.TrimSpace(id)
+			if !ruleIDPattern.MatchString(id) && !(first && ruleNamePattern.MatchString(id)) {
 				okAll = false
 			}
 		}
@@ -34,7 +44,11 @@ func parseIgnore(text string) (model.Ignore, bool) {
 			break
 		}
 		for _, id := range ids {
-			ig.Rules = append(ig.Rules, strings.TrimSpace(id))
+			id = strings.TrimSpace(id)
+			if ruleIDPattern.MatchString(id) {
+				id = strings.ToUpper(id)
+			}
+			ig.Rules = append(ig.Rules, id)
 		}
 		rest = strings.TrimSpace(after)
 	}
