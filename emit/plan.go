@@ -445,7 +445,7 @@ func runtimeValue(v string) string {
 // server's deployment.toml offset, or "" when the offset is known. An offset
 // from --offset or the start script wins over the toml, and is known.
 func runtimeOffset(s *model.Server) string {
-	if s.Offset.Origin == model.OriginFlag || s.Offset.Origin == model.OriginScript {
+	if s.Offset.Origin == model.OriginFlag || s.Offset.Origin == model.OriginConfig || s.Offset.Origin == model.OriginScript {
 		return ""
 	}
 	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {

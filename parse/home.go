@@ -15,6 +15,9 @@ import (
 type Options struct {
 	// Offset models -DportOffset=N on the command line (--offset); nil when not given.
 	Offset *int
+	// OffsetFromConfig says that Offset comes from the project config
+	// (.wso2lint.yaml), not from --offset: the origin reported differs.
+	OffsetFromConfig bool
 	// Product overrides product detection (--product), e.g. "am".
 	Product string
 	// Version overrides version detection (--product-version).
@@ -333,6 +336,9 @@ func (s *server) finish() {
 	}
 	if s.h.opt.Offset != nil {
 		off = model.Offset{Value: *s.h.opt.Offset, Origin: model.OriginFlag}
+		if s.h.opt.OffsetFromConfig {
+			off.Origin = model.OriginConfig
+		}
 	}
 	s.srv.Offset = off
 	for i := range s.srv.Listeners {

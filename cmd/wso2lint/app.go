@@ -165,7 +165,7 @@ func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
 		opt.Offset = &n
 	} else if configOffset != nil {
 		n := *configOffset
-		opt.Offset = &n
+		opt.Offset, opt.OffsetFromConfig = &n, true
 	}
 	if opt.Product != "" && !knownProduct(opt.Product) {
 		return opt, usageErr("--product %q: unknown product key (known: %s)", opt.Product, strings.Join(productKeys(), ", "))

@@ -14,15 +14,13 @@ import (
 )
 
 func lintFlags() []cli.Flag {
-	return append(homeFlags(),
+	return append(append(homeFlags(), configFlags()...),
 		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(report.Formats(), ", ")},
 		&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding is at least this `SEVERITY`: error, warning, info or none"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn off rules (`ID,...` or names)"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn on rules (`ID,...` or names); wins over --disable"},
 		&cli.BoolFlag{Name: "no-inline-ignores", Usage: "ignore wso2lint:ignore comments in the configuration"},
 		&cli.StringSliceFlag{Name: "host-service", Usage: "another service of the host (`NAME=PORT[-LAST][/tcp|udp]`, repeatable): a WSO2 listener on its port collides with it (WL101)"},
-		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: .wso2lint.yaml found by walking up from the first PATH)"},
-		&cli.BoolFlag{Name: "no-config", Usage: "do not read a project config file"},
 		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "write the current findings to the baseline `FILE` and exit 0"},
 		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once"},
@@ -192,6 +190,38 @@ func loadConfig(c *cli.Context, start string, rules []*lint.Rule) (*config.Confi
 		return nil, &exitError{code: exitInput, msg: err.Error()}
 	}
 	return cfg, nil
+}
+
+// configFlags are --config and --no-config: lint reads the whole project
+// config; ports and rules take its offset, so that all three see one host.
+func configFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: .wso2lint.yaml found by walking up from the first PATH)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "do not read a project config file"},
+	}
+}
+
+// configOffset returns the offset of the project config (--config, or the
+// .wso2lint.yaml found from start), or nil when there is none or it sets none.
+func configOffset(c *cli.Context, start string) (*int, error) {
+	if c.Bool("no-config") {
+		return nil, nil
+	}
+	name := c.String("config")
+	if name == "" {
+		var err error
+		if name, err = config.Find(start); err != nil || name == "" {
+			if err != nil {
+				return nil, &exitError{code: exitInput, msg: err.Error()}
+			}
+			return nil, nil
+		}
+	}
+	cfg, err := config.Load(name)
+	if err != nil {
+		return nil, &exitError{code: exitInput, msg: err.Error()}
+	}
+	return cfg.Offset, nil
 }
 
 // failOnLevel returns --fail-on, or the config's fail-on when the flag is not set.

@@ -15,7 +15,7 @@ import (
 )
 
 func portsCommand() *cli.Command {
-	flags := append(homeFlags(),
+	flags := append(append(homeFlags(), configFlags()...),
 		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
 		&cli.BoolFlag{Name: "all", Usage: "also show listeners that are configured but disabled"},
 		outputFlag(),
@@ -42,7 +42,11 @@ func portsAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt, err := parseOptions(c, nil)
+	cfgOffset, err := configOffset(c, dirs[0])
+	if err != nil {
+		return err
+	}
+	opt, err := parseOptions(c, cfgOffset)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 func rulesCommand() *cli.Command {
-	flags := append(homeFlags(),
+	flags := append(append(homeFlags(), configFlags()...),
 		&cli.StringFlag{Name: "target", Usage: "firewall `TARGET`: " + strings.Join(emit.Targets(), ", ")},
 		&cli.StringFlag{Name: "mode", Value: emit.ModeStandalone, Usage: "`MODE`: standalone (a complete ruleset) or fragment (only a wso2lint chain/table/services to include)"},
 		&cli.StringSliceFlag{Name: "allow", Usage: "sources for an exposure class: `CLASS=CIDR[,CIDR...]` (public, management, cluster; outbound for destinations); repeatable"},
@@ -76,7 +76,11 @@ func rulesAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	popt, err := parseOptions(c, nil)
+	cfgOffset, err := configOffset(c, dirs[0])
+	if err != nil {
+		return err
+	}
+	popt, err := parseOptions(c, cfgOffset)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,9 @@ const (
 	OriginYAML    = "deployment.yaml"
 	OriginScript  = "start script"
 	OriginFlag    = "--offset"
+	// OriginConfig is an offset set in the project config (.wso2lint.yaml
+	// offset:), applied as --offset is.
+	OriginConfig = "project config"
 )
 
 // Offset is the port offset of a server and where it came from.
