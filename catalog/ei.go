@@ -98,8 +98,10 @@ func eiEntries() []Entry {
 		{
 			Profile: eiMSF4J, Service: model.SvcMSF4JHTTP, Port: 9090, Proto: model.ProtoTCP, Dir: model.DirIn,
 			Exposure: model.ExposurePublic, Offset: false, DefaultOn: true,
+			File: "transports/netty-transports.yml", Location: "listenerConfigurations[id=jaxrs-http]/port",
 			Description: "HTTP transport of the MSF4J microservices runtime",
-			Note:        "the MSF4J profile is not a Carbon 4 server and has no carbon.xml offset; the seed names no configuration file",
+			Note: "the MSF4J profile is not a Carbon 4 server and has no carbon.xml offset; the port is written explicitly " +
+				"(carbon.yml's ports offset is recorded, whether the transport adds it is unverified); the seed names no configuration file",
 		},
 		{
 			Profile: eiAnalytics, Service: model.SvcAnalyticsHTTP, Port: 9091, Proto: model.ProtoTCP, Dir: model.DirIn,

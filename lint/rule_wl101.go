@@ -265,7 +265,7 @@ func setOffsetText(h *model.Home, s *model.Server, n int) string {
 		return fmt.Sprintf("set <Offset> to %d in %s%s", n, file, of)
 	case s.Offset.Origin == model.OriginToml:
 		return fmt.Sprintf("set offset = %d under [server] in %s%s", n, file, of)
-	case s.Offset.Origin == model.OriginYAML:
+	case s.Offset.Origin == model.OriginYAML || s.Offset.Origin == model.OriginCarbonYML:
 		return fmt.Sprintf("set the wso2.carbon ports offset to %d in %s%s", n, file, of)
 	case s.Offset.Origin == model.OriginScript:
 		return fmt.Sprintf("set -DportOffset=%d in %s%s", n, file, of)

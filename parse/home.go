@@ -121,7 +121,8 @@ func (h *home) layout() []layoutEntry {
 		if !isProfileDir(p) {
 			continue
 		}
-		if h.exists(path.Join(conf, "carbon.xml")) || h.exists(path.Join(conf, "axis2/axis2.xml")) || h.exists(path.Join(conf, "deployment.toml")) {
+		if h.exists(path.Join(conf, "carbon.xml")) || h.exists(path.Join(conf, "axis2/axis2.xml")) || h.exists(path.Join(conf, "deployment.toml")) ||
+			(p == msf4jProfile && (h.exists(path.Join(conf, "carbon.yml")) || h.exists(path.Join(conf, "transports/netty-transports.yml")))) {
 			out = append(out, layoutEntry{p, conf, path.Join("wso2", p, "bin")})
 		}
 	}

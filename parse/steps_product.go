@@ -8,6 +8,7 @@ package parse
 func productSteps() []step {
 	return []step{
 		readDeploymentYAML,
+		readMSF4J,
 		readDataBridge,
 		readBroker,
 		readEmbeddedLDAP,

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
@@ -79,6 +80,18 @@ func parseTomlEntries(data []byte) ([]tomlEntry, error) {
 		line := 0
 		if errors.As(err, &pe) && len(pe.Highlight) > 0 {
 			line, _ = posOf(p.Range(pe.Highlight).Offset)
+		}
+		return nil, &tomlSyntaxError{line: line, msg: "malformed TOML: " + err.Error()}
+	}
+	// The expression parser checks syntax only; a key or table defined twice
+	// is invalid TOML too (the server's parser refuses it), which the
+	// decoder checks.
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		var de *toml.DecodeError
+		line := 0
+		if errors.As(err, &de) {
+			line, _ = de.Position()
 		}
 		return nil, &tomlSyntaxError{line: line, msg: "malformed TOML: " + err.Error()}
 	}

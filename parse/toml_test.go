@@ -179,6 +179,8 @@ func TestReadTomlInputErrors(t *testing.T) {
 		{"malformed", "[server]\nhostname = \"a\"\nport = [\n", 3},
 		{"bad port", "[transport.https.properties]\nport = \"https\"\n", 2},
 		{"bad offset", "[server]\noffset = -4\n", 2},
+		{"key defined twice", "[super_admin]\nusername = \"admin\"\npassword = \"admin\"\npassword = \"Str0ng\"\n", 4},
+		{"table defined twice", "[server]\nhostname = \"a\"\n[server]\noffset = 1\n", 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,8 +17,11 @@ const (
 	OriginCarbon  = "carbon.xml"
 	OriginToml    = "deployment.toml"
 	OriginYAML    = "deployment.yaml"
-	OriginScript  = "start script"
-	OriginFlag    = "--offset"
+	// OriginCarbonYML is the ports offset of a Carbon 5 carbon.yml (the EI
+	// MSF4J profile).
+	OriginCarbonYML = "carbon.yml"
+	OriginScript    = "start script"
+	OriginFlag      = "--offset"
 	// OriginConfig is an offset set in the project config (.wso2lint.yaml
 	// offset:), applied as --offset is.
 	OriginConfig = "project config"
