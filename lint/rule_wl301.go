@@ -52,6 +52,10 @@ func checkJMXRemoteEnabled(p *Pass) {
 				set.Value, strings.Join(parts, " and "))
 			continue
 		}
+		// Enabled JMX listeners without a StartRMIServer setting come from
+		// carbon.xml when etc/jmx.xml is absent (the distribution's jmx.xml,
+		// StartRMIServer true, is assumed); a jmx.xml without the element
+		// leaves them disabled, as the kernel does.
 		for _, l := range jmx {
 			p.Report(p.Home, l.Source, "%s listens on %s on all interfaces; expected it off (StartRMIServer false in jmx.xml) unless JMX monitoring needs it",
 				l.ID, portText(l))

@@ -43,7 +43,7 @@ func checkDefaultAdminCredentials(p *Pass) {
 
 // defaultAdmin returns the password setting when the super admin is admin/admin,
 // looking at deployment.toml first (it generates user-mgt.xml) and then at
-// user-mgt.xml.
+// user-mgt.xml. A password kept in the secure vault is not the text written.
 func defaultAdmin(s *model.Server) (model.Setting, bool) {
 	pairs := [][2]string{
 		{model.KeyTomlPrefix + "super_admin.username", model.KeyTomlPrefix + "super_admin.password"},
@@ -55,10 +55,22 @@ func defaultAdmin(s *model.Server) (model.Setting, bool) {
 		if !okU || !okP {
 			continue
 		}
-		if unquote(user.Value) == "admin" && unquote(pw.Value) == "admin" {
+		if unquote(user.Value) == "admin" && unquote(pw.Value) == "admin" && !vaulted(s, pw) {
 			return pw, true
 		}
 		return model.Setting{}, false
 	}
 	return model.Setting{}, false
+}
+
+// vaulted reports whether the password setting set comes from an element
+// that carries a secure-vault alias (model.KeySecretAlias at the same
+// position): the server reads the password from the vault, not the text.
+func vaulted(s *model.Server, set model.Setting) bool {
+	for _, a := range s.SettingsOf(model.KeySecretAlias) {
+		if a.Pos == set.Pos {
+			return true
+		}
+	}
+	return false
 }

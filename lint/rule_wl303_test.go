@@ -32,6 +32,17 @@ func TestWL303DefaultAdminCredentials(t *testing.T) {
 			homes: []*model.Home{home("a", srv(0, nil, user, pw, tuser, strong))},
 		},
 		{
+			name:  "password in the secure vault",
+			homes: []*model.Home{home("a", srv(0, nil, user, pw, set(model.KeySecretAlias, "UserManager.AdminUser.Password", userMgtXML, 11)))},
+		},
+		{
+			name:  "alias on another element",
+			homes: []*model.Home{home("a", srv(0, nil, user, pw, set(model.KeySecretAlias, "Carbon.Security.KeyStore.Password", carbonXML, 11)))},
+			want: []string{
+				`a|repository/conf/user-mgt.xml:11:5: error: super admin user "admin" has the default password "admin"; expected a strong password kept in the secure vault [WL303]`,
+			},
+		},
+		{
 			name:  "other user",
 			homes: []*model.Home{home("a", srv(0, nil, set(model.KeyAdminUserName, "root", userMgtXML, 10), pw))},
 		},

@@ -28,32 +28,82 @@ Example:
 
     <KeyStore>
         <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
-        <Password>wso2carbon</Password>                 (repository/conf/carbon.xml)
+        <Password>wso2carbon</Password>                 (repository/conf/carbon.xml; also <InternalKeyStore>)
     </KeyStore>
     <Connector ... keystorePass="wso2carbon"/>          (catalina-server.xml)
+
+    [keystore.tls]                                      (repository/conf/deployment.toml: no [keystore.primary],
+    file_name = "prod-tls.jks"                           so the primary keystore is still wso2carbon.jks)
 
 Fix:
 
 Create a keystore with your own key pair and a CA-signed certificate, with a strong password, and
 configure it everywhere the shipped one is named: carbon.xml ` + "`<KeyStore>`" + `, catalina-server.xml
 ` + "`keystoreFile`" + `/` + "`keystorePass`" + `, or ` + "`[keystore.primary]`" + ` and ` + "`[keystore.tls]`" + ` in deployment.toml.
-Keep the passwords in the secure vault.`,
+In deployment.toml, ` + "`[keystore.primary]`" + ` with its own ` + "`file_name`" + ` and ` + "`password`" + ` is needed even when
+` + "`[keystore.tls]`" + ` was changed; deployment.toml renders carbon.xml and catalina-server.xml, so the finding
+points at the toml. Keep the passwords in the secure vault.`,
 	}
 }
 
 func checkDefaultKeystore(p *Pass) {
 	for si := range p.Home.Servers {
 		s := &p.Home.Servers[si]
+		shipped := false // a finding already names the shipped keystore file
 		for _, set := range s.Settings {
 			file, pass := keystoreSetting(set.Key)
+			if (!file && !pass) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+				// deployment.toml renders the XML: its keys are checked instead.
+				continue
+			}
 			v := unquote(set.Value)
 			switch {
-			case file && strings.HasSuffix(strings.ReplaceAll(v, `\`, "/"), defaultKeystoreFile):
+			case file && isShippedKeystore(v):
+				shipped = true
 				p.Report(p.Home, set.Pos, "keystore %q is the one shipped with every distribution; expected a keystore with your own key", v)
 			case pass && v == defaultKeystorePassword:
 				p.Report(p.Home, set.Pos, "keystore password is the shipped default %q; expected your own password, kept in the secure vault", v)
 			}
 		}
+		if !shipped {
+			checkTomlPrimaryKeystore(p, s)
+		}
+	}
+}
+
+// isShippedKeystore reports whether a keystore path names wso2carbon.jks.
+func isShippedKeystore(v string) bool {
+	return strings.HasSuffix(strings.ReplaceAll(v, `\`, "/"), defaultKeystoreFile)
+}
+
+// checkTomlPrimaryKeystore reports a server configured by deployment.toml
+// whose [keystore.primary] leaves file_name or password unset: the primary
+// keystore (carbon.xml <KeyStore>, and the internal and TLS keystores that
+// default to it) is then the shipped wso2carbon.jks with password wso2carbon,
+// even when [keystore.tls] names another. Explicit default values are reported
+// by checkDefaultKeystore at the keys; the caller skips this when a finding
+// already names the shipped file, so the stock tomls get no second finding.
+func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
+	tf, ok := s.Setting(model.KeyTomlFile)
+	if !ok {
+		return
+	}
+	if carbon := confFile(s, "carbon.xml"); hasFile(p.Home, carbon) && !renderedXML(s, carbon) {
+		return // -DavoidConfigUpdate=true keeps carbon.xml: its <KeyStore> was checked
+	}
+	_, fileSet := tomlSetting(s, "keystore.primary.file_name")
+	_, passSet := tomlSetting(s, "keystore.primary.password")
+	where := tomlAnchor(s, tf, "keystore.primary", "keystore.tls", "server")
+	switch {
+	case !fileSet && !passSet:
+		p.Report(p.Home, where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",
+			defaultKeystoreFile, defaultKeystorePassword)
+	case !fileSet:
+		p.Report(p.Home, where, "[keystore.primary] sets no file_name, so the primary keystore is the shipped %q; expected [keystore.primary] naming your own keystore",
+			defaultKeystoreFile)
+	case !passSet:
+		p.Report(p.Home, where, "[keystore.primary] sets no password, so the primary keystore password is the shipped default %q; expected your own password, kept in the secure vault",
+			defaultKeystorePassword)
 	}
 }
 
@@ -61,9 +111,10 @@ func checkDefaultKeystore(p *Pass) {
 // keystore (or key) password.
 func keystoreSetting(key string) (file, pass bool) {
 	switch key {
-	case model.KeyKeyStoreLocation:
+	case model.KeyKeyStoreLocation, model.KeyInternalKeyStoreLocation:
 		return true, false
-	case model.KeyKeyStorePassword, model.KeyKeyStoreKeyPassword, model.KeyConnectorKeystorePass:
+	case model.KeyKeyStorePassword, model.KeyKeyStoreKeyPassword, model.KeyInternalKeyStorePassword,
+		model.KeyInternalKeyStoreKeyPassword, model.KeyConnectorKeystorePass:
 		return false, true
 	}
 	rest, ok := strings.CutPrefix(key, model.KeyTomlPrefix+"keystore.")

@@ -45,7 +45,7 @@ func checkEmbeddedLDAPDefaultCredentials(p *Pass) {
 			continue
 		}
 		if pw, ok := s.Setting(model.KeyEmbeddedLDAPPassword); ok {
-			if unquote(pw.Value) == "admin" {
+			if unquote(pw.Value) == "admin" && !vaulted(s, pw) {
 				p.Report(p.Home, pw.Pos, "embedded ldap is enabled with connection password %q; expected a strong password, or the embedded ldap switched off", unquote(pw.Value))
 			}
 			continue

@@ -12,6 +12,8 @@ func TestWL308EmbeddedLDAPDefaultCredentials(t *testing.T) {
 	pw := set(model.KeyEmbeddedLDAPPassword, "admin", ldapXML, 30)
 	tuser := set(model.KeyTomlPrefix+"super_admin.username", "admin", toml, 9)
 	tpw := set(model.KeyTomlPrefix+"super_admin.password", "admin", toml, 10)
+	user := set(model.KeyAdminUserName, "admin", userMgtXML, 10)
+	upw := set(model.KeyAdminPassword, "admin", userMgtXML, 11)
 	testRule(t, "WL308", []ruleCase{
 		{
 			name:  "embedded-ldap.xml",
@@ -26,6 +28,15 @@ func TestWL308EmbeddedLDAPDefaultCredentials(t *testing.T) {
 			want: []string{
 				`a|repository/conf/identity/embedded-ldap.xml:42:5: warning: embedded ldap listens on 10389 while the admin credentials are "admin"/"admin"; expected a strong admin password, or the embedded ldap switched off [WL308]`,
 			},
+		},
+		{
+			name: "connection password in the secure vault",
+			homes: []*model.Home{home("a", srv(0, []model.Listener{ldap}, enable, pw, user, upw,
+				set(model.KeySecretAlias, "EmbeddedLDAP.ConnectionPassword", ldapXML, 30)))},
+		},
+		{
+			name:  "admin password in the secure vault",
+			homes: []*model.Home{home("a", srv(0, []model.Listener{ldap}, user, upw, set(model.KeySecretAlias, "UserManager.AdminUser.Password", userMgtXML, 11)))},
 		},
 		{
 			name:  "switched off",

@@ -6,13 +6,15 @@ func ruleWL310() *Rule {
 	return &Rule{
 		ID:       "WL310",
 		Name:     "jdwp-always-on",
-		Title:    "the start script always starts the jdwp debug agent",
+		Title:    "the start script starts the jdwp debug agent outside its --debug branch",
 		Severity: model.SeverityError,
 		Scope:    ScopeHome,
 		Check:    checkJDWPAlwaysOn,
 		Doc: `The JDWP debug agent lets anyone who reaches its port run arbitrary code in the server's JVM, with no
 authentication. The stock start script only adds it inside its ` + "`--debug`" + ` branch, which is fine; an
-agent in ` + "`JAVA_OPTS`" + ` or outside that branch is on at every start.
+agent in ` + "`JAVA_OPTS`" + ` or outside that branch is on at every start, or whenever a condition of the
+script's own holds (an if, case or && line other than the --debug branch), which holds in production as
+easily as anywhere. An option kept in a variable counts where the variable is used.
 
 Example:
 
@@ -25,10 +27,15 @@ that is not production; bind it to localhost (` + "`address=127.0.0.1:5005`" + `
 	}
 }
 
+// checkJDWPAlwaysOn reports the JDWP agents the parser found outside the
+// stock --debug branch: always on (at the top level, in JAVA_OPTS, on the java
+// command line) or turned on by a condition of the script's own (an if, case
+// or && one-liner that is not the --debug branch), which holds in production
+// as easily as anywhere.
 func checkJDWPAlwaysOn(p *Pass) {
 	for si := range p.Home.Servers {
 		for _, set := range p.Home.Servers[si].SettingsOf(model.KeyScriptJDWP) {
-			p.Report(p.Home, set.Pos, "start script always starts the debug agent with %q; expected it only behind --debug, never in production", set.Value)
+			p.Report(p.Home, set.Pos, "start script starts the debug agent with %q outside the --debug branch; expected it only behind --debug, never in production", set.Value)
 		}
 	}
 }

@@ -27,7 +27,7 @@ const (
 )
 
 // readAxis2 reads axis2/axis2.xml: PassThrough (and older NIO) transport
-// receivers, Hazelcast clustering and the mailto sender. The servlet transport
+// receivers (and the HttpsProtocols of the HTTPS ones), Hazelcast clustering and the mailto sender. The servlet transport
 // receivers (http/https with servlet classes) only mirror the Tomcat connectors
 // and are not listeners. Commented-out receivers are not elements and are never
 // seen.
@@ -99,6 +99,11 @@ func readPassthru(s *server, f *xmlFile, r *etree.Element) error {
 		return nil
 	}
 	l := model.Listener{ID: id, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true}
+	if id == model.SvcPassthruHTTPS {
+		if v, p := paramText(r, "HttpsProtocols"); p != nil {
+			s.set(model.KeyPassthruHTTPSProtocols, v, f.textPos(p))
+		}
+	}
 	if v, _ := paramText(r, "bind-address"); v != "" {
 		l.Bind = v
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -138,4 +139,52 @@ func TestReadAxis2BadPort(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `axis2.xml:3: port "four" is not a number`) {
 		t.Fatalf("error = %v", err)
 	}
+}
+
+func TestReadAxis2HttpsProtocols(t *testing.T) {
+	receivers := func(body string) string {
+		return "<axisconfig>\n" + body + "\n</axisconfig>\n"
+	}
+	const ssl = `    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port">8243</parameter>
+        <parameter name="HttpsProtocols">TLSv1,TLSv1.1,TLSv1.2</parameter>
+    </transportReceiver>`
+	const plain = `    <transportReceiver name="http" class="org.apache.synapse.transport.passthru.PassThroughHttpListener">
+        <parameter name="HttpsProtocols">TLSv1</parameter>
+    </transportReceiver>`
+	const none = `    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port">8243</parameter>
+    </transportReceiver>`
+	for _, tc := range []struct {
+		name, xml string
+		want      []model.Setting
+	}{
+		{"ssl listener", receivers(ssl), []model.Setting{{Key: model.KeyPassthruHTTPSProtocols, Value: "TLSv1,TLSv1.1,TLSv1.2",
+			Pos: pos(axis2Rel, 4, 42, "/axisconfig/transportReceiver/parameter[2]")}}},
+		{"plain listener has none", receivers(plain), nil},
+		{"parameter absent", receivers(none), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := runStep(t, readAxis2, map[string]string{axis2Rel: tc.xml})
+			got := s.srv.SettingsOf(model.KeyPassthruHTTPSProtocols)
+			if len(got) == 0 {
+				got = nil
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("ESB 5.0.0 corpus", func(t *testing.T) {
+		h, err := Home(filepath.Join(corpusDir(t), "wso2esb-5.0.0"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := h.Servers[0].SettingsOf(model.KeyPassthruHTTPSProtocols)
+		want := []model.Setting{{Key: model.KeyPassthruHTTPSProtocols, Value: "TLSv1,TLSv1.1,TLSv1.2",
+			Pos: pos(axis2Rel, 251, 42, "/axisconfig/transportReceiver[2]/parameter[3]")}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("settings (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -48,15 +48,59 @@ func readCarbon(s *server) error {
 			{"KeyStore/Location", model.KeyKeyStoreLocation},
 			{"KeyStore/Password", model.KeyKeyStorePassword},
 			{"KeyStore/KeyPassword", model.KeyKeyStoreKeyPassword},
+			{"InternalKeyStore/Location", model.KeyInternalKeyStoreLocation},
+			{"InternalKeyStore/Password", model.KeyInternalKeyStorePassword},
+			{"InternalKeyStore/KeyPassword", model.KeyInternalKeyStoreKeyPassword},
 			{"TrustStore/Location", model.KeyTrustStoreLocation},
 			{"TrustStore/Password", model.KeyTrustStorePassword},
 		} {
 			if e := sec.FindElement(k.path); e != nil {
-				s.set(k.key, strings.TrimSpace(e.Text()), f.textPos(e))
+				s.setSecret(k.key, f, e)
 			}
 		}
 	}
 	return nil
+}
+
+// secureVaultNS is the namespace of the secure vault's attributes
+// (conventionally bound to the prefix svns).
+const secureVaultNS = "http://org.wso2.securevault/configuration"
+
+// secretAlias returns the secure-vault alias that e carries, or "": the value
+// of an attribute secretAlias that is unprefixed, has a prefix bound to the
+// secure vault namespace, or has the conventional prefix svns left unbound.
+// The server resolves such an element from the vault at run time; its text
+// (cipher-tool leaves "password" there) is not the value.
+func secretAlias(e *etree.Element) string {
+	if e == nil {
+		return ""
+	}
+	for i := range e.Attr {
+		a := &e.Attr[i]
+		if a.Key != "secretAlias" || a.Space == "xmlns" {
+			continue
+		}
+		v := strings.TrimSpace(a.Value)
+		if v == "" {
+			continue
+		}
+		uri := a.NamespaceURI()
+		if a.Space == "" || uri == secureVaultNS || (uri == "" && a.Space == "svns") {
+			return v
+		}
+	}
+	return ""
+}
+
+// setSecret records the trimmed text of a password-like element e under key,
+// at its text, and, when e carries a secure-vault alias, a model.KeySecretAlias
+// setting at the same position.
+func (s *server) setSecret(key string, f *xmlFile, e *etree.Element) {
+	pos := f.textPos(e)
+	s.set(key, strings.TrimSpace(e.Text()), pos)
+	if alias := secretAlias(e); alias != "" {
+		s.set(model.KeySecretAlias, alias, pos)
+	}
 }
 
 // collectPorts flattens the Ports tree into "JMX.RMIRegistryPort" → value.

@@ -20,10 +20,16 @@ const (
 // written. HostName only goes into the advertised service URL: the registry binds
 // every interface, so Bind stays empty.
 //
-// Without etc/jmx.xml the Carbon 4.4 kernel still starts the RMI server when
-// carbon.xml names the JMX ports (StartRMIServer defaults to true), so both
-// listeners come from carbon.xml, enabled, with a note. An absent StartRMIServer
-// element is read the same way.
+// The Carbon 4.4 kernel (JMXServerManager.parseJMXConfigXML) starts with
+// startServer false and sets it only from a StartRMIServer element with text
+// (Boolean.parseBoolean, so any case of "true"): a jmx.xml without the element,
+// with it commented out or empty, leaves the RMI registry and server off. Their
+// listeners are then recorded disabled, with a note.
+//
+// Without etc/jmx.xml at all the home is taken to be a configuration repository
+// that holds only the files it changes: the server runs the distribution's
+// jmx.xml, which ships StartRMIServer true with the ${Ports.JMX.*} placeholders,
+// so both listeners come from carbon.xml, enabled, with a note (jmxFromCarbon).
 func readJMX(s *server) error {
 	f, ok, err := s.readXML("etc/jmx.xml")
 	if err != nil {
@@ -33,14 +39,12 @@ func readJMX(s *server) error {
 		return jmxFromCarbon(s)
 	}
 	root := f.doc.Root()
-	enabled := true
-	note := ""
+	enabled := false
+	note := "no StartRMIServer element in etc/jmx.xml: the kernel leaves the RMI server off"
 	if e := root.SelectElement("StartRMIServer"); e != nil {
 		v := strings.TrimSpace(e.Text())
 		s.set(model.KeyJMXStartRMIServer, v, f.textPos(e))
-		enabled = strings.EqualFold(v, "true")
-	} else {
-		note = "no StartRMIServer element: the kernel starts the RMI server by default"
+		enabled, note = strings.EqualFold(v, "true"), ""
 	}
 	for _, k := range []struct{ tag, key, id string }{
 		{"RMIRegistryPort", jmxRegistryKey, model.SvcJMXRegistry},
@@ -84,7 +88,9 @@ func jmxPort(s *server, f *xmlFile, e *etree.Element, key, id string, enabled bo
 	return nil
 }
 
-// jmxFromCarbon adds the JMX listeners from carbon.xml when etc/jmx.xml is absent.
+// jmxFromCarbon adds the JMX listeners from carbon.xml when etc/jmx.xml is
+// absent: the distribution's jmx.xml (StartRMIServer true, ports from the
+// carbon.xml Ports/JMX placeholders) is assumed, so they are enabled and offset.
 func jmxFromCarbon(s *server) error {
 	for _, k := range []struct{ key, id string }{{jmxRegistryKey, model.SvcJMXRegistry}, {jmxServerKey, model.SvcJMXServer}} {
 		pe, found := s.ports[k.key]
@@ -97,7 +103,7 @@ func jmxFromCarbon(s *server) error {
 		}
 		s.listen(model.Listener{ID: k.id, Base: port, Configured: pe.value, Offsetable: true, Proto: model.ProtoTCP,
 			Dir: model.DirIn, Enabled: true, Source: pe.pos,
-			Note: "etc/jmx.xml absent: the kernel starts the RMI server by default"})
+			Note: "etc/jmx.xml absent: the distribution's jmx.xml (StartRMIServer true) is assumed"})
 	}
 	return nil
 }

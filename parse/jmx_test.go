@@ -29,6 +29,12 @@ func TestReadJMX(t *testing.T) {
 			Enabled: en, Source: p, Note: note}
 	}
 	srv := func(l model.Listener) model.Listener { l.ID = model.SvcJMXServer; return l }
+	// A config repository without jmx.xml runs the distribution's, which ships
+	// StartRMIServer true.
+	const absent = "etc/jmx.xml absent: the distribution's jmx.xml (StartRMIServer true) is assumed"
+	const noStart = "no StartRMIServer element in etc/jmx.xml: the kernel leaves the RMI server off"
+	placeholders := "    <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>\n" +
+		"    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>\n</JMX>\n"
 	for _, tc := range []struct {
 		name  string
 		files map[string]string
@@ -51,8 +57,30 @@ func TestReadJMX(t *testing.T) {
 			}},
 		{"jmx.xml absent", map[string]string{carbonRel: carbon},
 			[]model.Listener{
-				reg(9999, "9999", true, true, pos(carbonRel, 6, 30, "/Server/Ports/JMX/RMIRegistryPort"), "etc/jmx.xml absent: the kernel starts the RMI server by default"),
-				srv(reg(11111, "11111", true, true, pos(carbonRel, 7, 28, "/Server/Ports/JMX/RMIServerPort"), "etc/jmx.xml absent: the kernel starts the RMI server by default")),
+				reg(9999, "9999", true, true, pos(carbonRel, 6, 30, "/Server/Ports/JMX/RMIRegistryPort"), absent),
+				srv(reg(11111, "11111", true, true, pos(carbonRel, 7, 28, "/Server/Ports/JMX/RMIServerPort"), absent)),
+			}},
+		// JMXServerManager.parseJMXConfigXML leaves startServer false without the element.
+		{"no StartRMIServer element", map[string]string{carbonRel: carbon, jmxRel: "<JMX>\n    <HostName>localhost</HostName>\n" + placeholders},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, false, pos(jmxRel, 3, 22, "/JMX/RMIRegistryPort"), noStart),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, false, pos(jmxRel, 4, 20, "/JMX/RMIServerPort"), noStart)),
+			}},
+		{"StartRMIServer commented out", map[string]string{carbonRel: carbon,
+			jmxRel: "<JMX>\n    <!-- <StartRMIServer>true</StartRMIServer> -->\n" + placeholders},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, false, pos(jmxRel, 3, 22, "/JMX/RMIRegistryPort"), noStart),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, false, pos(jmxRel, 4, 20, "/JMX/RMIServerPort"), noStart)),
+			}},
+		{"StartRMIServer empty", map[string]string{carbonRel: carbon, jmxRel: jmx("", "${Ports.JMX.RMIRegistryPort}", "${Ports.JMX.RMIServerPort}")},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, false, pos(jmxRel, 4, 22, "/JMX/RMIRegistryPort"), ""),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, false, pos(jmxRel, 5, 20, "/JMX/RMIServerPort"), "")),
+			}},
+		{"StartRMIServer TRUE", map[string]string{carbonRel: carbon, jmxRel: jmx("TRUE", "${Ports.JMX.RMIRegistryPort}", "${Ports.JMX.RMIServerPort}")},
+			[]model.Listener{
+				reg(9999, "${Ports.JMX.RMIRegistryPort}", true, true, pos(jmxRel, 4, 22, "/JMX/RMIRegistryPort"), ""),
+				srv(reg(11111, "${Ports.JMX.RMIServerPort}", true, true, pos(jmxRel, 5, 20, "/JMX/RMIServerPort"), "")),
 			}},
 		{"no carbon.xml, no jmx.xml", map[string]string{"repository/conf/x": ""}, nil},
 	} {

@@ -7,6 +7,7 @@ import (
 // readEmbeddedLDAP reads identity/embedded-ldap.xml: the embedded ApacheDS LDAP
 // server and its Kerberos KDC (UDP, disabled by default). Ports are offset when
 // written as ${Ports.EmbeddedLDAP.*} placeholders; a literal port is used as is.
+// The connection password is recorded with its secure-vault alias, if any.
 // Without the file there is no embedded LDAP listener: none is invented.
 func readEmbeddedLDAP(s *server) error {
 	f, ok, err := s.readXML("identity/embedded-ldap.xml")
@@ -21,7 +22,7 @@ func readEmbeddedLDAP(s *server) error {
 			s.set(model.KeyEmbeddedLDAPEnable, text(e), f.textPos(e))
 		}
 		if e := named(el, "Property", "connectionPassword"); e != nil {
-			s.set(model.KeyEmbeddedLDAPPassword, text(e), f.textPos(e))
+			s.setSecret(model.KeyEmbeddedLDAPPassword, f, e)
 		}
 		if e := named(el, "Property", "port"); e != nil {
 			ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)

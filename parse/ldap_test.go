@@ -89,3 +89,29 @@ func TestReadIdentity(t *testing.T) {
 		}
 	}
 }
+
+func TestReadEmbeddedLDAPSecretAlias(t *testing.T) {
+	const rel = "repository/conf/identity/embedded-ldap.xml"
+	const xml = `<EmbeddedLDAPConfig xmlns:svns="http://org.wso2.securevault/configuration">
+  <EmbeddedLDAP>
+    <Property name="enable">true</Property>
+    <Property name="connectionPassword" svns:secretAlias="EmbeddedLDAP.ConnectionPassword">admin</Property>
+  </EmbeddedLDAP>
+</EmbeddedLDAPConfig>
+`
+	h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("0"), rel: xml}, Options{})
+	var got []model.Setting
+	for _, st := range h.Servers[0].Settings {
+		if st.Key == model.KeyEmbeddedLDAPPassword || st.Key == model.KeySecretAlias {
+			got = append(got, st)
+		}
+	}
+	at := pos(rel, 4, 92, "/EmbeddedLDAPConfig/EmbeddedLDAP/Property[2]")
+	want := []model.Setting{
+		{Key: model.KeyEmbeddedLDAPPassword, Value: "admin", Pos: at},
+		{Key: model.KeySecretAlias, Value: "EmbeddedLDAP.ConnectionPassword", Pos: at},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+}

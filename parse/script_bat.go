@@ -6,16 +6,19 @@ import (
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// scanBat scans a Windows batch start script for always-on JVM options. REM and
-// :: lines are comments (wso2lint:ignore ones are collected). A line starting
-// with if or for, a parenthesised block opened by one, and a label section whose
-// name mentions debug (the stock :commandDebug branch) run only sometimes and are
-// skipped. ^ continues a line.
+// scanBat scans a Windows batch start script for the JVM options it passes.
+// REM and :: lines are comments (wso2lint:ignore ones are collected); ^
+// continues a line. A label section whose name mentions debug (the stock
+// :commandDebug) is the --debug branch; an if line, a for line and a
+// parenthesised block opened by one run under a condition. The commands go to
+// resolveScript, which keeps the options that are always on and the JDWP
+// agents that a condition other than the --debug branch turns on.
 func scanBat(rel string, data []byte) *scriptScan {
 	sc := &scriptScan{}
 	lines := splitLines(data)
 	var pending []int
-	var blocks []bool // open ( blocks: true when conditional
+	var blocks []batBlock // open ( blocks, outermost first
+	var stmts []scriptStmt
 	debugSection := false
 	for i := 0; i < len(lines); i++ {
 		first := i
@@ -70,25 +73,170 @@ func scanBat(rel string, data []byte) *scriptScan {
 		if k := strings.IndexAny(word, " \t("); k >= 0 {
 			word = word[:k]
 		}
-		conditional := word == "if" || word == "for" || word == "else" || word == ")" || strings.HasPrefix(word, ")")
-		inBlock := false
-		for _, b := range blocks {
-			inBlock = inBlock || b
+		// The line's own condition, and where its command starts.
+		var arm *scriptArm
+		cmdOff := lead
+		switch {
+		case word == "if":
+			cond, n := batSplitIf(code[lead:])
+			arm = &scriptArm{debug: namesDebugArg(cond), refs: batRefs(cond)}
+			cmdOff += n
+		case word == "for":
+			arm = &scriptArm{}
+			if k := strings.Index(asciiLower(code[lead:]), " do "); k >= 0 {
+				cmdOff += k + len(" do ")
+			} else {
+				cmdOff = len(code)
+			}
+		case word == "else" || strings.HasPrefix(word, ")"):
+			// ") else (" or ") else set ...": the else arm of the block just closed.
+			arm = &scriptArm{}
+			rest := strings.TrimLeft(code[lead:], ") \t")
+			if len(rest) >= 4 && strings.EqualFold(rest[:4], "else") {
+				rest = rest[4:]
+			}
+			cmdOff = len(code) - len(rest)
 		}
 		opens, closes := batParens(code)
-		skip := debugSection || conditional || inBlock || word == "echo"
-		if !skip {
-			at := func(off int) model.Pos { return markPos(rel, marks, off) }
-			sc.opts = append(sc.opts, scriptOptions(code, at)...)
-		}
 		for ; closes > 0 && len(blocks) > 0; closes-- {
 			blocks = blocks[:len(blocks)-1]
 		}
+		if st, ok := batStmt(code, cmdOff, func(off int) model.Pos { return markPos(rel, marks, off) }); ok {
+			st.debug = debugSection
+			for _, b := range blocks[:min(len(blocks), maxArms)] {
+				if b.arm != nil {
+					st.arms = append(st.arms, *b.arm)
+				}
+			}
+			if arm != nil {
+				st.arms = append(st.arms, *arm)
+			}
+			stmts = append(stmts, st)
+		}
 		for ; opens > 0; opens-- {
-			blocks = append(blocks, conditional || inBlock)
+			blocks = append(blocks, batBlock{arm: arm})
 		}
 	}
+	sc.opts, sc.cond = resolveScript(stmts, asciiUpper)
 	return sc
+}
+
+// batBlock is an open ( block of a batch script.
+type batBlock struct {
+	arm *scriptArm // the condition it runs under; nil for a plain group
+}
+
+// batStmt reads the command of a batch line that starts at byte cmdOff: a set
+// (an assignment; names are case-insensitive, so upper-cased) or any other
+// command. Echo, goto and empty commands pass nothing to the JVM.
+func batStmt(code string, cmdOff int, at func(off int) model.Pos) (scriptStmt, bool) {
+	rest := strings.TrimLeft(code[cmdOff:], " \t(@")
+	off := len(code) - len(rest)
+	word := asciiLower(rest)
+	if k := strings.IndexAny(word, " \t"); k >= 0 {
+		word = word[:k]
+	}
+	switch word {
+	case "", "echo", "goto", "echo.", "exit", "shift", "cd", "pause":
+		return scriptStmt{}, false
+	}
+	text := code[off:]
+	st := scriptStmt{
+		opts: scriptOptions(text, func(j int) model.Pos { return at(off + j) }),
+		refs: batRefs(text),
+	}
+	if word == "set" {
+		v := strings.TrimLeft(text[len("set"):], " \t")
+		for strings.HasPrefix(v, "/") { // set /a, set /p
+			_, v, _ = strings.Cut(v, " ")
+			v = strings.TrimLeft(v, " \t")
+		}
+		if name, _, ok := strings.Cut(strings.TrimPrefix(v, `"`), "="); ok && isName(strings.TrimSpace(name)) {
+			st.assign = asciiUpper(strings.TrimSpace(name))
+		}
+	}
+	return st, true
+}
+
+// batSplitIf splits an if line ("if [/i] [not] COND COMMAND") after its
+// condition: it returns the condition and the byte offset of the command.
+func batSplitIf(s string) (string, int) {
+	i := 0
+	next := func() string {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		start, quoted := i, false
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c == '"' {
+				quoted = !quoted
+			} else if !quoted && (c == ' ' || c == '\t' || c == '(') {
+				break
+			}
+		}
+		return s[start:i]
+	}
+	next() // if
+	tok := next()
+	if strings.EqualFold(tok, "/i") {
+		tok = next()
+	}
+	if strings.EqualFold(tok, "not") {
+		tok = next()
+	}
+	switch asciiLower(tok) {
+	case "exist", "defined", "errorlevel", "cmdextversion":
+		next()
+	default:
+		if strings.Contains(tok, "==") {
+			if strings.HasSuffix(tok, "==") {
+				next()
+			}
+			break
+		}
+		save := i
+		switch op := asciiLower(next()); {
+		case op == "==" || op == "equ" || op == "neq" || op == "lss" || op == "leq" || op == "gtr" || op == "geq":
+			next()
+		case strings.HasPrefix(op, "=="):
+		default:
+			i = save
+		}
+	}
+	return s[:i], i
+}
+
+// batRefs returns the variables that s expands (%NAME%, %NAME:~0,1%, !NAME!),
+// upper-cased, each once; %1, %* and %%x are arguments, not variables.
+func batRefs(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '%' && c != '!' {
+			continue
+		}
+		if c == '%' && i+1 < len(s) && s[i+1] == '%' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isNameByte(s[j]) {
+			j++
+		}
+		if j >= len(s) || (s[j] != c && !(c == '%' && s[j] == ':')) || !isName(s[i+1:j]) {
+			continue
+		}
+		if name := asciiUpper(s[i+1 : j]); !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+		if s[j] == c {
+			i = j
+		}
+	}
+	return out
 }
 
 // batComment returns the text of a REM or :: comment line.

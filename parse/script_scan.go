@@ -2,22 +2,26 @@ package parse
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// scanSh scans a POSIX shell start script for always-on JVM options. It joins
-// backslash continuations, drops # comments (collecting wso2lint:ignore ones),
-// and tracks if/case nesting: a command inside an if or case block, or joined by
-// && or ||, runs only sometimes and is skipped. while/for loops are not
-// conditions (the java command line runs in one).
+// scanSh scans a POSIX shell start script for the JVM options it passes. It
+// joins backslash continuations, drops # comments (collecting wso2lint:ignore
+// ones), tracks if/elif/else and case arms and && / || chains (the conditions a
+// command runs under), and hands the commands to resolveScript, which keeps the
+// options that are always on and the JDWP agents that a condition other than
+// the --debug branch turns on. while/for loops are not conditions (the java
+// command line runs in one).
 func scanSh(rel string, data []byte) *scriptScan {
 	sc := &scriptScan{}
 	lines := splitLines(data)
 	var pending []int
-	depth := 0
+	var frames []*shFrame // open if and case blocks, outermost first
+	var stmts []scriptStmt
 	for i := 0; i < len(lines); i++ {
 		first := i
 		var text strings.Builder
@@ -53,24 +57,168 @@ func scanSh(rel string, data []byte) *scriptScan {
 		}
 		pending = nil
 		at := func(off int) model.Pos { return markPos(rel, marks, off) }
+		if n := len(frames); n > 0 && frames[n-1].isCase {
+			if end, ok := shCasePattern(logical); ok {
+				frames[n-1].arm = shArm(logical[:end])
+				// Blank the pattern out, keeping the offsets of the rest.
+				logical = strings.Repeat(" ", end+1) + logical[end+1:]
+			}
+		}
+		var chain scriptArm // the commands of a && / || chain so far
 		for _, seg := range shSegments(logical) {
-			cmd, word := shCommand(seg.text)
+			chainArm := chain
+			if seg.chained {
+				chain = mergeArm(chain, shArm(seg.text))
+			}
+			kws, cmd, word := shCommand(seg.text)
+			var top *shFrame
+			if n := len(frames); n > 0 {
+				top = frames[n-1]
+			}
+			if top != nil && top.inCond {
+				if !slices.Contains(kws, "then") {
+					top.arm = mergeArm(top.arm, shArm(seg.text)) // if a || b; then: the condition goes on
+					continue
+				}
+				top.inCond = false
+			}
+			if top != nil && slices.Contains(kws, "else") {
+				top.arm = scriptArm{}
+			}
 			switch word {
-			case "if", "case":
-				depth++
-			case "fi", "esac":
-				if depth > 0 {
-					depth--
+			case "if":
+				frames = append(frames, &shFrame{inCond: true, arm: shArm(cmd.text)})
+				continue
+			case "elif":
+				if top != nil {
+					top.inCond, top.arm = true, shArm(cmd.text)
 				}
 				continue
-			}
-			if depth > 0 || seg.chained || word == "echo" || word == "printf" {
+			case "case":
+				frames = append(frames, &shFrame{isCase: true})
+				continue
+			case "fi", "esac":
+				if top != nil {
+					frames = frames[:len(frames)-1]
+				}
+				continue
+			case "", "while", "until", "for", "select", "done", "echo", "printf", "[", "[[", "test", ":":
+				// Loop heads, tests and messages pass no option to the JVM.
 				continue
 			}
-			sc.opts = append(sc.opts, scriptOptions(cmd.text, func(j int) model.Pos { return at(seg.off + cmd.off + j) })...)
+			st := scriptStmt{
+				opts: scriptOptions(cmd.text, func(j int) model.Pos { return at(seg.off + cmd.off + j) }),
+				refs: shRefs(cmd.text),
+			}
+			if name, _, ok := strings.Cut(word, "="); ok && isName(name) {
+				st.assign = name
+			}
+			for _, f := range frames[:min(len(frames), maxArms)] {
+				st.arms = append(st.arms, f.arm)
+			}
+			if seg.chained {
+				st.arms = append(st.arms, chainArm)
+			}
+			stmts = append(stmts, st)
 		}
 	}
+	sc.opts, sc.cond = resolveScript(stmts, func(s string) string { return s })
 	return sc
+}
+
+// shFrame is an open if or case block of a shell script.
+type shFrame struct {
+	isCase bool
+	inCond bool      // reading an if/elif condition, up to then
+	arm    scriptArm // the arm whose commands run now (or its condition so far)
+}
+
+// shArm reads the condition of an arm: whether it names --debug and the
+// variables it expands.
+func shArm(cond string) scriptArm {
+	refs := shRefs(cond)
+	if len(refs) > maxArmRefs {
+		refs = refs[:maxArmRefs]
+	}
+	return scriptArm{debug: namesDebugArg(cond), refs: refs}
+}
+
+// mergeArm joins two parts of one condition.
+func mergeArm(a, b scriptArm) scriptArm {
+	refs := slices.Clip(a.refs)
+	for _, r := range b.refs {
+		if len(refs) < maxArmRefs && !slices.Contains(refs, r) {
+			refs = append(refs, r)
+		}
+	}
+	return scriptArm{debug: a.debug || b.debug, refs: refs}
+}
+
+// shCasePattern finds the pattern of a case arm that starts line ("--debug)",
+// "-d|--debug)", "*)") and returns the offset of its closing parenthesis.
+func shCasePattern(line string) (int, bool) {
+	end := shWalk(line, func(i int) int {
+		if line[i] == ')' {
+			return shStop
+		}
+		return 0
+	})
+	if end < 0 {
+		return 0, false
+	}
+	pat := strings.TrimLeft(line[:end], " \t(")
+	if pat == "" || strings.ContainsAny(pat, "=(`") {
+		return 0, false
+	}
+	return end, true
+}
+
+// shRefs returns the variables that s expands ($NAME, ${NAME...}), outside
+// single quotes, each once.
+func shRefs(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	double, single := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case single:
+			single = c != '\''
+		case c == '\\':
+			i++
+		case c == '"':
+			double = !double
+		case c == '\'' && !double:
+			single = true
+		case c == '$' && i+1 < len(s):
+			j := i + 1
+			if s[j] == '{' {
+				j++
+			}
+			k := j
+			for k < len(s) && isNameByte(s[k]) {
+				k++
+			}
+			if name := s[j:k]; isName(name) && !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+			i = k - 1
+		}
+	}
+	return out
+}
+
+// isName reports whether s is a shell or batch variable name.
+func isName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isNameByte(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineMark maps a byte offset of a joined logical line to its physical line.
@@ -201,10 +349,11 @@ type shCommandText struct {
 	off  int
 }
 
-// shCommand strips the leading keywords (then, else, do, {, ( and the like)
-// of a segment and returns the rest and its first word: "if", "fi", "case",
-// "echo", "JAVA_OPTS=...", ...
-func shCommand(seg string) (shCommandText, string) {
+// shCommand strips the leading keywords (then, else, do, {, (, export,
+// local and the like) of a segment and returns them, the rest and its first
+// word: "if", "elif", "fi", "case", "echo", "JAVA_OPTS=...", ...
+func shCommand(seg string) ([]string, shCommandText, string) {
+	var kws []string
 	off := 0
 	for {
 		rest := seg[off:]
@@ -215,14 +364,11 @@ func shCommand(seg string) (shCommandText, string) {
 			word = trimmed[:i]
 		}
 		switch word {
-		case "then", "else", "do", "{", "(", "!", "elif", "while", "until", "export", "exec", "eval":
-			if word == "elif" || word == "while" || word == "until" {
-				// The condition of elif/while is a test, not a command line to read.
-				return shCommandText{text: "", off: off}, word
-			}
+		case "then", "else", "do", "{", "(", "!", "export", "exec", "eval", "local", "declare", "typeset", "readonly":
+			kws = append(kws, word)
 			off += len(word)
 			continue
 		}
-		return shCommandText{text: seg[off:], off: off}, word
+		return kws, shCommandText{text: seg[off:], off: off}, word
 	}
 }

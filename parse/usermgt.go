@@ -4,7 +4,8 @@ import (
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// readUserMgt reads user-mgt.xml: the super admin credentials, the class of the
+// readUserMgt reads user-mgt.xml: the super admin credentials (and the
+// secure-vault alias of the password, if any), the class of the
 // primary (first active) user store and, for LDAP stores, the ConnectionURL the
 // server dials (outbound ldap-client: a literal port is not offset, a
 // ${Ports.EmbeddedLDAP.LDAPServerPort} placeholder is).
@@ -22,7 +23,7 @@ func readUserMgt(s *server) error {
 			s.set(model.KeyAdminUserName, text(e), f.textPos(e))
 		}
 		if e := au.SelectElement("Password"); e != nil {
-			s.set(model.KeyAdminPassword, text(e), f.textPos(e))
+			s.setSecret(model.KeyAdminPassword, f, e)
 		}
 	}
 	us := realm.SelectElement("UserStoreManager")

@@ -46,3 +46,61 @@ func TestReadUserMgt(t *testing.T) {
 		}
 	}
 }
+
+func TestReadUserMgtSecretAlias(t *testing.T) {
+	const rel = "repository/conf/user-mgt.xml"
+	userMgt := func(root, password string) string {
+		return `<UserManager` + root + `>
+    <Realm>
+        <Configuration>
+            <AdminUser>
+                <UserName>admin</UserName>
+                ` + password + `
+            </AdminUser>
+        </Configuration>
+    </Realm>
+</UserManager>
+`
+	}
+	const svns = ` xmlns:svns="http://org.wso2.securevault/configuration"`
+	const path = "/UserManager/Realm/Configuration/AdminUser/Password"
+	for _, tc := range []struct {
+		name, xml string
+		want      []model.Setting
+	}{
+		{
+			name: "plain password",
+			xml:  userMgt("", `<Password>admin</Password>`),
+			want: []model.Setting{{Key: model.KeyAdminPassword, Value: "admin", Pos: pos(rel, 6, 27, path)}},
+		},
+		{
+			name: "svns:secretAlias",
+			xml:  userMgt(svns, `<Password svns:secretAlias="UserManager.AdminUser.Password">admin</Password>`),
+			want: []model.Setting{
+				{Key: model.KeySecretAlias, Value: "UserManager.AdminUser.Password", Pos: pos(rel, 6, 77, path)},
+				{Key: model.KeyAdminPassword, Value: "admin", Pos: pos(rel, 6, 77, path)},
+			},
+		},
+		{
+			name: "unprefixed secretAlias",
+			xml:  userMgt("", `<Password secretAlias="admin.pw">admin</Password>`),
+			want: []model.Setting{
+				{Key: model.KeySecretAlias, Value: "admin.pw", Pos: pos(rel, 6, 50, path)},
+				{Key: model.KeyAdminPassword, Value: "admin", Pos: pos(rel, 6, 50, path)},
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("0"), rel: tc.xml}, Options{})
+			var got []model.Setting
+			for _, st := range h.Servers[0].Settings {
+				if st.Key == model.KeyAdminPassword || st.Key == model.KeySecretAlias {
+					got = append(got, st)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -15,6 +15,12 @@ const (
 	KeyTrustStorePassword     = "carbon.Security.TrustStore.Password"
 	KeyCarbonHideAdminConsole = "carbon.HideAdminServiceWSDLs"
 
+	// <Security><InternalKeyStore>: the keystore that encrypts internal data
+	// (IS 5.7+, EI 6.4 profiles); absent means the primary <KeyStore>.
+	KeyInternalKeyStoreLocation    = "carbon.Security.InternalKeyStore.Location"
+	KeyInternalKeyStorePassword    = "carbon.Security.InternalKeyStore.Password"
+	KeyInternalKeyStoreKeyPassword = "carbon.Security.InternalKeyStore.KeyPassword"
+
 	// etc/jmx.xml
 	KeyJMXStartRMIServer = "jmx.StartRMIServer" // "true"/"false"
 
@@ -26,10 +32,15 @@ const (
 	KeyClusteringEnable           = "axis2.clustering.enable"           // "true"/"false"
 	KeyClusteringMembershipScheme = "axis2.clustering.membershipScheme" // "multicast", "wka", "kubernetes", ...
 
-	// bin/wso2server.sh and .bat; Value is the option as written, Pos on it.
-	// Only options that are always on are recorded (not the stock --debug branch).
+	// axis2/axis2.xml PassThrough (or NIO) HTTPS transportReceiver parameter
+	// HttpsProtocols; one per receiver, Pos at the parameter's text.
+	KeyPassthruHTTPSProtocols = "axis2.transportReceiver.HttpsProtocols"
+
+	// bin/wso2server.sh and .bat (and the other start scripts); Value is the
+	// option as written, Pos on it. Options of the stock --debug branch are
+	// not recorded; JDWP under any other condition of the script is.
 	KeyScriptPortOffset        = "script.portOffset"        // -DportOffset=N
-	KeyScriptJMXRemote         = "script.jmxremote"         // -Dcom.sun.management.jmxremote
+	KeyScriptJMXRemote         = "script.jmxremote"         // -Dcom.sun.management.jmxremote and its .rmi.port, .authenticate, .ssl options
 	KeyScriptJMXRemotePort     = "script.jmxremote.port"    // -Dcom.sun.management.jmxremote.port=N
 	KeyScriptJDWP              = "script.jdwp"              // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
 	KeyScriptHostnameVerifier  = "script.hostnameVerifier"  // -Dhttpclient.hostnameVerifier=AllowAll
@@ -44,6 +55,14 @@ const (
 	// identity/embedded-ldap.xml
 	KeyEmbeddedLDAPEnable   = "ldap.EmbeddedLDAP.enable"
 	KeyEmbeddedLDAPPassword = "ldap.EmbeddedLDAP.connectionPassword"
+
+	// Secure vault: a password element carrying a secret alias
+	// (svns:secretAlias="...", any prefix bound to the secure vault namespace
+	// http://org.wso2.securevault/configuration, or an unprefixed secretAlias)
+	// is resolved from the vault at run time, and its text is not the password.
+	// Value is the alias; Pos is the Pos of the password setting recorded for
+	// the same element (its text), so that rules match the two by position.
+	KeySecretAlias = "securevault.secretAlias"
 
 	// deployment.toml: every key is recorded as KeyTomlPrefix + the dotted key as
 	// written after alias resolution ("toml.server.offset"), Value as text.

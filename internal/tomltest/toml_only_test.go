@@ -206,7 +206,17 @@ func TestCorpusTomlsHaveNoUnknownKeys(t *testing.T) {
 				t.Fatal(err)
 			}
 			write(t, dir, dst, string(data))
-			h := load(t, dir, parse.Options{})
+			h, err := parse.Home(dir, parse.Options{})
+			if err != nil && strings.HasSuffix(f, "deployment-full.toml") && strings.Contains(err.Error(), "already defined") {
+				// The reference file of every key (MI 4.2's defines one key
+				// twice, as Python's tomllib also reports) is not valid TOML
+				// and no server loads it: refusing it is right.
+				t.Skipf("reference file is not valid TOML: %v", err)
+			}
+			if err != nil {
+				t.Fatalf("parse.Home(%s): %v", dir, err)
+			}
+			catalog.ResolveToml(h)
 			if got := lint.Run([]*model.Home{h}, []*lint.Rule{r}, lint.Options{}); len(got) != 0 {
 				t.Errorf("WL402 findings on a shipped toml:\n%v", got)
 			}
