@@ -43,6 +43,20 @@ func checkJMXRemoteEnabled(p *Pass) {
 		if len(jmx) == 0 {
 			continue
 		}
+		if _, toml := s.Setting(model.KeyTomlFile); toml {
+			// deployment.toml renders jmx.xml: the switch to change is the toml's.
+			var parts []string
+			for _, l := range jmx {
+				parts = append(parts, fmt.Sprintf("%s %s", l.ID, portText(l)))
+			}
+			at := jmx[0].Source
+			if set, ok := s.Setting(model.KeyTomlPrefix + "monitoring.jmx.rmi_server_start"); ok {
+				at = set.Pos
+			}
+			p.Report(p.Home, at, "JMX is on, so %s listen on all interfaces; expected [monitoring.jmx] rmi_server_start = false in deployment.toml unless JMX monitoring needs it, with the ports kept to the management network",
+				strings.Join(parts, " and "))
+			continue
+		}
 		if set, ok := s.Setting(model.KeyJMXStartRMIServer); ok {
 			var parts []string
 			for _, l := range jmx {

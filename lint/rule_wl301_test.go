@@ -19,7 +19,17 @@ func TestWL301JMXRemoteEnabled(t *testing.T) {
 	rmi := in(model.SvcJMXServer, 11111, 0, carbonXML, 121)
 	off := reg
 	off.Enabled = false
+	tomlReg := in(model.SvcJMXRegistry, 9999, 0, toml, 2)
 	testRule(t, "WL301", []ruleCase{
+		{
+			name: "deployment.toml: the toml switch, at its line when written",
+			homes: []*model.Home{home("a", srv(0, []model.Listener{tomlReg},
+				set(model.KeyTomlFile, "repository/conf/deployment.toml", toml, 0),
+				set(model.KeyTomlPrefix+"monitoring.jmx.rmi_server_start", "true", toml, 40)))},
+			want: []string{
+				`a|repository/conf/deployment.toml:40:5: warning: JMX is on, so jmx-rmi-registry 9999 listen on all interfaces; expected [monitoring.jmx] rmi_server_start = false in deployment.toml unless JMX monitoring needs it, with the ports kept to the management network [WL301]`,
+			},
+		},
 		{
 			name:  "start rmi server true",
 			homes: []*model.Home{home("a", srv(0, []model.Listener{reg, rmi}, set(model.KeyJMXStartRMIServer, "true", jmxXML, 20)))},

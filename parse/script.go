@@ -524,8 +524,30 @@ func scriptOptions(text string, at func(i int) model.Pos) []scriptOpt {
 		}
 		// Remove quotes: the shell does; a quote may also close a JAVA_OPTS string.
 		clean := strings.NewReplacer(`"`, "", `'`, "").Replace(word)
-		out = append(out, scriptOpt{text: clean, raw: word, pos: at(i)})
+		pos := at(i)
+		if pos.Path == "" {
+			pos.Path = statementPath(text)
+		}
+		out = append(out, scriptOpt{text: clean, raw: word, pos: pos})
 		i = j
 	}
 	return out
+}
+
+// maxStatementPath bounds the statement text kept as a script option's Path.
+const maxStatementPath = 200
+
+// statementPath names a script statement independently of its line, for
+// baselines: its text with runs of blanks folded to one space, cut to
+// maxStatementPath bytes. An option added to another statement is then a new
+// finding, and one moved to another line is not.
+func statementPath(text string) string {
+	s := strings.Join(strings.Fields(text), " ")
+	if len(s) > maxStatementPath {
+		s = s[:maxStatementPath]
+		for len(s) > 0 && !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	return "sh: " + s
 }

@@ -3,8 +3,10 @@ package parse
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -25,7 +27,7 @@ func TestReadScriptSh(t *testing.T) {
 		// (conditional agents are recorded after the always-on options).
 		{Key: model.KeyScriptJDWP, Value: "-agentlib:jdwp=transport=dt_socket,server=y,address=7007", Pos: pos(shRel, 20, 42, "")},
 	}
-	if diff := cmp.Diff(wantSet, s.srv.Settings); diff != "" {
+	if diff := cmp.Diff(wantSet, s.srv.Settings, ignoreStatementPath); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}
 	want := []model.Listener{
@@ -36,10 +38,10 @@ func TestReadScriptSh(t *testing.T) {
 		{ID: model.SvcJDWP, Base: 7007, Configured: "7007", Proto: model.ProtoTCP, Dir: model.DirIn,
 			Source: pos(shRel, 20, 94, ""), Note: "debug agent on when a condition of the start script (not --debug) holds"},
 	}
-	if diff := cmp.Diff(want, s.srv.Listeners); diff != "" {
+	if diff := cmp.Diff(want, s.srv.Listeners, ignoreStatementPath); diff != "" {
 		t.Errorf("listeners (-want +got):\n%s", diff)
 	}
-	if s.script == nil || !s.script.offsetSet || s.script.offset != 4 || s.script.offsetPos != pos(shRel, 33, 18, "") {
+	if s.script == nil || !s.script.offsetSet || s.script.offset != 4 || s.script.offsetPos.File != shRel || s.script.offsetPos.Line != 33 || s.script.offsetPos.Col != 18 {
 		t.Errorf("script offset = %+v, want 4 at %s:33:18", s.script, shRel)
 	}
 	wantIg := []model.Ignore{{Rules: []string{"WL310"}, Reason: "debugging the staging box", Pos: pos(shRel, 23, 1, ""), FromLine: 23, ToLine: 24}}
@@ -55,7 +57,7 @@ func TestReadScriptBat(t *testing.T) {
 		{Key: model.KeyScriptJMXRemote, Value: "-Dcom.sun.management.jmxremote", Pos: pos(batRel, 15, 61, "")},
 		{Key: model.KeyScriptPortOffset, Value: "-DportOffset=6", Pos: pos(batRel, 15, 105, "")},
 	}
-	if diff := cmp.Diff(wantSet, s.srv.Settings); diff != "" {
+	if diff := cmp.Diff(wantSet, s.srv.Settings, ignoreStatementPath); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}
 	if len(s.srv.Listeners) != 0 {
@@ -204,7 +206,7 @@ func TestReadScriptOptions(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := runStep(t, readScript, map[string]string{shRel: tc.line + "\n"})
-			if diff := cmp.Diff(tc.want, s.srv.Listeners); diff != "" {
+			if diff := cmp.Diff(tc.want, s.srv.Listeners, ignoreStatementPath); diff != "" {
 				t.Errorf("listeners (-want +got):\n%s", diff)
 			}
 			if len(s.srv.Unresolved) != tc.wantRefs {
@@ -236,5 +238,24 @@ func TestScriptFilesEI(t *testing.T) {
 	want = []string{"bin/wso2server.sh", "bin/wso2server.bat", "bin/integrator.sh", "bin/integrator.bat"}
 	if diff := cmp.Diff(want, scriptFiles(s)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// ignoreStatementPath leaves out the statement text that script option
+// positions carry as Path (TestStatementPath checks it).
+var ignoreStatementPath = cmpopts.IgnoreFields(model.Pos{}, "Path")
+
+func TestStatementPath(t *testing.T) {
+	s := runStep(t, readScript, map[string]string{"bin/wso2server.sh": "#!/bin/sh\nJAVA_OPTS=\"$JAVA_OPTS   -DportOffset=2\"\n"})
+	set, ok := s.srv.Setting(model.KeyScriptPortOffset)
+	if !ok {
+		t.Fatal("no port offset setting")
+	}
+	if want := `sh: JAVA_OPTS="$JAVA_OPTS -DportOffset=2"`; set.Pos.Path != want {
+		t.Errorf("Path = %q, want %q", set.Pos.Path, want)
+	}
+	long := statementPath(strings.Repeat("é", 300))
+	if len(long) > maxStatementPath+len("sh: ") || !utf8.ValidString(long) {
+		t.Errorf("statementPath of a long statement = %d bytes, valid UTF-8 %v", len(long), utf8.ValidString(long))
 	}
 }

@@ -118,3 +118,42 @@ func TestCorpusAMAndKeyManagerCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusBaselineScriptStatements: a baseline keeps the start script's
+// old finding hidden when lines shift, and shows the same option added in a
+// new statement, which is a new finding (script findings are keyed by their
+// statement, not by message).
+func TestCorpusBaselineScriptStatements(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "wso2esb-5.0.0")
+	copyTree(t, filepath.Join(corpus(t), "wso2esb-5.0.0"), home)
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"wso2lint", "lint", "--write-baseline", base, home}, &stdout, &stderr, noEnv); code != exitOK {
+		t.Fatalf("write baseline: exit %d: %s", code, stderr.String())
+	}
+	script := filepath.Join(home, "bin", "wso2server.sh")
+	data, err := os.ReadFile(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := "#!/bin/sh\nJAVA_OPTS=\"$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.authenticate=false\"\n"
+	if err := os.WriteFile(script, []byte(added+strings.TrimPrefix(string(data), "#!/bin/sh\n")), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	run([]string{"wso2lint", "lint", "--format", "text", "--baseline", base, home}, &stdout, &stderr, noEnv)
+	var wl302 []string
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		if strings.Contains(line, "[WL302]") {
+			wl302 = append(wl302, line)
+		}
+	}
+	if len(wl302) == 0 || !strings.Contains(strings.Join(wl302, "\n"), "wso2server.sh:2:") {
+		t.Errorf("the new statement's WL302 is not reported:\n%s", stdout.String())
+	}
+	for _, line := range wl302 {
+		if !strings.Contains(line, "wso2server.sh:2:") {
+			t.Errorf("a baselined finding came back after a line shift: %s", line)
+		}
+	}
+}
