@@ -37,7 +37,15 @@ func checkWebsocketNotOffset(p *Pass) {
 			if !inbound(l) || l.Offsetable || !websocketLike(l.ID) {
 				continue
 			}
-			p.Report(p.Home, l.Source,
+			// The switch to change, when the endpoint file has one
+			// (ws.use.port.offset false), else the port itself.
+			at := l.Source
+			for _, set := range s.SettingsOf(model.KeyInboundWSPortOffset) {
+				if set.Pos.File == l.Source.File {
+					at = set.Pos
+				}
+			}
+			p.Report(p.Home, at,
 				"%s listens on %s although the server runs with %s; expected %d, with the endpoint's port offset switched on",
 				l.ID, portText(l), offsetFrom(s), l.Base+model.Port(s.Offset.Value))
 		}

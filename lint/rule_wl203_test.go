@@ -19,6 +19,13 @@ func TestWL203WebsocketNotOffset(t *testing.T) {
 			},
 		},
 		{
+			name:  "points at ws.use.port.offset when the file has it",
+			homes: []*model.Home{home("a", srv(1, []model.Listener{ws}, set(model.KeyInboundWSPortOffset, "false", wsXML, 16)))},
+			want: []string{
+				`a|repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml:16:5: warning: websocket listens on 9099 although the server runs with offset 1 from repository/conf/carbon.xml:98:5; expected 9100, with the endpoint's port offset switched on [WL203]`,
+			},
+		},
+		{
 			name:  "offset switched on",
 			homes: []*model.Home{home("a", srv(1, []model.Listener{wsOff}))},
 		},
