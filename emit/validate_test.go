@@ -151,14 +151,7 @@ func TestValidateFirewalld(t *testing.T) {
 				if testing.Short() {
 					t.Skip("firewalld script check is slow; skipped under -short")
 				}
-				shim := t.TempDir()
-				writeFile(t, filepath.Join(shim, "firewall-cmd"), "#!/bin/sh\n"+
-					"for a in \"$@\"; do [ \"$a\" = --reload ] && exit 0; done\n"+
-					"[ \"$1\" = --permanent ] && shift\n"+
-					"exec firewall-offline-cmd --system-config \"$FWDIR\" \"$@\"\n")
-				if err := os.Chmod(filepath.Join(shim, "firewall-cmd"), 0o755); err != nil {
-					t.Fatal(err)
-				}
+				shim := firewallCmdShim(t)
 				sh := filepath.Join(t.TempDir(), files[0].Name)
 				writeFile(t, sh, files[0].Content)
 				// Run twice: the second run must succeed on what the first created.
@@ -223,14 +216,7 @@ func TestFirewalldScriptRerunReplaces(t *testing.T) {
 		model.ExposureCluster:    pfx("10.1.0.0/16"),
 	}})
 	second := script(Options{Allow: map[model.Exposure][]netip.Prefix{model.ExposureManagement: pfx("10.0.0.0/8")}})
-	shim := t.TempDir()
-	writeFile(t, filepath.Join(shim, "firewall-cmd"), "#!/bin/sh\n"+
-		"for a in \"$@\"; do [ \"$a\" = --reload ] && exit 0; done\n"+
-		"[ \"$1\" = --permanent ] && shift\n"+
-		"exec firewall-offline-cmd --system-config \"$FWDIR\" \"$@\"\n")
-	if err := os.Chmod(filepath.Join(shim, "firewall-cmd"), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	shim := firewallCmdShim(t)
 	dir := copyFirewalldConfig(t)
 	firewalldCheck(t, dir, fmt.Sprintf(`export FWDIR="$1" PATH=%q:"$PATH"; sh %q >/dev/null; sh %q >/dev/null`, shim, first, second))
 	exists := func(rel string) bool {
@@ -247,4 +233,20 @@ func TestFirewalldScriptRerunReplaces(t *testing.T) {
 			t.Errorf("%s missing after the second run", kept)
 		}
 	}
+}
+
+// firewallCmdShim returns a directory holding a firewall-cmd that runs
+// firewall-offline-cmd on $FWDIR (and takes --reload as done), so that a
+// generated script can run without a firewalld daemon.
+func firewallCmdShim(t *testing.T) string {
+	t.Helper()
+	shim := t.TempDir()
+	writeFile(t, filepath.Join(shim, "firewall-cmd"), "#!/bin/sh\n"+
+		"for a in \"$@\"; do [ \"$a\" = --reload ] && exit 0; done\n"+
+		"[ \"$1\" = --permanent ] && shift\n"+
+		"exec firewall-offline-cmd --system-config \"$FWDIR\" \"$@\"\n")
+	if err := os.Chmod(filepath.Join(shim, "firewall-cmd"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return shim
 }

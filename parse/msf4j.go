@@ -39,13 +39,9 @@ func readMSF4J(s *server) error {
 		}
 		return nil
 	}
-	var root yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+	doc, err := yamlDocument(data)
+	if err != nil {
 		return s.h.errorf(rel, yamlErrLine(err), "malformed YAML: %v", err)
-	}
-	doc := &root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
 	}
 	seq := yamlPath(doc, "listenerConfigurations")
 	if seq == nil || seq.Kind != yaml.SequenceNode {
@@ -78,13 +74,9 @@ func (s *server) readMSF4JOffset() error {
 	if err != nil || !ok {
 		return err
 	}
-	var root yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+	doc, err := yamlDocument(data)
+	if err != nil {
 		return s.h.errorf(rel, yamlErrLine(err), "malformed YAML: %v", err)
-	}
-	doc := &root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
 	}
 	n := yamlPath(doc, "wso2.carbon", "ports", "offset")
 	if n == nil {
@@ -99,4 +91,17 @@ func (s *server) readMSF4JOffset() error {
 	}
 	s.srv.Offset = model.Offset{Value: v, Origin: model.OriginCarbonYML, Pos: model.Pos{File: rel, Line: n.Line, Col: n.Column, Path: "ports.offset"}}
 	return nil
+}
+
+// yamlDocument decodes a YAML file and returns its top node (the document's
+// content).
+func yamlDocument(data []byte) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+		return nil, err
+	}
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		return root.Content[0], nil
+	}
+	return &root, nil
 }
