@@ -136,7 +136,7 @@ func TestCorpusBaselineScriptStatements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	added := "#!/bin/sh\nJAVA_OPTS=\"$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.authenticate=false\"\n"
+	added := "#!/bin/sh\nJAVA_OPTS=\"$JAVA_OPTS -Dcom.sun.management.jmxremote\"\n"
 	if err := os.WriteFile(script, []byte(added+strings.TrimPrefix(string(data), "#!/bin/sh\n")), 0o755); err != nil {
 		t.Fatal(err)
 	}
