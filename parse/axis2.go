@@ -51,6 +51,7 @@ func readAxis2(s *server) error {
 		}
 	}
 	for _, t := range root.SelectElements("transportSender") {
+		readSenderSecurity(s, f, t)
 		if strings.TrimSpace(t.SelectAttrValue("name", "")) == "mailto" {
 			if err := readMailto(s, f, t); err != nil {
 				return err
@@ -103,6 +104,7 @@ func readPassthru(s *server, f *xmlFile, r *etree.Element) error {
 		if v, p := paramText(r, "HttpsProtocols"); p != nil {
 			s.set(model.KeyPassthruHTTPSProtocols, v, f.textPos(p))
 		}
+		readPassthruSecurity(s, f, r)
 	}
 	if v, _ := paramText(r, "bind-address"); v != "" {
 		l.Bind = v

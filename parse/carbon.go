@@ -43,6 +43,7 @@ func readCarbon(s *server) error {
 			s.carbon.offset, s.carbon.offsetSet, s.carbon.offsetPos = n, true, pos
 		}
 	}
+	readCarbonSecurity(s, f, root)
 	if sec := root.SelectElement("Security"); sec != nil {
 		for _, k := range []struct{ path, key string }{
 			{"KeyStore/Location", model.KeyKeyStoreLocation},

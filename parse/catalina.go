@@ -60,6 +60,7 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	} else if v := c.SelectAttr("sslProtocol"); v != nil {
 		s.set(model.KeyConnectorSSLProtocols, strings.TrimSpace(v.Value), f.attrPos(c, "sslProtocol"))
 	}
+	readConnectorSecurity(s, f, c)
 	if v := c.SelectAttr("keystorePass"); v != nil {
 		s.set(model.KeyConnectorKeystorePass, v.Value, f.attrPos(c, "keystorePass"))
 	}
