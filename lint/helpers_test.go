@@ -103,6 +103,7 @@ func testRule(t *testing.T, id string, cases []ruleCase) {
 		fired = fired || len(tc.want) > 0
 		silent = silent || len(tc.want) == 0
 	}
+	recordCoverage(id, fired, silent)
 	if !fired || !silent {
 		t.Errorf("%s: the table needs a case that fires and one that stays silent", id)
 	}

@@ -58,6 +58,9 @@ type Rule struct {
 	OffByDefault bool
 	// Check inspects the pass and reports findings with Pass.Report.
 	Check func(p *Pass)
+	// Examples, when set, are the configurations the doc's "Example:" section
+	// shows (see exampleDoc); the tests run the rule on each.
+	Examples []Example
 }
 
 var (

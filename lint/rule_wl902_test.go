@@ -89,6 +89,7 @@ func TestWL902UnusedIgnore(t *testing.T) {
 		}
 		silent = silent || len(tc.want) == 0
 	}
+	recordCoverage("WL902", fired, silent)
 	if !fired || !silent {
 		t.Errorf("the table needs a case where WL902 fires and one where it stays silent")
 	}

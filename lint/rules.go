@@ -27,6 +27,7 @@ func Rules() []*Rule {
 		ruleWL310(),
 		ruleWL311(),
 		ruleWL312(),
+		ruleWL313(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),
