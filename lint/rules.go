@@ -28,6 +28,8 @@ func Rules() []*Rule {
 		ruleWL311(),
 		ruleWL312(),
 		ruleWL313(),
+		ruleWL314(),
+		ruleWL315(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),
