@@ -10,12 +10,13 @@ func ruleWL306() *Rule {
 	return &Rule{
 		ID:       "WL306",
 		Name:     "weak-tls-protocol",
-		Title:    "an HTTPS connector or listener enables SSLv3, TLSv1 or TLSv1.1",
+		Title:    "an HTTPS connector or listener enables SSLv2Hello, SSLv3, TLSv1 or TLSv1.1",
 		Severity: model.SeverityWarning,
 		Scope:    ScopeHome,
 		Check:    checkWeakTLSProtocol,
 		Doc: `SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
-security guidelines ask for TLSv1.2 or later on every HTTPS connector.
+security guidelines ask for TLSv1.2 or later on every HTTPS connector. SSLv2Hello (the SSLv2-format
+hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.
 
 Example:
 
@@ -132,7 +133,7 @@ func weakProtocols(list string) []string {
 		}
 		tok = strings.TrimPrefix(tok, "+")
 		switch strings.ToLower(tok) {
-		case "sslv3", "tlsv1", "tlsv1.1":
+		case "sslv2", "sslv2hello", "sslv3", "tlsv1", "tlsv1.1":
 			out = append(out, tok)
 		}
 	}

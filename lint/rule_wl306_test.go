@@ -16,6 +16,13 @@ import (
 func TestWL306WeakTLSProtocol(t *testing.T) {
 	testRule(t, "WL306", []ruleCase{
 		{
+			name:  "SSLv2Hello",
+			homes: []*model.Home{home("a", srv(0, nil, set(model.KeyConnectorSSLProtocols, "SSLv2Hello,TLSv1.2", catalinaXML, 91)))},
+			want: []string{
+				`a|repository/conf/tomcat/catalina-server.xml:91:5: warning: connector enables SSLv2Hello in "SSLv2Hello,TLSv1.2"; expected only TLSv1.2 and later [WL306]`,
+			},
+		},
+		{
 			name: "old protocols",
 			homes: []*model.Home{home("a", srv(0, nil,
 				set(model.KeyConnectorSSLProtocols, "TLSv1,TLSv1.1,TLSv1.2", catalinaXML, 90),

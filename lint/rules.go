@@ -30,6 +30,7 @@ func Rules() []*Rule {
 		ruleWL313(),
 		ruleWL314(),
 		ruleWL315(),
+		ruleWL316(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),
