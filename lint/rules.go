@@ -31,6 +31,7 @@ func Rules() []*Rule {
 		ruleWL314(),
 		ruleWL315(),
 		ruleWL316(),
+		ruleWL317(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),
