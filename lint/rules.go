@@ -32,6 +32,7 @@ func Rules() []*Rule {
 		ruleWL315(),
 		ruleWL316(),
 		ruleWL317(),
+		ruleWL318(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),
