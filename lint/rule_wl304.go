@@ -31,6 +31,9 @@ Example:
         <Password>wso2carbon</Password>                 (repository/conf/carbon.xml; also <InternalKeyStore>)
     </KeyStore>
     <Connector ... keystorePass="wso2carbon"/>          (catalina-server.xml)
+    <parameter name="keystore"><KeyStore>               (axis2.xml PassThrough HTTPS listener, 8243)
+        <Location>repository/resources/security/wso2carbon.jks</Location>
+        <Password>wso2carbon</Password> ...
 
     [keystore.tls]                                      (repository/conf/deployment.toml: no [keystore.primary],
     file_name = "prod-tls.jks"                           so the primary keystore is still wso2carbon.jks)
@@ -111,10 +114,11 @@ func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
 // keystore (or key) password.
 func keystoreSetting(key string) (file, pass bool) {
 	switch key {
-	case model.KeyKeyStoreLocation, model.KeyInternalKeyStoreLocation:
+	case model.KeyKeyStoreLocation, model.KeyInternalKeyStoreLocation, model.KeyPassthruKeyStoreLocation:
 		return true, false
 	case model.KeyKeyStorePassword, model.KeyKeyStoreKeyPassword, model.KeyInternalKeyStorePassword,
-		model.KeyInternalKeyStoreKeyPassword, model.KeyConnectorKeystorePass:
+		model.KeyInternalKeyStoreKeyPassword, model.KeyConnectorKeystorePass,
+		model.KeyPassthruKeyStorePassword, model.KeyPassthruKeyPassword:
 		return false, true
 	}
 	rest, ok := strings.CutPrefix(key, model.KeyTomlPrefix+"keystore.")

@@ -16,6 +16,17 @@ func TestWL304DefaultKeystore(t *testing.T) {
 	hostname := set(model.KeyTomlPrefix+"server.hostname", "apim.example.com", toml, 2)
 	testRule(t, "WL304", []ruleCase{
 		{
+			name: "PassThrough HTTPS listener keystore",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyPassthruKeyStoreLocation, "repository/resources/security/wso2carbon.jks", axis2XML, 317),
+				set(model.KeyPassthruKeyStorePassword, "wso2carbon", axis2XML, 319),
+			))},
+			want: []string{
+				`a|repository/conf/axis2/axis2.xml:317:5: warning: keystore "repository/resources/security/wso2carbon.jks" is the one shipped with every distribution; expected a keystore with your own key [WL304]`,
+				`a|repository/conf/axis2/axis2.xml:319:5: warning: keystore password is the shipped default "wso2carbon"; expected your own password, kept in the secure vault [WL304]`,
+			},
+		},
+		{
 			name: "shipped keystore everywhere",
 			homes: []*model.Home{home("a", srv(0, nil,
 				set(model.KeyKeyStoreLocation, "${carbon.home}/repository/resources/security/wso2carbon.jks", carbonXML, 200),

@@ -21,6 +21,10 @@ present any trusted certificate can read and change it.
 Example:
 
     -Dhttpclient.hostnameVerifier=AllowAll \      (bin/wso2server.sh)
+    <parameter name="HostnameVerifier">AllowAll</parameter>   (axis2.xml https transportSender)
+
+    [transport.passthru_https.sender]
+    hostname_verifier = "AllowAll"                (deployment.toml)
 
 Fix:
 
@@ -34,6 +38,19 @@ func checkHostnameVerificationDisabled(p *Pass) {
 		for _, set := range p.Home.Servers[si].SettingsOf(model.KeyScriptHostnameVerifier) {
 			if strings.EqualFold(optionValue(set.Value), "AllowAll") {
 				p.Report(p.Home, set.Pos, "start script sets %q, which accepts any certificate name on outgoing tls connections; expected the default verifier %q", set.Value, "DefaultAndLocalhost")
+			}
+		}
+		s := &p.Home.Servers[si]
+		for _, set := range s.SettingsOf(model.KeyPassthruSenderHostnameVerifier) {
+			if strings.EqualFold(unquote(set.Value), "AllowAll") && !renderedXML(s, set.Pos.File) {
+				p.Report(p.Home, set.Pos, "PassThrough HTTPS sender HostnameVerifier is %q, which accepts any certificate name from back ends; expected %q", unquote(set.Value), "DefaultAndLocalhost")
+			}
+		}
+		for _, set := range s.Settings {
+			key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+			if ok && strings.HasPrefix(key, "transport.") && strings.HasSuffix(strings.ToLower(key), ".hostname_verifier") &&
+				strings.EqualFold(unquote(set.Value), "AllowAll") {
+				p.Report(p.Home, set.Pos, "[%s] hostname_verifier = %q accepts any certificate name from back ends; expected %q", key[:strings.LastIndexByte(key, '.')], unquote(set.Value), "DefaultAndLocalhost")
 			}
 		}
 	}
