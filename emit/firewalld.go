@@ -216,6 +216,11 @@ func FirewalldFiles(p *Plan, opt Options) []File {
 			fmt.Fprintf(&b, "  <!-- %s -->\n", Sanitize(r.Comment, 0))
 			fmt.Fprintf(&b, "  <port protocol=\"%s\" port=\"%s\"/>\n", r.Proto, portText(r.Port, r.PortEnd))
 		}
+		if s.class == model.ExposureCluster {
+			// Multicast membership (IGMP) for the cluster's multicast
+			// discovery, wherever the service is added.
+			b.WriteString("  <protocol value=\"igmp\"/>\n")
+		}
 		b.WriteString("</service>\n")
 		out = append(out, File{Name: "services/" + s.name + ".xml", Content: b.String()})
 	}
@@ -229,6 +234,8 @@ func FirewalldFiles(p *Plan, opt Options) []File {
 		for _, s := range z.sources {
 			fmt.Fprintf(&b, "  <source address=\"%s\"/>\n", s)
 		}
+		// firewalld zones pass ICMPv6 (MLD) but not IGMP: allow it the same.
+		b.WriteString("  <protocol value=\"igmp\"/>\n")
 		if lay.ssh == DefaultSSHPort {
 			b.WriteString("  <service name=\"ssh\"/>\n")
 		} else if lay.ssh != 0 {
@@ -343,6 +350,9 @@ func firewalldScript(p *Plan, opt Options, lay fwLayout) string {
 			lw.line("# " + Sanitize(r.Comment, 0))
 			lw.line("fw --service=" + s.name + " --add-port=" + portText(r.Port, r.PortEnd) + "/" + r.Proto.String())
 		}
+		if s.class == model.ExposureCluster {
+			lw.line("fw --service=" + s.name + " --query-protocol=igmp >/dev/null 2>&1 || fw --service=" + s.name + " --add-protocol=igmp")
+		}
 	}
 	for _, z := range lay.zones {
 		lw.line("fw --delete-zone=" + z.name + " >/dev/null 2>&1 || true")
@@ -350,6 +360,7 @@ func firewalldScript(p *Plan, opt Options, lay fwLayout) string {
 		for _, src := range z.sources {
 			lw.line("fw --zone=" + z.name + " --add-source=" + src.String())
 		}
+		lw.line("fw --zone=" + z.name + " --add-protocol=igmp")
 		if lay.ssh == DefaultSSHPort {
 			lw.line("fw --zone=" + z.name + " --add-service=ssh")
 		} else if lay.ssh != 0 {

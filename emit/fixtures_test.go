@@ -22,6 +22,13 @@ func out(id string, host string, port model.Port, proto model.Protocol, file str
 		Exposure: model.ExposureOutbound, Source: model.Pos{File: file, Line: line}}
 }
 
+// appleRange marks an outbound listener's host as a block wso2lint knows, as
+// the parser does for APNs.
+func appleRange(l model.Listener) model.Listener {
+	l.HostIsRange = true
+	return l
+}
+
 const (
 	tcp = model.ProtoTCP
 	udp = model.ProtoUDP
@@ -51,7 +58,7 @@ func amHome() *model.Home {
 		out(model.SvcLDAPClient, "10.1.2.3", 389, tcp, "repository/conf/user-mgt.xml", 110),
 		out(model.SvcSyslog, "logs.example.com", 514, udp, "repository/conf/log4j.properties", 60),
 		out(model.SvcAnalyticsURL, "localhost", 7612, tcp, "repository/conf/api-manager.xml", 20),
-		out("apple-push", "17.0.0.0/8", 443, tcp, "repository/conf/push.xml", 5),
+		appleRange(out("apple-push", "17.0.0.0/8", 443, tcp, "repository/conf/push.xml", 5)),
 	}}
 	s.Sort()
 	return &model.Home{Dir: "./wso2am-2.6.0/", Product: model.Product{Key: "am", Version: "2.6.0"}, Servers: []model.Server{s}}

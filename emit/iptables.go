@@ -29,7 +29,9 @@ const (
 
 func (t iptables) icmpIn() []string {
 	if !t.v6 {
-		return prefixAll("-p icmp -m icmp --icmp-type ", []string{"echo-request", "destination-unreachable", "time-exceeded", "parameter-problem"})
+		// IGMP (queries) as MLD for IPv6: multicast membership behind snooping switches.
+		return append(prefixAll("-p icmp -m icmp --icmp-type ", []string{"echo-request", "destination-unreachable", "time-exceeded", "parameter-problem"}),
+			"-p igmp")
 	}
 	// 130-132 and 143 are MLD query, report, done and MLDv2 report.
 	return prefixAll("-p ipv6-icmp -m icmp6 --icmpv6-type ", []string{"echo-request", "destination-unreachable", "packet-too-big",
@@ -39,7 +41,7 @@ func (t iptables) icmpIn() []string {
 
 func (t iptables) icmpOut() []string {
 	if !t.v6 {
-		return nil
+		return []string{"-p igmp"} // reports and leaves, as MLD for IPv6
 	}
 	return prefixAll("-p ipv6-icmp -m icmp6 --icmpv6-type ", []string{"router-solicitation", "neighbour-solicitation",
 		"neighbour-advertisement", "131", "132", "143"})
@@ -67,10 +69,10 @@ func (t iptables) Emit(w io.Writer, p *Plan, opt Options) error {
 	} else {
 		howto := []string{
 			"load: " + restore + " FILE (replaces the whole filter table; loading twice gives the same result)",
-			"input policy drop: loopback, established/related, needed ICMP" + sshText(opt) + " accepted",
+			"input policy drop: loopback, established/related, needed ICMP" + igmpText(t.v6) + sshText(opt) + " accepted",
 		}
 		if opt.Egress {
-			howto = append(howto, "output policy drop: loopback, established/related, DNS and "+iptChainOut+" accepted")
+			howto = append(howto, "output policy drop: loopback, established/related, "+outMcastText(t.v6)+"DNS and "+iptChainOut+" accepted")
 		}
 		lw.hashHeader(headerLines(fmt.Sprintf("wso2lint %s ruleset (standalone)", t.Name()), howto, p))
 	}
@@ -163,3 +165,17 @@ func (t iptables) ruleLines(r Rule) []string {
 }
 
 func iptPorts(p, end model.Port) string { return strings.ReplaceAll(portText(p, end), "-", ":") }
+
+func igmpText(v6 bool) string {
+	if v6 {
+		return " (with MLD)"
+	}
+	return ", IGMP"
+}
+
+func outMcastText(v6 bool) string {
+	if v6 {
+		return "ICMPv6 neighbour discovery and MLD, "
+	}
+	return "IGMP, "
+}

@@ -22,6 +22,10 @@ const (
 	nftICMPIn    = "icmp type { echo-request, destination-unreachable, time-exceeded, parameter-problem } accept"
 	nftICMPv6In  = "icmpv6 type { echo-request, destination-unreachable, packet-too-big, time-exceeded, parameter-problem, nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert, mld-listener-query, mld-listener-report, mld-listener-done, mld2-listener-report } accept"
 	nftICMPv6Out = "icmpv6 type { nd-router-solicit, nd-neighbor-solicit, nd-neighbor-advert, mld-listener-report, mld-listener-done, mld2-listener-report } accept"
+	// IGMP is to IPv4 multicast what MLD is to IPv6: queries come in, reports
+	// and leaves go out; without them an IGMP-snooping switch stops forwarding
+	// the Hazelcast multicast group to the node.
+	nftIGMP = "ip protocol igmp accept"
 )
 
 // Emit writes the nft file.
@@ -46,6 +50,7 @@ func (nftables) Emit(w io.Writer, p *Plan, opt Options) error {
 	lw.line("\t\tct state established,related accept")
 	lw.line("\t\t" + nftICMPIn)
 	lw.line("\t\t" + nftICMPv6In)
+	lw.line("\t\t" + nftIGMP)
 	if ssh := opt.sshPort(); ssh != 0 {
 		lw.printf("\t\ttcp dport %d accept comment \"ssh\"\n", ssh)
 	}
@@ -59,6 +64,7 @@ func (nftables) Emit(w io.Writer, p *Plan, opt Options) error {
 		lw.line("\t\tct state invalid drop")
 		lw.line("\t\tct state established,related accept")
 		lw.line("\t\t" + nftICMPv6Out)
+		lw.line("\t\t" + nftIGMP)
 		lw.line("\t\tudp dport 53 accept comment \"dns\"")
 		lw.line("\t\ttcp dport 53 accept comment \"dns\"")
 		lw.line("\t\tjump wso2lint-out")
@@ -73,11 +79,11 @@ func (nftables) Emit(w io.Writer, p *Plan, opt Options) error {
 func nftStandaloneHowto(opt Options) []string {
 	h := []string{
 		"load: nft -f FILE (replaces table inet wso2lint only; loading twice gives the same result)",
-		"input policy drop: loopback, established/related, needed ICMP/ICMPv6" + sshText(opt) + " accepted",
+		"input policy drop: loopback, established/related, needed ICMP/ICMPv6, IGMP" + sshText(opt) + " accepted",
 		"a drop in any other table still drops: remove other input filtering or use fragment mode",
 	}
 	if opt.Egress {
-		h = append(h, "output policy drop: loopback, established/related, ICMPv6 neighbour discovery, DNS and wso2lint-out accepted")
+		h = append(h, "output policy drop: loopback, established/related, ICMPv6 neighbour discovery and MLD, IGMP, DNS and wso2lint-out accepted")
 	}
 	return h
 }

@@ -215,9 +215,22 @@ func (b *planBuilder) addOut(ctx context.Context, r Rule, l model.Listener) erro
 		b.rule(r)
 		return nil
 	}
-	if p, err := netip.ParsePrefix(host); err == nil {
-		r.Sources = normalize([]netip.Prefix{p})
-		b.rule(r)
+	// A destination is one peer: a configured value that looks like a network
+	// prefix (SyslogHost=0.0.0.0/0) would open a whole range; only a block
+	// wso2lint itself knows (HostIsRange, APNs) is a prefix. It is handled as
+	// a destination that cannot be resolved: the operator's --allow outbound
+	// prefixes, else closed with the reason (never resolved through DNS).
+	if looksLikePrefix(host) {
+		if p, err := netip.ParsePrefix(host); err == nil && l.HostIsRange {
+			r.Sources = normalize([]netip.Prefix{p})
+			b.rule(r)
+			return nil
+		}
+		if r.Sources = normalize(b.opt.Allow[model.ExposureOutbound]); len(r.Sources) > 0 {
+			b.rule(r)
+			return nil
+		}
+		b.close(r, "destination "+host+" is a network prefix, not a host address or name", "--allow outbound=CIDR")
 		return nil
 	}
 	if a, err := netip.ParseAddr(host); err == nil {
@@ -253,6 +266,14 @@ func (b *planBuilder) addOut(ctx context.Context, r Rule, l model.Listener) erro
 	}
 	b.close(r, "destination "+host+" not resolved", flag)
 	return nil
+}
+
+// looksLikePrefix reports whether host is written as ADDRESS/BITS, valid or
+// not ("0.0.0.0/0", "10.0.0.0/33").
+func looksLikePrefix(host string) bool {
+	addr, _, ok := strings.Cut(host, "/")
+	_, err := netip.ParseAddr(addr)
+	return ok && err == nil
 }
 
 func (b *planBuilder) lookup(ctx context.Context, host string) ([]netip.Addr, error) {

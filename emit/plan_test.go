@@ -80,6 +80,27 @@ func TestMakePlan(t *testing.T) {
 			},
 		},
 		{
+			name: "egress: a destination that is a prefix is closed, never a rule for the prefix",
+			homes: oneHome(out("syslog", "0.0.0.0/0", 514, udp, "conf/log4j.properties", 7),
+				out("peer", "[2001:db8::/32]", 5701, tcp, f, 8), out("bad", "10.0.0.0/33", 25, tcp, f, 9)),
+			opt: Options{Egress: true, Resolve: true, LookupHost: fakeLookup},
+			want: &Plan{Closed: []ClosedPort{
+				{Port: 25, Proto: tcp, Dir: model.DirOut, Class: model.ExposureOutbound, Comment: "bad h/conf/x.xml:9",
+					Reason: "destination 10.0.0.0/33 is a network prefix, not a host address or name", Flag: "--allow outbound=CIDR"},
+				{Port: 5701, Proto: tcp, Dir: model.DirOut, Class: model.ExposureOutbound, Comment: "peer h/conf/x.xml:8",
+					Reason: "destination 2001:db8::/32 is a network prefix, not a host address or name", Flag: "--allow outbound=CIDR"},
+				{Port: 514, Proto: udp, Dir: model.DirOut, Class: model.ExposureOutbound, Comment: "syslog h/conf/log4j.properties:7",
+					Reason: "destination 0.0.0.0/0 is a network prefix, not a host address or name", Flag: "--allow outbound=CIDR"},
+			}},
+		},
+		{
+			name:  "egress: a prefix destination takes the outbound allow, as an unresolved name does",
+			homes: oneHome(out("syslog", "0.0.0.0/0", 514, udp, "conf/log4j.properties", 7)),
+			opt:   Options{Egress: true, Allow: map[model.Exposure][]netip.Prefix{model.ExposureOutbound: pfx("192.0.2.5/32")}},
+			want: &Plan{Rules: []Rule{{Port: 514, Proto: udp, Dir: model.DirOut, Class: model.ExposureOutbound,
+				Sources: pfx("192.0.2.5/32"), Comment: "syslog h/conf/log4j.properties:7", Group: "h/default"}}},
+		},
+		{
 			name:  "egress: resolved",
 			homes: oneHome(db),
 			opt:   Options{Egress: true, Resolve: true, LookupHost: fakeLookup},

@@ -31,7 +31,7 @@ func readPush(s *server) error {
 		switch {
 		case strings.Contains(class, "apns"):
 			out := func(id string, port model.Port, on bool, note string) {
-				s.listen(model.Listener{ID: id, Base: port, Dir: model.DirOut, Host: appleRange, Enabled: on, Source: pos, Note: note})
+				s.listen(model.Listener{ID: id, Base: port, Dir: model.DirOut, Host: appleRange, HostIsRange: true, Enabled: on, Source: pos, Note: note})
 			}
 			out(model.SvcPushAPNs, 443, true, "apns http/2 api")
 			out(model.SvcPushAPNsAlt, 2197, true, "apns http/2 api alternative port")
@@ -39,8 +39,8 @@ func readPush(s *server) error {
 				out(model.SvcPushAPNsLegacy, 2195, true, "legacy apns binary interface, shut down by apple in march 2021")
 				out(model.SvcPushAPNsFeedbck, 2196, true, "legacy apns feedback service, shut down by apple in march 2021")
 			}
-			s.listen(model.Listener{ID: model.SvcPushAPNsDevice, Base: 5223, Dir: model.DirDevice, Host: appleRange, Enabled: true, Source: pos})
-			s.listen(model.Listener{ID: model.SvcPushAPNsWiFi, Base: 443, Dir: model.DirDevice, Host: appleRange, Enabled: true, Source: pos,
+			s.listen(model.Listener{ID: model.SvcPushAPNsDevice, Base: 5223, Dir: model.DirDevice, Host: appleRange, HostIsRange: true, Enabled: true, Source: pos})
+			s.listen(model.Listener{ID: model.SvcPushAPNsWiFi, Base: 443, Dir: model.DirDevice, Host: appleRange, HostIsRange: true, Enabled: true, Source: pos,
 				Note: "devices fall back to 443 on wi-fi"})
 		case strings.Contains(class, "fcm") || strings.Contains(class, "gcm"):
 			s.listen(model.Listener{ID: model.SvcPushFCM, Base: 443, Dir: model.DirOut, Enabled: true, Source: pos,

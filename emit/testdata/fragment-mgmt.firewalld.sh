@@ -27,6 +27,7 @@ fw --service=wso2lint-wso2am-2-6-0-default-cluster --set-description='cluster po
 fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-port=4000-4002/tcp
 # hazelcast-multicast wso2am-2.6.0/repository/conf/axis2/axis2.xml:31
 fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-port=45564/udp
+fw --service=wso2lint-wso2am-2-6-0-default-cluster --query-protocol=igmp >/dev/null 2>&1 || fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-protocol=igmp
 # service wso2lint-wso2am-2-6-0-default-mgmt: create it once, then replace its ports
 fw --info-service=wso2lint-wso2am-2-6-0-default-mgmt >/dev/null 2>&1 || fw --new-service=wso2lint-wso2am-2-6-0-default-mgmt
 for p in $(fw --service=wso2lint-wso2am-2-6-0-default-mgmt --get-ports); do fw --service=wso2lint-wso2am-2-6-0-default-mgmt --remove-port="$p"; done

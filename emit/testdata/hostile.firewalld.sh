@@ -41,6 +41,7 @@ fw --service=wso2lint-evil-home-de-fault-public --add-port=9443/tcp
 fw --delete-zone=wso2lint-mgmt >/dev/null 2>&1 || true
 fw --new-zone=wso2lint-mgmt
 fw --zone=wso2lint-mgmt --add-source=10.9.9.9/32
+fw --zone=wso2lint-mgmt --add-protocol=igmp
 fw --zone=wso2lint-mgmt --add-service=ssh
 fw --zone=wso2lint-mgmt --add-service=wso2lint-evil-home-de-fault-mgmt
 fw --zone=wso2lint-mgmt --add-service=wso2lint-evil-home-de-fault-public

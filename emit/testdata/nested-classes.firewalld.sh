@@ -34,6 +34,7 @@ fw --service=wso2lint-wso2am-2-6-0-default-cluster --set-description='cluster po
 fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-port=4000-4002/tcp
 # hazelcast-multicast wso2am-2.6.0/repository/conf/axis2/axis2.xml:31
 fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-port=45564/udp
+fw --service=wso2lint-wso2am-2-6-0-default-cluster --query-protocol=igmp >/dev/null 2>&1 || fw --service=wso2lint-wso2am-2-6-0-default-cluster --add-protocol=igmp
 # service wso2lint-wso2am-2-6-0-default-mgmt: create it once, then replace its ports
 fw --info-service=wso2lint-wso2am-2-6-0-default-mgmt >/dev/null 2>&1 || fw --new-service=wso2lint-wso2am-2-6-0-default-mgmt
 for p in $(fw --service=wso2lint-wso2am-2-6-0-default-mgmt --get-ports); do fw --service=wso2lint-wso2am-2-6-0-default-mgmt --remove-port="$p"; done
@@ -75,6 +76,7 @@ fw --service=wso2lint-wso2is-5-7-0-default-public --add-port=9764/tcp
 fw --delete-zone=wso2lint-mc >/dev/null 2>&1 || true
 fw --new-zone=wso2lint-mc
 fw --zone=wso2lint-mc --add-source=10.1.0.0/16
+fw --zone=wso2lint-mc --add-protocol=igmp
 fw --zone=wso2lint-mc --add-service=ssh
 fw --zone=wso2lint-mc --add-service=wso2lint-wso2am-2-6-0-default-cluster
 fw --zone=wso2lint-mc --add-service=wso2lint-wso2am-2-6-0-default-mgmt
@@ -84,6 +86,7 @@ fw --zone=wso2lint-mc --add-service=wso2lint-wso2is-5-7-0-default-public
 fw --delete-zone=wso2lint-mgmt >/dev/null 2>&1 || true
 fw --new-zone=wso2lint-mgmt
 fw --zone=wso2lint-mgmt --add-source=10.0.0.0/8
+fw --zone=wso2lint-mgmt --add-protocol=igmp
 fw --zone=wso2lint-mgmt --add-service=ssh
 fw --zone=wso2lint-mgmt --add-service=wso2lint-wso2am-2-6-0-default-mgmt
 fw --zone=wso2lint-mgmt --add-service=wso2lint-wso2am-2-6-0-default-public

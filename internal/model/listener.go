@@ -140,6 +140,10 @@ type Listener struct {
 	// Host is the destination host of an outbound connection as written
 	// ("localhost", "am-analytics", "17.0.0.0/8"); empty for inbound listeners.
 	Host string
+	// HostIsRange reports that Host is an address block wso2lint itself knows
+	// for the peer (Apple's 17.0.0.0/8 for APNs), not a value read from a
+	// configuration file. Only then may an outbound rule take Host as a prefix.
+	HostIsRange bool
 	// Exposure is the class that decides who may reach the port.
 	Exposure Exposure
 	// Source is where Base came from; for a defaulted port, the element or key
