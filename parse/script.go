@@ -285,6 +285,7 @@ const (
 type scriptArm struct {
 	debug bool     // the condition names the --debug argument
 	refs  []string // the variables the condition expands
+	on    bool     // the arm runs in a default start (no arguments, the script's variables unset until assigned)
 }
 
 // scriptStmt is one simple command of a start script, as scanSh and scanBat
@@ -427,8 +428,10 @@ func (st scriptStmt) ctx(debugVars map[string]bool) scriptCtx {
 			}
 		}
 	}
-	if len(st.arms) > 0 {
-		return ctxCond
+	for _, a := range st.arms {
+		if !a.on {
+			return ctxCond
+		}
 	}
 	return ctxAlways
 }

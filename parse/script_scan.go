@@ -22,6 +22,7 @@ func scanSh(rel string, data []byte) *scriptScan {
 	var pending []int
 	var frames []*shFrame // open if and case blocks, outermost first
 	var stmts []scriptStmt
+	vars := newShVars()
 	for i := 0; i < len(lines); i++ {
 		first := i
 		var text strings.Builder
@@ -59,12 +60,15 @@ func scanSh(rel string, data []byte) *scriptScan {
 		at := func(off int) model.Pos { return markPos(rel, marks, off) }
 		if n := len(frames); n > 0 && frames[n-1].isCase {
 			if end, ok := shCasePattern(logical); ok {
-				frames[n-1].arm = shArm(logical[:end])
+				f := frames[n-1]
+				f.arm = shArm(logical[:end])
+				f.enter(f.caseMatch(logical[:end], vars))
 				// Blank the pattern out, keeping the offsets of the rest.
 				logical = strings.Repeat(" ", end+1) + logical[end+1:]
 			}
 		}
 		var chain scriptArm // the commands of a && / || chain so far
+		run := shChain{run: triTrue, status: triUnknown}
 		for _, seg := range shSegments(logical) {
 			chainArm := chain
 			if seg.chained {
@@ -77,29 +81,59 @@ func scanSh(rel string, data []byte) *scriptScan {
 			}
 			if top != nil && top.inCond {
 				if !slices.Contains(kws, "then") {
-					top.arm = mergeArm(top.arm, shArm(seg.text)) // if a || b; then: the condition goes on
+					// if a || b; then: the condition goes on
+					top.arm = mergeArm(top.arm, shArm(seg.text))
+					top.cond = top.cond.next(seg.op, func() tri { return shEval(seg.text, vars) })
 					continue
 				}
 				top.inCond = false
+				top.enter(top.cond.status)
 			}
 			if top != nil && slices.Contains(kws, "else") {
 				top.arm = scriptArm{}
+				top.enter(triTrue)
 			}
 			switch word {
-			case "if":
-				frames = append(frames, &shFrame{inCond: true, arm: shArm(cmd.text)})
-				continue
-			case "elif":
+			case "if", "elif":
+				cond := shChain{run: triTrue, status: shEval(cmd.text, vars)}
+				if word == "if" {
+					top = &shFrame{prevFalse: true}
+					frames = append(frames, top)
+				}
 				if top != nil {
-					top.inCond, top.arm = true, shArm(cmd.text)
+					top.inCond, top.arm, top.cond = true, shArm(cmd.text), cond
 				}
 				continue
 			case "case":
-				frames = append(frames, &shFrame{isCase: true})
+				f := &shFrame{isCase: true, prevFalse: true}
+				if ws, ok := shWords(cmd.text, vars); ok && len(ws) == 3 && ws[1].known {
+					f.subject, f.subjectKnown = ws[1].val, true
+				}
+				frames = append(frames, f)
 				continue
 			case "fi", "esac":
 				if top != nil {
 					frames = frames[:len(frames)-1]
+				}
+				continue
+			}
+			run = run.next(seg.op, func() tri { return shEval(seg.text, vars) })
+			chainArm.on = run.run == triTrue
+			on := chainArm.on // the command runs in a default start
+			for _, f := range frames {
+				on = on && f.arm.on
+			}
+			switch word {
+			case ".", "source":
+				vars.source()
+				continue
+			case "unset":
+				if ws, ok := shWords(cmd.text, vars); ok {
+					for _, w := range ws[1:] {
+						if w.literal && isName(w.val) {
+							vars.assign(w.val, "", on)
+						}
+					}
 				}
 				continue
 			case "", "while", "until", "for", "select", "done", "echo", "printf", "[", "[[", "test", ":":
@@ -112,6 +146,8 @@ func scanSh(rel string, data []byte) *scriptScan {
 			}
 			if name, _, ok := strings.Cut(word, "="); ok && isName(name) {
 				st.assign = name
+				val, known := shAssignValue(cmd.text[len(name)+1:], vars)
+				vars.assign(name, val, known && on)
 			}
 			for _, f := range frames[:min(len(frames), maxArms)] {
 				st.arms = append(st.arms, f.arm)
@@ -128,9 +164,60 @@ func scanSh(rel string, data []byte) *scriptScan {
 
 // shFrame is an open if or case block of a shell script.
 type shFrame struct {
-	isCase bool
-	inCond bool      // reading an if/elif condition, up to then
-	arm    scriptArm // the arm whose commands run now (or its condition so far)
+	isCase    bool
+	inCond    bool      // reading an if/elif condition, up to then
+	arm       scriptArm // the arm whose commands run now (or its condition so far)
+	cond      shChain   // the if/elif condition so far, in a default start
+	prevFalse bool      // every earlier arm's condition is false in a default start
+
+	subject      string // the word a case block matches, when known
+	subjectKnown bool
+}
+
+// caseMatch reports whether the case subject matches the pattern of an arm
+// ("a|b" or "(a|b", without the closing parenthesis) in a default start.
+// Patterns with glob characters other than a lone * are unknown.
+func (f *shFrame) caseMatch(pattern string, vars *shVars) tri {
+	if !f.subjectKnown {
+		return triUnknown
+	}
+	pattern = strings.TrimLeft(pattern, " \t(")
+	r := triFalse
+	for _, alt := range strings.Split(pattern, "|") {
+		ws, ok := shWords(alt, vars)
+		switch {
+		case !ok || len(ws) != 1 || !ws[0].known:
+			r = triUnknown
+		case ws[0].glob && ws[0].val == "*":
+			return triTrue
+		case ws[0].glob || strings.ContainsAny(ws[0].val, "*?[") && !ws[0].literal:
+			r = triUnknown
+		case ws[0].val == f.subject:
+			return triTrue
+		}
+	}
+	return r
+}
+
+// enter starts the commands of an if, elif or else arm whose condition gives
+// cond in a default start: the arm runs in a default start when every
+// earlier arm is known not to and its own condition holds.
+func (f *shFrame) enter(cond tri) {
+	f.arm.on = f.prevFalse && cond == triTrue
+	f.prevFalse = f.prevFalse && cond == triFalse
+}
+
+// shAssignValue returns the value a NAME=value assignment gives (rest is the
+// text after =) and whether the scan knows it.
+func shAssignValue(rest string, vars *shVars) (string, bool) {
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return "", true
+	}
+	ws, ok := shWords(rest, vars)
+	if !ok || len(ws) != 1 || !ws[0].known {
+		return "", false
+	}
+	return ws[0].val, true
 }
 
 // shArm reads the condition of an arm: whether it names --debug and the
@@ -151,7 +238,7 @@ func mergeArm(a, b scriptArm) scriptArm {
 			refs = append(refs, r)
 		}
 	}
-	return scriptArm{debug: a.debug || b.debug, refs: refs}
+	return scriptArm{debug: a.debug || b.debug, refs: refs, on: a.on && b.on}
 }
 
 // shCasePattern finds the pattern of a case arm that starts line ("--debug)",
@@ -303,8 +390,9 @@ func shWalk(s string, visit func(i int) int) int {
 // shSegment is one command of a logical line.
 type shSegment struct {
 	text    string
-	off     int  // byte offset in the logical line
-	chained bool // joined to another command by && or || (runs conditionally)
+	off     int    // byte offset in the logical line
+	chained bool   // joined to another command by && or || (runs conditionally)
+	op      string // the operator before it: "" at the start of the line, ";", "&&", "||", "|", "&"
 }
 
 // shSegments splits a logical line at ;, &&, || and | outside quotes.
@@ -318,19 +406,21 @@ func shSegments(s string) []shSegment {
 		chained = shHasOperator(s)
 	}
 	isOp := func(c byte) bool { return c == ';' || c == '|' || c == '&' }
+	op := ""
 	shWalk(s, func(i int) int {
 		if !isOp(s[i]) {
 			return 0
 		}
-		out = append(out, shSegment{text: s[start:i], off: start, chained: chained})
+		out = append(out, shSegment{text: s[start:i], off: start, chained: chained, op: op})
 		n := 0
 		for i+n+1 < len(s) && isOp(s[i+n+1]) {
 			n++
 		}
+		op = s[i : i+n+1]
 		start = i + n + 1
 		return n
 	})
-	return append(out, shSegment{text: s[start:], off: start, chained: chained})
+	return append(out, shSegment{text: s[start:], off: start, chained: chained, op: op})
 }
 
 // shHasOperator reports whether s holds && or || outside quotes.

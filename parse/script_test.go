@@ -111,13 +111,41 @@ func TestScanShConditions(t *testing.T) {
 		{"jdwp in a custom if", "if [ \"$ENV\" = \"staging\" ]; then\n  JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"\nfi\n", nil, []string{jdwp}},
 		{"jdwp in a $DEBUG one-liner", "[ -n \"$DEBUG\" ] && JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"\n", nil, []string{jdwp}},
 		{"jdwp in a $DEBUG if", "if [ \"${DEBUG}\" = \"true\" ]; then JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"; fi\n", nil, []string{jdwp}},
-		{"jdwp in another case arm", "case \"$1\" in\n  --debug) x ;;\n  *) JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\" ;;\nesac\n", nil, []string{jdwp}},
-		{"jdwp in the else of the --debug if", "if [ \"$CMD\" = \"--debug\" ]; then\n  x\nelse\n  JAVA_OPTS=\"" + jdwp + "\"\nfi\n", nil, []string{jdwp}},
+		// A default start (no arguments) takes the * arm and the else of the --debug test.
+		{"jdwp in another case arm", "case \"$1\" in\n  --debug) x ;;\n  *) JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\" ;;\nesac\n", []string{jdwp}, nil},
+		{"jdwp in the else of the --debug if", "if [ \"$CMD\" = \"--debug\" ]; then\n  x\nelse\n  JAVA_OPTS=\"" + jdwp + "\"\nfi\n", []string{jdwp}, nil},
+		{"jdwp in a case arm a default start does not take", "case \"$1\" in\n  --debug) x ;;\n  staging) JAVA_OPTS=\"" + jdwp + "\" ;;\nesac\n", nil, []string{jdwp}},
+		{"jdwp in a case on an unknown word", "case \"`uname`\" in\n  Linux*) JAVA_OPTS=\"" + jdwp + "\" ;;\nesac\n", nil, []string{jdwp}},
 		{"jdwp on a java command line inside an if", "if [ -x \"$JAVACMD\" ]; then\n  $JAVACMD " + jdwp + " Main\nfi\n", nil, []string{jdwp}},
 		{"conditional DEBUG_OPTS on the java line", "if [ -n \"$REMOTE\" ]; then DEBUG_OPTS=\"" + jdwp + "\"; fi\njava $DEBUG_OPTS Main\n", nil, []string{jdwp}},
 		{"DEBUG_OPTS expanded in a custom one-liner", "DEBUG_OPTS=\"" + jdwp + "\"\n[ -n \"$DEBUG\" ] && JAVA_OPTS=\"$JAVA_OPTS $DEBUG_OPTS\"\n", nil, []string{jdwp}},
 		{"remote-debug is not --debug", "if [ \"$MODE\" = \"remote-debug\" ]; then JAVA_OPTS=\"" + jdwp + "\"; fi\n", nil, []string{jdwp}},
 		{"non-jdwp options under a condition stay out", "if [ -n \"$X\" ]; then JAVA_OPTS=\"-DportOffset=1 -Dcom.sun.management.jmxremote\"; fi\n", nil, nil},
+
+		// (c) Conditions a default start decides: no arguments, and the
+		// variables the script has not assigned yet are unset.
+		{"-z of an unset variable", "if [ -z \"$JVM_MEM_OPTS\" ]; then\n  JVM_MEM_OPTS=\"-Xms256m -DportOffset=5\"\nfi\njava $JVM_MEM_OPTS Main\n", []string{"-Xms256m", "-DportOffset=5"}, nil},
+		{"-z of a variable set before", "JVM_MEM_OPTS=-Xmx1g\nif [ -z \"$JVM_MEM_OPTS\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"-z of a variable set conditionally before", "[ -x /x ] && M=1\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"-z of a variable unset again", "M=1\nunset M\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", []string{"-DportOffset=5"}, nil},
+		{"-z of JAVA_HOME (from the environment)", "if [ -z \"$JAVA_HOME\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"-z after sourcing a file", ". ./setenv.sh\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"else of -n", "if [ -n \"$X\" ]; then\n  x\nelse\n  JAVA_OPTS=-DportOffset=5\nfi\n", []string{"-DportOffset=5"}, nil},
+		{"else of -z is not taken", "if [ -z \"$X\" ]; then\n  x\nelse\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"elif after a false if", "if [ -n \"$X\" ]; then\n  x\nelif [ \"$Y\" = \"\" ]; then\n  JAVA_OPTS=-DportOffset=5\nelse\n  JAVA_OPTS=-DportOffset=6\nfi\n", []string{"-DportOffset=5"}, nil},
+		{"elif after an unknown if", "if [ -x \"$J\" ]; then\n  x\nelif [ -z \"$Y\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
+		{"negated test", "if ! [ -n \"$X\" ]; then JAVA_OPTS=-DportOffset=5; fi\nif [ ! -z \"$X\" ]; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
+		{"test of a known value", "MODE=prod\nif [ \"x$MODE\" = \"xprod\" ]; then JAVA_OPTS=-DportOffset=5; fi\n", []string{"-DportOffset=5"}, nil},
+		{"test of $1", "if [ \"$1\" = \"\" ]; then JAVA_OPTS=-DportOffset=5; fi\nif test -n \"$1\"; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
+		{"and-chain that runs", "[ -z \"$X\" ] && JAVA_OPTS=-DportOffset=5\n", []string{"-DportOffset=5"}, nil},
+		{"or-chain that runs", "[ -n \"$X\" ] || JAVA_OPTS=-DportOffset=5\n", []string{"-DportOffset=5"}, nil},
+		{"or-chain that does not run", "[ -z \"$X\" ] || JAVA_OPTS=-DportOffset=5\n", nil, nil},
+		{"compound condition", "if [ -z \"$A\" ] && [ -z \"$B\" ]; then JAVA_OPTS=-DportOffset=5; fi\n" +
+			"if [ -z \"$A\" ] && [ -x /j ]; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
+		{"nested default-start blocks", "if [ -z \"$A\" ]; then\n  if [ -z \"$B\" ]; then\n    JAVA_OPTS=\"" + jdwp + "\"\n  fi\nfi\n", []string{jdwp}, nil},
+		{"--debug inside a default-start block", "if [ -z \"$A\" ]; then\n  if [ \"$1\" = \"--debug\" ]; then\n    JAVA_OPTS=\"" + jdwp + "\"\n  fi\nfi\n", nil, nil},
+		{"jmx in the JVM_MEM_OPTS block", "if [ -z \"$JVM_MEM_OPTS\" ]; then\n  JVM_MEM_OPTS=\"-Xmx1g -Dcom.sun.management.jmxremote.port=9999 -Dcom.sun.management.jmxremote.authenticate=false\"\nfi\n$JAVACMD $JVM_MEM_OPTS Main\n",
+			[]string{"-Xmx1g", "-Dcom.sun.management.jmxremote.port=9999", "-Dcom.sun.management.jmxremote.authenticate=false"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sc := scanSh("s.sh", []byte(tc.src))
