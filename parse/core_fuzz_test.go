@@ -41,23 +41,6 @@ func seedFixtures(f *testing.F, names ...string) {
 	}
 }
 
-func FuzzParseXML(f *testing.F) {
-	seedFixtures(f, "axis2-trap.xml")
-	f.Add([]byte(`<Server port="8005"><Service><Connector port="9443" SSLEnabled="true"/></Service></Server>`))
-	f.Add([]byte("<a><!-- wso2lint:ignore WL101 x --><b c='1'/></a>"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		xf, err := parseXML("x.xml", data)
-		if err != nil {
-			return
-		}
-		for e := range xf.elems {
-			_ = xf.elemPos(e)
-			_ = xf.textPos(e)
-			_ = xf.attrPos(e, "port")
-		}
-	})
-}
-
 func FuzzCatalina(f *testing.F) {
 	f.Add([]byte(`<Server port="8005"><Service><Connector port="9443" SSLEnabled="true" sslEnabledProtocols="TLSv1" keystorePass="x"/><Connector port="${Ports.JMX.RMIRegistryPort}"/></Service></Server>`))
 	f.Add([]byte(`<Server><Service><Connector/></Service></Server>`))

@@ -2,9 +2,13 @@
 // like one) into a *model.Home: product, servers (profiles), the port offset and
 // every listener with the source position of its value.
 //
-// It is the only package that imports etree and magiconair/properties. It must not
-// import catalog, lint or emit. Files that cannot be read as what they must be
-// (malformed XML, binary junk, over the size limit) are input errors; doubtful
-// values (an unresolved placeholder, an odd port) are recorded in the model for the
-// linter, and parsing goes on.
+// XML files are scanned by parse/xmlpos (the format scanner: tree, positions,
+// limits); xmlfile.go adapts its positions and wso2lint:ignore comments to the
+// model and reads element values. parse and parse/xmlpos are the only packages
+// that import etree, and parse the only one that imports magiconair/properties.
+//
+// It must not import catalog, lint or emit. Files that cannot be read as what
+// they must be (malformed XML, binary junk, over the size limit) are input
+// errors; doubtful values (an unresolved placeholder, an odd port) are recorded
+// in the model for the linter, and parsing goes on.
 package parse

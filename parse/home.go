@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/parse/xmlpos"
 )
 
 // Options control how a home is read.
@@ -206,9 +207,9 @@ func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
 	}
 	f, err := parseXML(rel, data)
 	if err != nil {
-		var xe *xmlError
+		var xe *xmlpos.Error
 		if errors.As(err, &xe) {
-			return nil, false, &Error{File: s.h.display(rel), Line: xe.line, Err: errors.New(xe.msg)}
+			return nil, false, &Error{File: s.h.display(rel), Line: xe.Line, Err: errors.New(xe.Msg)}
 		}
 		return nil, false, s.h.errorf(rel, 0, "%v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/parse/xmlpos"
 )
 
 // hostileExampleDir is the small example home of the repository.
@@ -137,12 +138,12 @@ func hostileCases() []hostileCase {
 		{"billion laughs", hostileReplace(hostileCarbon, hostileBillionLaughs()), Options{}, hostileCarbon, 2, "DTD entity declarations are not allowed"},
 		{"deep nesting", hostileReplace(hostileCarbon, strings.Repeat("<a>", 1000000)+strings.Repeat("</a>", 1000000)),
 			Options{}, hostileCarbon, 1, "XML nested deeper than 512 elements"},
-		{"element flood", hostileReplace(hostileCarbon, "<Server>\n"+strings.Repeat("<a/>", maxXMLElements)+"\n</Server>"),
+		{"element flood", hostileReplace(hostileCarbon, "<Server>\n"+strings.Repeat("<a/>", xmlpos.MaxElements)+"\n</Server>"),
 			Options{}, hostileCarbon, 2, "more than 100000 XML elements"},
-		{"attribute flood", hostileReplace(hostileCarbon, "<Server"+hostileAttrs(maxXMLAttrs+1)+"/>"),
+		{"attribute flood", hostileReplace(hostileCarbon, "<Server"+hostileAttrs(xmlpos.MaxAttrs+1)+"/>"),
 			Options{}, hostileCarbon, 1, "more than 1000 attributes"},
-		{"ignore comment flood", hostileReplace(hostileCarbon, "<Server>\n"+strings.Repeat("<!-- wso2lint:ignore WL101 -->\n", maxXMLIgnores+1)+"</Server>"),
-			Options{}, hostileCarbon, maxXMLIgnores + 2, "wso2lint:ignore comments"},
+		{"ignore comment flood", hostileReplace(hostileCarbon, "<Server>\n"+strings.Repeat("<!-- wso2lint:ignore WL101 -->\n", xmlpos.MaxMarked+1)+"</Server>"),
+			Options{}, hostileCarbon, xmlpos.MaxMarked + 2, "wso2lint:ignore comments"},
 		{"binary junk", hostileReplace(hostileCarbon, "\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe<Server/>"), Options{}, hostileCarbon, 0, "binary data (NUL byte)"},
 		{"invalid utf-8", hostileReplace(hostileCarbon, "<Server><Name>\xff\xfe\x80</Name></Server>"), Options{}, hostileCarbon, 0, "invalid UTF-8"},
 		{"utf-16 little endian with bom", hostileReplace(hostileCarbon, hostileUTF16("<Server/>", false)), Options{}, hostileCarbon, 0, "UTF-16"},
@@ -319,22 +320,5 @@ func TestFileDisappears(t *testing.T) {
 			}
 			checkInputError(t, err, dir, rel, 0, "file disappeared while it was being read")
 		})
-	}
-}
-
-// TestLineIndex checks the line index against a direct count.
-func TestLineIndex(t *testing.T) {
-	src := []byte("a\nbb\n\nccc\n")
-	x := newLineIndex(src)
-	for off := range src {
-		if got, want := x.line(off), 1+strings.Count(string(src[:off]), "\n"); got != want {
-			t.Errorf("line(%d) = %d, want %d", off, got, want)
-		}
-	}
-	if got := x.start(4); got != 6 {
-		t.Errorf("start(4) = %d, want 6", got)
-	}
-	if got := x.start(99); got != len(src) {
-		t.Errorf("start(99) = %d, want %d", got, len(src))
 	}
 }

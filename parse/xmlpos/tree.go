@@ -1,4 +1,4 @@
-package parse
+package xmlpos
 
 import (
 	"encoding/xml"
@@ -6,35 +6,38 @@ import (
 	"github.com/beevik/etree"
 )
 
-// xmlTree builds the etree document from the tokens scan reads, so that each
-// file is tokenized once rather than twice (once for the positions, once more
-// by etree.Document.ReadFromBytes): XML tokenizing is most of the time spent
-// reading a home. The tree is the one ReadFromBytes builds with the same
-// decoder settings: the same elements, attributes (a repeated attribute keeps
-// its first place and its last value), text (with etree's white-space flag),
-// comments, directives and processing instructions.
-type xmlTree struct {
+// treeBuilder builds the etree document from the tokens the scanner reads, so
+// that each file is tokenized once rather than twice (once for the positions,
+// once more by etree.Document.ReadFromBytes): XML tokenizing is most of the
+// time spent reading a home. The tree is the one ReadFromBytes builds with the
+// same decoder settings: the same elements, attributes (a repeated attribute
+// keeps its first place and its last value), text (with etree's
+// white-space flag), comments, directives and processing instructions.
+type treeBuilder struct {
 	doc   *etree.Document
 	stack []*etree.Element
 	seen  map[xml.Name]int // attribute -> index, for elements with many attributes
 }
 
-func newXMLTree() *xmlTree {
+func newTreeBuilder() *treeBuilder {
 	doc := etree.NewDocument()
-	return &xmlTree{doc: doc, stack: []*etree.Element{&doc.Element}}
+	doc.ReadSettings = etree.ReadSettings{CharsetReader: identityCharset}
+	return &treeBuilder{doc: doc, stack: []*etree.Element{&doc.Element}}
 }
 
-func (t *xmlTree) top() *etree.Element { return t.stack[len(t.stack)-1] }
+func (t *treeBuilder) top() *etree.Element { return t.stack[len(t.stack)-1] }
 
-// token adds one raw token that scan has checked (end tags match their start
-// tags, nesting is within bounds).
-func (t *xmlTree) token(tok xml.Token) {
+// token adds one raw token that the scanner has checked (end tags match their
+// start tags, nesting is within bounds). It returns
+// the element a start tag creates, nil for other tokens.
+func (t *treeBuilder) token(tok xml.Token) *etree.Element {
 	switch tok := tok.(type) {
 	case xml.StartElement:
 		e := t.top().CreateElement("x")
 		e.Space, e.Tag = tok.Name.Space, tok.Name.Local
 		t.attrs(e, tok.Attr)
 		t.stack = append(t.stack, e)
+		return e
 	case xml.EndElement:
 		if len(t.stack) > 1 {
 			t.stack = t.stack[:len(t.stack)-1]
@@ -49,11 +52,12 @@ func (t *xmlTree) token(tok xml.Token) {
 	case xml.ProcInst:
 		t.top().CreateProcInst(tok.Target, string(tok.Inst))
 	}
+	return nil
 }
 
 // attrs adds the attributes of a start tag as etree's reader does: a repeated
 // name keeps its first place and takes the last value.
-func (t *xmlTree) attrs(e *etree.Element, attrs []xml.Attr) {
+func (t *treeBuilder) attrs(e *etree.Element, attrs []xml.Attr) {
 	index := func(n xml.Name) int {
 		if len(attrs) > 8 {
 			if i, ok := t.seen[n]; ok {

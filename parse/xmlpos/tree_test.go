@@ -1,4 +1,4 @@
-package parse
+package xmlpos
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/beevik/etree"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // dumpTree renders every token of an etree tree with what its methods report
@@ -45,34 +47,34 @@ func dumpTree(e *etree.Element, depth int, out *[]string) {
 	}
 }
 
-// checkSameTree parses src with parseXML and with etree's own reader (as
-// parseXML did before building the tree from its scan) and compares the trees.
+// checkSameTree parses src with Parse and with etree's own reader (as the
+// reader did before the tree was built from the scan) and compares the trees.
 func checkSameTree(t *testing.T, name string, src []byte) bool {
 	t.Helper()
-	f, err := parseXML(name, src)
+	d, err := Parse(src, Options{})
 	if err != nil {
 		return false // rejected before any tree is used
 	}
 	utf, err := toUTF8(src)
 	if err != nil {
-		t.Fatalf("%s: parseXML accepted what toUTF8 rejects: %v", name, err)
+		t.Fatalf("%s: Parse accepted what toUTF8 rejects: %v", name, err)
 	}
 	ref := etree.NewDocument()
 	ref.ReadSettings = etree.ReadSettings{CharsetReader: identityCharset}
 	if err := ref.ReadFromBytes(utf); err != nil {
-		t.Errorf("%s: parseXML accepted what etree rejects: %v", name, err)
+		t.Errorf("%s: Parse accepted what etree rejects: %v", name, err)
 		return false
 	}
 	var want, got []string
 	dumpTree(&ref.Element, 0, &want)
-	dumpTree(&f.doc.Element, 0, &got)
+	dumpTree(&d.Tree.Element, 0, &got)
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s: tree differs from etree's (-etree +parseXML):\n%s", name, diff)
+		t.Errorf("%s: tree differs from etree's (-etree +Parse):\n%s", name, diff)
 	}
 	return true
 }
 
-func TestXMLTreeMatchesEtree(t *testing.T) {
+func TestTreeMatchesEtree(t *testing.T) {
 	cases := map[string]string{
 		"namespaces": `<?xml version="1.0" encoding="UTF-8"?>
 <!-- head -->
@@ -99,7 +101,7 @@ func TestXMLTreeMatchesEtree(t *testing.T) {
 		}
 	}
 	// Every XML file of the repository's fixtures and of the shared corpus.
-	root := repoRootB(t)
+	root := testenv.RepoRoot(t)
 	dirs := []string{filepath.Join(root, "testdata"), filepath.Join(root, "parse", "testdata")}
 	if c := filepath.Join(root, "..", "shared", "corpus"); dirExists(c) {
 		dirs = append(dirs, c)
