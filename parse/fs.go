@@ -19,10 +19,14 @@ const DefaultMaxFileSize = 32 << 20
 type Error struct {
 	File string // path as the user would open it (home path joined with the relative file)
 	Line int    // 0 when unknown
+	Col  int    // 0 when unknown or not given
 	Err  error
 }
 
 func (e *Error) Error() string {
+	if e.Line > 0 && e.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
+	}
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 	}

@@ -209,7 +209,7 @@ func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
 	if err != nil {
 		var xe *xmlpos.Error
 		if errors.As(err, &xe) {
-			return nil, false, &Error{File: s.h.display(rel), Line: xe.Line, Err: errors.New(xe.Msg)}
+			return nil, false, &Error{File: s.h.display(rel), Line: xe.Line, Col: xe.Col, Err: errors.New(xe.Msg)}
 		}
 		return nil, false, s.h.errorf(rel, 0, "%v", err)
 	}

@@ -58,6 +58,10 @@ func TestXMLRejectsWithPosition(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
 	}{
+		{"duplicate attribute", "<Server>\n<Connector port=\"9443\" port=\"8443\"/>\n</Server>",
+			`repository/conf/x.xml:2:24: malformed XML: attribute "port" appears more than once in element <Connector>`},
+		{"attlist default", "<!DOCTYPE Server [\n <!ATTLIST Connector port CDATA \"8443\">]>\n<Server><Connector/></Server>",
+			"repository/conf/x.xml:2:2: DTD attribute-list declarations (<!ATTLIST>) are not supported"},
 		{"entity", "<!DOCTYPE Server [<!ENTITY x \"1\">]><Server/>",
 			"repository/conf/x.xml:1: DTD entity declarations are not allowed"},
 	} {

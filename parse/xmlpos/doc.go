@@ -6,9 +6,10 @@
 //
 // It accepts UTF-8 (and converts ISO-8859-1 when the declaration says so) and
 // rejects what a configuration file never holds and a hostile one might:
-// UTF-16, invalid UTF-8, NUL bytes, DTD entity declarations, nesting,
-// element, attribute and marked-comment floods beyond fixed limits, more than
-// one root element and end tags that do not match. It never resolves an entity or fetches an external DTD.
+// UTF-16, invalid UTF-8, NUL bytes, DTD entity and attribute-list
+// declarations, nesting, element, attribute and marked-comment floods beyond
+// fixed limits, duplicate attributes, more than one root element and end tags
+// that do not match. It never resolves an entity or fetches an external DTD.
 //
 // Comments whose text holds a marker chosen by the caller are reported as raw
 // data (text, position, the element they stand before); the package knows

@@ -12,8 +12,9 @@ import (
 	"github.com/beevik/etree"
 )
 
-// Parse reads data as one XML document. It rejects DTD entity declarations,
-// invalid UTF-8, UTF-16 and documents beyond the limits (MaxDepth, MaxElements, MaxAttrs,
+// Parse reads data as one XML document. It rejects DTD entity and
+// attribute-list declarations, invalid UTF-8, UTF-16, duplicate attributes
+// and documents beyond the limits (MaxDepth, MaxElements, MaxAttrs,
 // MaxMarked); it never resolves external entities. A rejection is an *Error.
 func Parse(data []byte, opt Options) (*Document, error) {
 	src, err := toUTF8(data)
@@ -40,6 +41,7 @@ type scanner struct {
 	tree    *treeBuilder
 	stack   []*elemInfo
 	pending []int // indexes into d.Marked of comments waiting for the next element
+	seen    map[xml.Name]struct{}
 }
 
 // errAt returns an *Error at byte offset off; withCol adds the column.
@@ -107,6 +109,9 @@ func (d *Document) scan(opt Options) error {
 			if bytes.Contains(t, []byte("ENTITY")) {
 				return s.errAt(off, false, "DTD entity declarations are not allowed (possible entity expansion or external entity attack)")
 			}
+			if i := bytes.Index(d.src[off:endOff], []byte("<!ATTLIST")); i >= 0 {
+				return s.errAt(off+i, true, "DTD attribute-list declarations (<!ATTLIST>) are not supported: their default values would add attributes the file does not show; remove the DOCTYPE's internal subset")
+			}
 		}
 		if e := s.tree.token(tok); e != nil {
 			d.elems[e] = info
@@ -137,9 +142,43 @@ func (s *scanner) start(t xml.StartElement, off, endOff int) (*elemInfo, error) 
 	case len(s.stack) == 0 && len(s.d.elems) > 0:
 		return nil, s.errAt(off, false, "malformed XML: more than one root element")
 	}
+	if i := s.repeatedAttr(t.Attr); i >= 0 {
+		attrs := startTagAttrs(s.d.src[off:endOff])
+		at := off
+		if i < len(attrs) {
+			at += attrs[i].nameOff
+		}
+		return nil, s.errAt(at, true, "malformed XML: attribute %q appears more than once in element <%s>", qname(t.Attr[i].Name), qname(t.Name))
+	}
 	info := &elemInfo{start: off, startEnd: endOff, name: qname(t.Name)}
 	s.stack = append(s.stack, info)
 	return info, nil
+}
+
+// repeatedAttr returns the index of the first attribute whose name (as
+// written) an earlier attribute of the same tag has, or -1.
+func (s *scanner) repeatedAttr(attrs []xml.Attr) int {
+	if len(attrs) <= 8 {
+		for i := 1; i < len(attrs); i++ {
+			for j := range i {
+				if attrs[j].Name == attrs[i].Name {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	if s.seen == nil {
+		s.seen = map[xml.Name]struct{}{}
+	}
+	clear(s.seen)
+	for i, a := range attrs {
+		if _, dup := s.seen[a.Name]; dup {
+			return i
+		}
+		s.seen[a.Name] = struct{}{}
+	}
+	return -1
 }
 
 // end checks an end tag at offsets off to endOff (equal for the end of a

@@ -10,13 +10,11 @@ import (
 // that each file is tokenized once rather than twice (once for the positions,
 // once more by etree.Document.ReadFromBytes): XML tokenizing is most of the
 // time spent reading a home. The tree is the one ReadFromBytes builds with the
-// same decoder settings: the same elements, attributes (a repeated attribute
-// keeps its first place and its last value), text (with etree's
+// same decoder settings: the same elements, attributes, text (with etree's
 // white-space flag), comments, directives and processing instructions.
 type treeBuilder struct {
 	doc   *etree.Document
 	stack []*etree.Element
-	seen  map[xml.Name]int // attribute -> index, for elements with many attributes
 }
 
 func newTreeBuilder() *treeBuilder {
@@ -28,14 +26,21 @@ func newTreeBuilder() *treeBuilder {
 func (t *treeBuilder) top() *etree.Element { return t.stack[len(t.stack)-1] }
 
 // token adds one raw token that the scanner has checked (end tags match their
-// start tags, nesting is within bounds). It returns
+// start tags, nesting is within bounds, no attribute is repeated). It returns
 // the element a start tag creates, nil for other tokens.
 func (t *treeBuilder) token(tok xml.Token) *etree.Element {
 	switch tok := tok.(type) {
 	case xml.StartElement:
 		e := t.top().CreateElement("x")
 		e.Space, e.Tag = tok.Name.Space, tok.Name.Local
-		t.attrs(e, tok.Attr)
+		for _, a := range tok.Attr {
+			// CreateAttr splits its key at the first colon and replaces an
+			// attribute of the same name; a key no attribute has (XML names
+			// hold no NUL) makes it append, then the name is set as the
+			// decoder read it.
+			na := e.CreateAttr("\x00", a.Value)
+			na.Space, na.Key = a.Name.Space, a.Name.Local
+		}
 		t.stack = append(t.stack, e)
 		return e
 	case xml.EndElement:
@@ -53,43 +58,4 @@ func (t *treeBuilder) token(tok xml.Token) *etree.Element {
 		t.top().CreateProcInst(tok.Target, string(tok.Inst))
 	}
 	return nil
-}
-
-// attrs adds the attributes of a start tag as etree's reader does: a repeated
-// name keeps its first place and takes the last value.
-func (t *treeBuilder) attrs(e *etree.Element, attrs []xml.Attr) {
-	index := func(n xml.Name) int {
-		if len(attrs) > 8 {
-			if i, ok := t.seen[n]; ok {
-				return i
-			}
-			return -1
-		}
-		for i, a := range e.Attr {
-			if a.Space == n.Space && a.Key == n.Local {
-				return i
-			}
-		}
-		return -1
-	}
-	if len(attrs) > 8 {
-		if t.seen == nil {
-			t.seen = map[xml.Name]int{}
-		}
-		clear(t.seen)
-	}
-	for _, a := range attrs {
-		if i := index(a.Name); i >= 0 {
-			e.Attr[i].Value = a.Value
-			continue
-		}
-		// CreateAttr splits its key at the first colon; a key no attribute
-		// has (XML names hold no NUL) makes it append, then the name is set
-		// as the decoder read it.
-		na := e.CreateAttr("\x00", a.Value)
-		na.Space, na.Key = a.Name.Space, a.Name.Local
-		if len(attrs) > 8 {
-			t.seen[a.Name] = len(e.Attr) - 1
-		}
-	}
 }
