@@ -24,7 +24,7 @@ func readAPIManager(s *server) error {
 	root := f.doc.Root()
 	if kv := root.SelectElement("APIKeyValidator"); kv != nil {
 		if e := kv.SelectElement("ServerURL"); e != nil {
-			if err := s.peer(model.SvcKeyManager, text(e), f.textPos(e), true); err != nil {
+			if err := s.peer(model.SvcKeyManager, f.text(e), f.textPos(e), true); err != nil {
 				return err
 			}
 		}
@@ -34,7 +34,7 @@ func readAPIManager(s *server) error {
 	}
 	if am := root.SelectElement("AuthManager"); am != nil {
 		if e := am.SelectElement("ServerURL"); e != nil {
-			if err := s.peer(model.SvcPeerURL, text(e), f.textPos(e), true); err != nil {
+			if err := s.peer(model.SvcPeerURL, f.text(e), f.textPos(e), true); err != nil {
 				return err
 			}
 		}
@@ -43,7 +43,7 @@ func readAPIManager(s *server) error {
 		for _, env := range envs.SelectElements("Environment") {
 			for _, tag := range []string{"ServerURL", "GatewayEndpoint", "GatewayWSEndpoint"} {
 				if e := env.SelectElement(tag); e != nil {
-					if err := s.peer(model.SvcPeerURL, text(e), f.textPos(e), true); err != nil {
+					if err := s.peer(model.SvcPeerURL, f.text(e), f.textPos(e), true); err != nil {
 						return err
 					}
 				}
@@ -51,7 +51,7 @@ func readAPIManager(s *server) error {
 		}
 	}
 	if an := root.SelectElement("Analytics"); an != nil {
-		on := isTrue(text(an.SelectElement("Enabled")))
+		on := isTrue(f.text(an.SelectElement("Enabled")))
 		for _, e := range an.ChildElements() {
 			if !strings.HasSuffix(strings.ToLower(e.Tag), "url") {
 				continue
@@ -60,7 +60,7 @@ func readAPIManager(s *server) error {
 			if strings.Contains(e.Tag, "Auth") {
 				id = model.SvcAnalyticsURLSSL
 			}
-			if err := s.peer(id, text(e), f.textPos(e), on); err != nil {
+			if err := s.peer(id, f.text(e), f.textPos(e), on); err != nil {
 				return err
 			}
 		}
@@ -68,29 +68,29 @@ func readAPIManager(s *server) error {
 	if tc := root.SelectElement("ThrottlingConfigurations"); tc != nil {
 		on := true
 		if e := tc.SelectElement("EnableAdvanceThrottling"); e != nil {
-			on = isTrue(text(e))
+			on = isTrue(f.text(e))
 		}
 		if tm := tc.SelectElement("TrafficManager"); tm != nil {
 			pub := on
 			if e := tc.FindElement("DataPublisher/Enabled"); e != nil {
-				pub = pub && isTrue(text(e))
+				pub = pub && isTrue(f.text(e))
 			}
 			for _, k := range []struct{ tag, id string }{{"ReceiverUrlGroup", model.SvcThrottleURL}, {"AuthUrlGroup", model.SvcThrottleAuth}} {
 				if e := tm.SelectElement(k.tag); e != nil {
-					if err := s.peer(k.id, text(e), f.textPos(e), pub); err != nil {
+					if err := s.peer(k.id, f.text(e), f.textPos(e), pub); err != nil {
 						return err
 					}
 				}
 			}
 		}
 		if jms := tc.SelectElement("JMSConnectionDetails"); jms != nil {
-			jon := on && isTrue(text(jms.SelectElement("Enabled")))
+			jon := on && isTrue(f.text(jms.SelectElement("Enabled")))
 			if params := jms.SelectElement("JMSConnectionParameters"); params != nil {
 				for _, e := range params.ChildElements() {
 					if !strings.HasPrefix(e.Tag, "connectionfactory.") {
 						continue
 					}
-					if err := s.peer(model.SvcJMSBroker, brokerList(text(e)), f.textPos(e), jon); err != nil {
+					if err := s.peer(model.SvcJMSBroker, brokerList(f.text(e)), f.textPos(e), jon); err != nil {
 						return err
 					}
 				}
@@ -110,10 +110,10 @@ func (s *server) keyManagerThrift(f *xmlFile, kv *etree.Element) error {
 	if en == nil && pe == nil {
 		return nil
 	}
-	l := model.Listener{ID: model.SvcKeyMgrThrift, Bind: bindText(text(kv.SelectElement("ThriftServerHost")))}
+	l := model.Listener{ID: model.SvcKeyMgrThrift, Bind: bindText(f.text(kv.SelectElement("ThriftServerHost")))}
 	if en != nil {
-		l.Enabled = isTrue(text(en))
-		s.set(model.KeyAPIMThriftServer, text(en), f.textPos(en))
+		l.Enabled = isTrue(f.text(en))
+		s.set(model.KeyAPIMThriftServer, f.text(en), f.textPos(en))
 	}
 	if pe == nil {
 		l.Base, l.Source = defaultKeyManagerThriftPort, f.textPos(en)
@@ -121,7 +121,7 @@ func (s *server) keyManagerThrift(f *xmlFile, kv *etree.Element) error {
 		s.listen(l)
 		return nil
 	}
-	ok, err := s.portListener(&l, pe.Text(), f.textPos(pe), false)
+	ok, err := s.portListener(&l, f.text(pe), f.textPos(pe), false)
 	if err != nil || !ok {
 		return err
 	}

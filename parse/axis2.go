@@ -85,13 +85,14 @@ func param(e *etree.Element, name string) *etree.Element {
 	return nil
 }
 
-// paramText returns the trimmed text of parameter name, and whether it is present.
-func paramText(e *etree.Element, name string) (string, *etree.Element) {
+// paramText returns the value (see text) of parameter name of e, and the
+// parameter element, nil when absent.
+func (f *xmlFile) paramText(e *etree.Element, name string) (string, *etree.Element) {
 	p := param(e, name)
 	if p == nil {
 		return "", nil
 	}
-	return strings.TrimSpace(p.Text()), p
+	return f.text(p), p
 }
 
 func readPassthru(s *server, f *xmlFile, r *etree.Element) error {
@@ -101,15 +102,15 @@ func readPassthru(s *server, f *xmlFile, r *etree.Element) error {
 	}
 	l := model.Listener{ID: id, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true}
 	if id == model.SvcPassthruHTTPS {
-		if v, p := paramText(r, "HttpsProtocols"); p != nil {
+		if v, p := f.paramText(r, "HttpsProtocols"); p != nil {
 			s.set(model.KeyPassthruHTTPSProtocols, v, f.textPos(p))
 		}
 		readPassthruSecurity(s, f, r)
 	}
-	if v, _ := paramText(r, "bind-address"); v != "" {
+	if v, _ := f.paramText(r, "bind-address"); v != "" {
 		l.Bind = v
 	}
-	raw, p := paramText(r, "port")
+	raw, p := f.paramText(r, "port")
 	if p == nil {
 		l.Base = passthruHTTPPort
 		if id == model.SvcPassthruHTTPS {
@@ -138,13 +139,13 @@ func readClustering(s *server, f *xmlFile, c *etree.Element) error {
 	if c.SelectAttr("enable") != nil {
 		s.set(model.KeyClusteringEnable, strings.TrimSpace(c.SelectAttrValue("enable", "")), f.attrPos(c, "enable"))
 	}
-	scheme, sp := paramText(c, "membershipScheme")
+	scheme, sp := f.paramText(c, "membershipScheme")
 	if sp != nil {
 		s.set(model.KeyClusteringMembershipScheme, scheme, f.textPos(sp))
 	}
 	member := model.Listener{ID: model.SvcHazelcastMember, Base: hazelcastMemberPort, Proto: model.ProtoTCP, Dir: model.DirIn,
 		Enabled: enabled, Note: "hazelcast auto-increments the member port when taken"}
-	if raw, p := paramText(c, "localMemberPort"); p != nil {
+	if raw, p := f.paramText(c, "localMemberPort"); p != nil {
 		pos := f.textPos(p)
 		port, _, ok, err := s.portValue(raw, pos)
 		if err != nil {
@@ -161,7 +162,7 @@ func readClustering(s *server, f *xmlFile, c *etree.Element) error {
 
 	mcast := model.Listener{ID: model.SvcHazelcastMcast, Base: hazelcastMcastPort, Proto: model.ProtoUDP, Dir: model.DirIn,
 		Enabled: enabled && strings.EqualFold(scheme, "multicast"), Note: "multicast discovery"}
-	if raw, p := paramText(c, "mcastPort"); p != nil {
+	if raw, p := f.paramText(c, "mcastPort"); p != nil {
 		pos := f.textPos(p)
 		port, _, ok, err := s.portValue(raw, pos)
 		if err != nil {
@@ -194,9 +195,9 @@ func readMember(s *server, f *xmlFile, m *etree.Element, enabled bool) error {
 		return nil
 	}
 	l := model.Listener{ID: model.SvcHazelcastPeer, Base: hazelcastMemberPort, Proto: model.ProtoTCP, Dir: model.DirOut,
-		Enabled: enabled, Host: strings.TrimSpace(he.Text()), Source: f.elemPos(m), Note: "well-known member"}
+		Enabled: enabled, Host: f.text(he), Source: f.elemPos(m), Note: "well-known member"}
 	if pe != nil {
-		raw := strings.TrimSpace(pe.Text())
+		raw := f.text(pe)
 		pos := f.textPos(pe)
 		lo, hi, isRange := strings.Cut(raw, "-")
 		port, _, ok, err := s.portValue(lo, pos)
@@ -220,13 +221,13 @@ func readMember(s *server, f *xmlFile, m *etree.Element, enabled bool) error {
 
 // readMailto records the SMTP server the mailto transport sender connects to.
 func readMailto(s *server, f *xmlFile, t *etree.Element) error {
-	host, hp := paramText(t, "mail.smtp.host")
+	host, hp := f.paramText(t, "mail.smtp.host")
 	if hp == nil || host == "" {
 		return nil
 	}
 	l := model.Listener{ID: model.SvcSMTP, Base: smtpDefaultPort, Proto: model.ProtoTCP, Dir: model.DirOut, Enabled: true,
 		Host: host, Source: f.textPos(hp)}
-	if raw, pp := paramText(t, "mail.smtp.port"); pp != nil {
+	if raw, pp := f.paramText(t, "mail.smtp.port"); pp != nil {
 		pos := f.textPos(pp)
 		port, _, ok, err := s.portValue(raw, pos)
 		if err != nil || !ok {

@@ -30,9 +30,9 @@ func readBroker(s *server) error {
 				continue
 			}
 			on := attrTrue(t, "enabled", true)
-			bind := text(t.SelectElement("bindAddress"))
+			bind := f.text(t.SelectElement("bindAddress"))
 			if bind == "" {
-				bind = text(tr.SelectElement("bindAddress"))
+				bind = f.text(tr.SelectElement("bindAddress"))
 			}
 			if err := s.brokerConnection(f, t.SelectElement("defaultConnection"), k.plain, k.plainPort, on, bind); err != nil {
 				return err
@@ -44,8 +44,8 @@ func readBroker(s *server) error {
 	}
 	if c := root.SelectElement("coordination"); c != nil {
 		if e := c.SelectElement("thriftServerPort"); e != nil {
-			l := model.Listener{ID: model.SvcAndesThrift, Bind: bindText(text(c.SelectElement("thriftServerHost")))}
-			ok, err := s.portListener(&l, e.Text(), f.textPos(e), true)
+			l := model.Listener{ID: model.SvcAndesThrift, Bind: bindText(f.text(c.SelectElement("thriftServerHost")))}
+			ok, err := s.portListener(&l, f.text(e), f.textPos(e), true)
 			if err != nil {
 				return err
 			}

@@ -20,21 +20,21 @@ func readCarbon(s *server) error {
 	s.ports = map[string]portEntry{}
 	s.carbon = &carbonInfo{}
 	if e := root.SelectElement("ServerKey"); e != nil {
-		s.serverKey = strings.TrimSpace(e.Text())
+		s.serverKey = f.text(e)
 	}
 	if e := root.SelectElement("Version"); e != nil {
-		s.version = strings.TrimSpace(e.Text())
+		s.version = f.text(e)
 	}
 	for _, k := range []struct{ tag, key string }{{"HostName", model.KeyCarbonHostName}, {"MgtHostName", model.KeyCarbonMgtHostName}} {
 		if e := root.SelectElement(k.tag); e != nil {
-			s.set(k.key, strings.TrimSpace(e.Text()), f.textPos(e))
+			s.set(k.key, f.text(e), f.textPos(e))
 		}
 	}
 	if ports := root.SelectElement("Ports"); ports != nil {
 		collectPorts(f, ports, "", s.ports)
 		if e := ports.SelectElement("Offset"); e != nil {
 			pos := f.textPos(e)
-			v := strings.TrimSpace(e.Text())
+			v := f.text(e)
 			s.set(model.KeyCarbonOffset, v, pos)
 			n, err := parseOffset(v)
 			if err != nil {
@@ -98,7 +98,7 @@ func secretAlias(e *etree.Element) string {
 // setting at the same position.
 func (s *server) setSecret(key string, f *xmlFile, e *etree.Element) {
 	pos := f.textPos(e)
-	s.set(key, strings.TrimSpace(e.Text()), pos)
+	s.set(key, f.text(e), pos)
 	if alias := secretAlias(e); alias != "" {
 		s.set(model.KeySecretAlias, alias, pos)
 	}
@@ -116,7 +116,7 @@ func collectPorts(f *xmlFile, e *etree.Element, prefix string, out map[string]po
 			continue
 		}
 		if _, dup := out[name]; !dup {
-			out[name] = portEntry{value: strings.TrimSpace(c.Text()), pos: f.textPos(c)}
+			out[name] = portEntry{value: f.text(c), pos: f.textPos(c)}
 		}
 	}
 }

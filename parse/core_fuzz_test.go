@@ -25,7 +25,7 @@ func fuzzStep(t *testing.T, rel string, data []byte, st step) {
 	}
 	s := &server{h: h, conf: "repository/conf", bin: "bin", srv: model.Server{Profile: "default"},
 		ports: map[string]portEntry{"JMX.RMIRegistryPort": {value: "9999"}}}
-	if err := st(s); err != nil {
+	if err := s.run(st); err != nil {
 		return
 	}
 	for _, l := range s.srv.Listeners {

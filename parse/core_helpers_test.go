@@ -47,7 +47,7 @@ func testServer(t *testing.T, files map[string]string) *server {
 		t.Fatal(err)
 	}
 	s := &server{h: h, conf: "repository/conf", bin: "bin", srv: model.Server{Profile: "default", ConfDir: "repository/conf"}}
-	if err := readCarbon(s); err != nil {
+	if err := s.run(readCarbon); err != nil {
 		t.Fatalf("readCarbon: %v", err)
 	}
 	return s
@@ -57,7 +57,7 @@ func testServer(t *testing.T, files map[string]string) *server {
 func runStep(t *testing.T, st step, files map[string]string) *server {
 	t.Helper()
 	s := testServer(t, files)
-	if err := st(s); err != nil {
+	if err := s.run(st); err != nil {
 		t.Fatalf("step: %v", err)
 	}
 	return s

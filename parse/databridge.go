@@ -35,7 +35,7 @@ func readDataBridge(s *server) error {
 		if !known {
 			continue
 		}
-		bind := bindText(text(named(r, "config", "hostName")))
+		bind := bindText(f.text(named(r, "config", "hostName")))
 		if err := s.receiverPort(f, r, named(r, "config", "tcpPort"), ids.tcp, ids.tcpPort, bind); err != nil {
 			return err
 		}
@@ -44,7 +44,7 @@ func readDataBridge(s *server) error {
 		}
 	}
 	if t := root.SelectElement("thriftDataReceiver"); t != nil {
-		bind := bindText(text(t.SelectElement("hostName")))
+		bind := bindText(f.text(t.SelectElement("hostName")))
 		ids := dataReceivers["thrift"]
 		if err := s.receiverPort(f, t, t.SelectElement("port"), ids.tcp, ids.tcpPort, bind); err != nil {
 			return err
@@ -64,7 +64,7 @@ func (s *server) receiverPort(f *xmlFile, parent, e *etree.Element, id string, d
 		s.listen(l)
 		return nil
 	}
-	ok, err := s.portListener(&l, e.Text(), f.textPos(e), true)
+	ok, err := s.portListener(&l, f.text(e), f.textPos(e), true)
 	if err != nil || !ok {
 		return err
 	}

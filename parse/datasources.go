@@ -42,7 +42,7 @@ func readDatasources(s *server) error {
 			if u == nil {
 				continue
 			}
-			if err := s.jdbcPeer(text(u), f.textPos(u)); err != nil {
+			if err := s.jdbcPeer(f.text(u), f.textPos(u)); err != nil {
 				return err
 			}
 		}

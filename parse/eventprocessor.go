@@ -34,8 +34,8 @@ func readEventProcessor(s *server) error {
 				continue
 			}
 			e := sec.SelectElement("port")
-			l := model.Listener{ID: k.id, Enabled: on, Bind: bindText(text(sec.SelectElement("hostName")))}
-			ok, err := s.portListener(&l, e.Text(), f.textPos(e), true)
+			l := model.Listener{ID: k.id, Enabled: on, Bind: bindText(f.text(sec.SelectElement("hostName")))}
+			ok, err := s.portListener(&l, f.text(e), f.textPos(e), true)
 			if err != nil {
 				return err
 			}

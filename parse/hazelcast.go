@@ -73,7 +73,7 @@ func hazelcastXML(s *server, enabled bool) error {
 		if l := s.findListener(model.SvcHazelcastMcast); l != nil {
 			l.Enabled = enabled && strings.EqualFold(strings.TrimSpace(mc.SelectAttrValue("enabled", "")), "true")
 			if pe := mc.SelectElement("multicast-port"); pe != nil {
-				raw := strings.TrimSpace(pe.Text())
+				raw := f.text(pe)
 				port, _, ok, err := s.portValue(raw, f.textPos(pe))
 				if err != nil {
 					return err
@@ -103,7 +103,7 @@ func hazelcastXML(s *server, enabled bool) error {
 // hazelcastXMLPort sets the member port and range from network/port.
 func hazelcastXMLPort(s *server, f *xmlFile, pe *etree.Element) error {
 	l := s.findListener(model.SvcHazelcastMember)
-	raw := strings.TrimSpace(pe.Text())
+	raw := f.text(pe)
 	pos := f.textPos(pe)
 	port, _, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
@@ -132,7 +132,7 @@ func hazelcastXMLPort(s *server, f *xmlFile, pe *etree.Element) error {
 
 // hazelcastXMLMember records a tcp-ip member ("host" or "host:port") as a peer.
 func hazelcastXMLMember(s *server, f *xmlFile, m *etree.Element, on bool) error {
-	v := strings.TrimSpace(m.Text())
+	v := f.text(m)
 	if v == "" {
 		return nil
 	}

@@ -159,6 +159,9 @@ type server struct {
 	script  *scriptInfo
 	toml    *tomlInfo
 	ignores []model.Ignore
+	// xmlRead are the XML files the running step has read, whose value
+	// errors (xmlFile.text) it reports.
+	xmlRead []*xmlFile
 	// product hints gathered from the files (ServerKey, Version, file names).
 	serverKey, version string
 	// versionInferred is true when version is a lower bound that toml keys
@@ -214,6 +217,7 @@ func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
 		return nil, false, s.h.errorf(rel, 0, "%v", err)
 	}
 	s.ignores = append(s.ignores, f.ignores...)
+	s.xmlRead = append(s.xmlRead, f)
 	return f, true, nil
 }
 
@@ -304,11 +308,28 @@ func parseOffset(v string) (int, error) {
 // read runs every parser of the server in order.
 func (s *server) read() error {
 	for _, step := range steps() {
-		if err := step(s); err != nil {
+		if err := s.run(step); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// run runs one step. A value the step read from an XML file as text that
+// holds a child element is an input error, reported before any error of the
+// step itself (which may come from the misread value).
+func (s *server) run(st step) error {
+	s.xmlRead = s.xmlRead[:0]
+	err := st(s)
+	for _, f := range s.xmlRead {
+		if f.valueErr != nil {
+			err = f.valueErr.err(s.h.display(f.rel))
+			break
+		}
+	}
+	clear(s.xmlRead)
+	s.xmlRead = s.xmlRead[:0]
+	return err
 }
 
 // step reads one file (or kind of file) of a server.

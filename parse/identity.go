@@ -20,9 +20,9 @@ func readIdentity(s *server) error {
 	if e == nil {
 		return nil
 	}
-	l := model.Listener{ID: model.SvcThriftEntitle, Enabled: isTrue(text(cfg.SelectElement("EnableThriftService"))),
-		Bind: bindText(text(cfg.SelectElement("ThriftHostName")))}
-	ok, err = s.portListener(&l, e.Text(), f.textPos(e), false)
+	l := model.Listener{ID: model.SvcThriftEntitle, Enabled: isTrue(f.text(cfg.SelectElement("EnableThriftService"))),
+		Bind: bindText(f.text(cfg.SelectElement("ThriftHostName")))}
+	ok, err = s.portListener(&l, f.text(e), f.textPos(e), false)
 	if err != nil || !ok {
 		return err
 	}

@@ -57,7 +57,7 @@ func (s *server) readInboundFile(rel string) error {
 	proto := strings.ToLower(strings.TrimSpace(root.SelectAttrValue("protocol", "")))
 	on := !attrTrue(root, "suspend", false)
 	params := root.SelectElement("parameters")
-	param := func(name string) string { return text(named(params, "parameter", name)) }
+	param := func(name string) string { return f.text(named(params, "parameter", name)) }
 	var id string
 	var keys []string
 	switch proto {
@@ -80,14 +80,14 @@ func (s *server) readInboundFile(rel string) error {
 			continue
 		}
 		l := model.Listener{ID: id, Enabled: on}
-		ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)
+		ok, err := s.portListener(&l, f.text(e), f.textPos(e), false)
 		if err != nil || !ok {
 			return err
 		}
 		if id == model.SvcWebSocket || id == model.SvcWebSocketSecure {
 			useOffset := named(params, "parameter", "ws.use.port.offset")
 			if useOffset != nil {
-				s.set(model.KeyInboundWSPortOffset, text(useOffset), f.textPos(useOffset))
+				s.set(model.KeyInboundWSPortOffset, f.text(useOffset), f.textPos(useOffset))
 			}
 			l.Offsetable = isTrue(param("ws.use.port.offset"))
 			if !l.Offsetable {

@@ -42,7 +42,7 @@ func readJMX(s *server) error {
 	enabled := false
 	note := "no StartRMIServer element in etc/jmx.xml: the kernel leaves the RMI server off"
 	if e := root.SelectElement("StartRMIServer"); e != nil {
-		v := strings.TrimSpace(e.Text())
+		v := f.text(e)
 		s.set(model.KeyJMXStartRMIServer, v, f.textPos(e))
 		enabled, note = strings.EqualFold(v, "true"), ""
 	}
@@ -74,7 +74,7 @@ func jmxPort(s *server, f *xmlFile, e *etree.Element, key, id string, enabled bo
 		s.listen(l)
 		return nil
 	}
-	raw := strings.TrimSpace(e.Text())
+	raw := f.text(e)
 	pos := f.textPos(e)
 	port, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {

@@ -18,14 +18,14 @@ func readEmbeddedLDAP(s *server) error {
 	if el := root.SelectElement("EmbeddedLDAP"); el != nil {
 		l := model.Listener{ID: model.SvcEmbeddedLDAP}
 		if e := named(el, "Property", "enable"); e != nil {
-			l.Enabled = isTrue(text(e))
-			s.set(model.KeyEmbeddedLDAPEnable, text(e), f.textPos(e))
+			l.Enabled = isTrue(f.text(e))
+			s.set(model.KeyEmbeddedLDAPEnable, f.text(e), f.textPos(e))
 		}
 		if e := named(el, "Property", "connectionPassword"); e != nil {
 			s.setSecret(model.KeyEmbeddedLDAPPassword, f, e)
 		}
 		if e := named(el, "Property", "port"); e != nil {
-			ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)
+			ok, err := s.portListener(&l, f.text(e), f.textPos(e), false)
 			if err != nil {
 				return err
 			}
@@ -37,10 +37,10 @@ func readEmbeddedLDAP(s *server) error {
 	if kdc := root.SelectElement("KDCServer"); kdc != nil {
 		l := model.Listener{ID: model.SvcKDC, Proto: model.ProtoUDP}
 		if e := named(kdc, "Property", "enabled"); e != nil {
-			l.Enabled = isTrue(text(e))
+			l.Enabled = isTrue(f.text(e))
 		}
 		if e := named(kdc, "Property", "port"); e != nil {
-			ok, err := s.portListener(&l, e.Text(), f.textPos(e), false)
+			ok, err := s.portListener(&l, f.text(e), f.textPos(e), false)
 			if err != nil {
 				return err
 			}

@@ -34,12 +34,12 @@ func readHDFS(s *server) error {
 				continue
 			}
 			for _, p := range f.doc.Root().SelectElements("property") {
-				id, known := hdfsKeys[text(p.SelectElement("name"))]
+				id, known := hdfsKeys[f.text(p.SelectElement("name"))]
 				v := p.SelectElement("value")
 				if !known || v == nil {
 					continue
 				}
-				val := text(v)
+				val := f.text(v)
 				if !strings.Contains(val, "://") {
 					val = "tcp://" + val
 				}
@@ -53,7 +53,7 @@ func readHDFS(s *server) error {
 					return err
 				}
 				if ok {
-					l.Configured = text(v)
+					l.Configured = f.text(v)
 					s.listen(l)
 				}
 			}

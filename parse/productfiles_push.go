@@ -26,7 +26,7 @@ func readPush(s *server) error {
 	}
 	legacy := pushLegacyAPNs(s)
 	for _, p := range provs.SelectElements("Provider") {
-		class := strings.ToLower(text(p))
+		class := strings.ToLower(f.text(p))
 		pos := f.textPos(p)
 		switch {
 		case strings.Contains(class, "apns"):

@@ -21,14 +21,6 @@ func named(e *etree.Element, tag, value string) *etree.Element {
 	return nil
 }
 
-// text returns the trimmed text of e, "" for nil.
-func text(e *etree.Element) string {
-	if e == nil {
-		return ""
-	}
-	return strings.TrimSpace(e.Text())
-}
-
 // bindText returns a bind address as written, or "" (all interfaces, the safe
 // reading for a firewall) when it is a placeholder that cannot be resolved here.
 func bindText(v string) string {

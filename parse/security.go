@@ -20,7 +20,7 @@ func readCarbonSecurity(s *server, f *xmlFile, root *etree.Element) {
 		{"Security/CSRFPreventionConfig/Enabled", model.KeyCarbonCSRFPreventionEnabled},
 	} {
 		if e := root.FindElement(k.path); e != nil {
-			s.set(k.key, strings.TrimSpace(e.Text()), f.textPos(e))
+			s.set(k.key, f.text(e), f.textPos(e))
 		}
 	}
 }
@@ -42,13 +42,13 @@ func readPassthruSecurity(s *server, f *xmlFile, r *etree.Element) {
 		}
 		if e := p.FindElement(rest); e != nil {
 			if strings.HasSuffix(k.path, "Location") {
-				s.set(k.key, strings.TrimSpace(e.Text()), f.textPos(e))
+				s.set(k.key, f.text(e), f.textPos(e))
 			} else {
 				s.setSecret(k.key, f, e)
 			}
 		}
 	}
-	if v, p := paramText(r, "PreferredCiphers"); p != nil {
+	if v, p := f.paramText(r, "PreferredCiphers"); p != nil {
 		s.set(model.KeyPassthruCiphers, v, f.textPos(p))
 	}
 }
@@ -59,10 +59,10 @@ func readSenderSecurity(s *server, f *xmlFile, t *etree.Element) {
 	if !strings.Contains(t.SelectAttrValue("class", ""), "SSLSender") {
 		return
 	}
-	if v, p := paramText(t, "HostnameVerifier"); p != nil {
+	if v, p := f.paramText(t, "HostnameVerifier"); p != nil {
 		s.set(model.KeyPassthruSenderHostnameVerifier, v, f.textPos(p))
 	}
-	if v, p := paramText(t, "PreferredCiphers"); p != nil {
+	if v, p := f.paramText(t, "PreferredCiphers"); p != nil {
 		s.set(model.KeyPassthruCiphers, v, f.textPos(p))
 	}
 }

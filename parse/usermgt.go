@@ -20,7 +20,7 @@ func readUserMgt(s *server) error {
 	}
 	if au := realm.FindElement("Configuration/AdminUser"); au != nil {
 		if e := au.SelectElement("UserName"); e != nil {
-			s.set(model.KeyAdminUserName, text(e), f.textPos(e))
+			s.set(model.KeyAdminUserName, f.text(e), f.textPos(e))
 		}
 		if e := au.SelectElement("Password"); e != nil {
 			s.setSecret(model.KeyAdminPassword, f, e)
@@ -32,7 +32,7 @@ func readUserMgt(s *server) error {
 	}
 	s.set(model.KeyUserStoreClass, us.SelectAttrValue("class", ""), f.attrPos(us, "class"))
 	if e := named(us, "Property", "ConnectionURL"); e != nil {
-		return s.peer(model.SvcLDAPClient, text(e), f.textPos(e), true)
+		return s.peer(model.SvcLDAPClient, f.text(e), f.textPos(e), true)
 	}
 	return nil
 }

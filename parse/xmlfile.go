@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/beevik/etree"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -16,6 +19,16 @@ type xmlFile struct {
 	x   *xmlpos.Document
 	// ignores are the wso2lint:ignore comments found in the file.
 	ignores []model.Ignore
+	// valueErr is the first value error text found (see text); the step
+	// that read the file reports it.
+	valueErr *valueError
+}
+
+// valueError is an element read for its value that holds a child element.
+type valueError struct {
+	pos  model.Pos // the child element
+	elem string    // the element read for its value
+	kid  string    // the child element's name
 }
 
 // parseXML reads data, the content of the home-relative file rel, as XML (see
@@ -82,4 +95,30 @@ func (f *xmlFile) attrPos(e *etree.Element, name string) model.Pos {
 	mp := f.modelPos(p)
 	mp.Path = f.x.Path(e) + "/@" + name
 	return mp
+}
+
+// text returns the value of e, an element read for its value: all its
+// character data joined (as the runtime reads it), trimmed; "" for nil. A
+// child element where the value belongs is an input error, which the step
+// reading the file reports (see valueErr); text then returns the character
+// data alone.
+func (f *xmlFile) text(e *etree.Element) string {
+	if e == nil {
+		return ""
+	}
+	if f.valueErr == nil {
+		for _, c := range e.Child {
+			if k, ok := c.(*etree.Element); ok {
+				f.valueErr = &valueError{pos: f.elemPos(k), elem: e.FullTag(), kid: k.FullTag()}
+				break
+			}
+		}
+	}
+	return strings.TrimSpace(xmlpos.Text(e))
+}
+
+// err returns valueErr as an input error naming the file as display.
+func (v *valueError) err(display string) error {
+	return &Error{File: display, Line: v.pos.Line, Col: v.pos.Col,
+		Err: fmt.Errorf("element <%s> holds the element <%s> where a value is expected", v.elem, v.kid)}
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -74,6 +75,85 @@ func TestXMLRejectsWithPosition(t *testing.T) {
 			got := strings.TrimPrefix(err.Error(), s.h.dir+"/")
 			if !strings.HasPrefix(got, tc.want) {
 				t.Errorf("error %q, want it to start with %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// stepError runs st on a fresh server of files and returns its error.
+func stepError(t *testing.T, st step, files map[string]string) (*server, error) {
+	t.Helper()
+	h, err := newHome(writeHome(t, files), &Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &server{h: h, conf: "repository/conf", bin: "bin", srv: model.Server{Profile: "default", ConfDir: "repository/conf"}}
+	return s, s.run(st)
+}
+
+// TestXMLValueText checks that a value is all the character data of its
+// element, as the runtime reads it, wherever comments or processing
+// instructions split it.
+func TestXMLValueText(t *testing.T) {
+	for _, tc := range []struct {
+		name, offset string
+		want         int
+	}{
+		{"plain", "<Offset>7 </Offset>", 7},
+		{"split by a processing instruction", "<Offset>1<?x?>0</Offset>", 10},
+		{"split by a comment", "<Offset>1<!-- c -->0</Offset>", 10},
+		{"after a processing instruction", "<Offset><?x?>12</Offset>", 12},
+		{"CDATA", "<Offset>1<![CDATA[3]]></Offset>", 13},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			carbon := "<Server>\n  <Ports>\n    " + tc.offset + "\n  </Ports>\n</Server>\n"
+			s := runStep(t, readCarbon, map[string]string{"repository/conf/carbon.xml": carbon})
+			if !s.carbon.offsetSet || s.carbon.offset != tc.want {
+				t.Errorf("offset = %d (set %t), want %d", s.carbon.offset, s.carbon.offsetSet, tc.want)
+			}
+			if want := pos("repository/conf/carbon.xml", 3, 13, "/Server/Ports/Offset"); s.carbon.offsetPos != want {
+				t.Errorf("offset at %v, want %v", s.carbon.offsetPos, want)
+			}
+		})
+	}
+}
+
+// TestXMLValueChildElement checks that a child element where a value is
+// expected is an input error at the child, whichever reader reads the value,
+// and that it is reported before an error the misread value causes.
+func TestXMLValueChildElement(t *testing.T) {
+	const carbonRel, axis2Rel = "repository/conf/carbon.xml", "repository/conf/axis2/axis2.xml"
+	for _, tc := range []struct {
+		name  string
+		st    step
+		files map[string]string
+		want  string
+	}{
+		{"offset", readCarbon, map[string]string{carbonRel: "<Server><Ports>\n  <Offset><x/>1</Offset></Ports></Server>"},
+			"repository/conf/carbon.xml:2:11: element <Offset> holds the element <x> where a value is expected"},
+		{"offset with only a child", readCarbon, map[string]string{carbonRel: "<Server><Ports>\n  <Offset>\n    <Value>1</Value>\n  </Offset></Ports></Server>"},
+			"repository/conf/carbon.xml:3:5: element <Offset> holds the element <Value> where a value is expected"},
+		{"offset misread", readCarbon, map[string]string{carbonRel: "<Server><Ports>\n  <Offset>x<y/></Offset></Ports></Server>"},
+			"repository/conf/carbon.xml:2:12: element <Offset> holds the element <y> where a value is expected"},
+		{"prefixed child", readCarbon, map[string]string{carbonRel: "<Server xmlns:p='u'><ServerKey>AM<p:k/></ServerKey></Server>"},
+			"repository/conf/carbon.xml:1:34: element <ServerKey> holds the element <p:k> where a value is expected"},
+		{"jmx registry port", readJMX, map[string]string{"repository/conf/etc/jmx.xml": "<JMX>\n<StartRMIServer>true</StartRMIServer>\n<RMIRegistryPort>99<b/>99</RMIRegistryPort>\n</JMX>"},
+			"repository/conf/etc/jmx.xml:3:20: element <RMIRegistryPort> holds the element <b> where a value is expected"},
+		{"axis2 port parameter", readAxis2, map[string]string{axis2Rel: "<axisconfig>\n<transportReceiver name=\"http\" class=\"org.apache.synapse.transport.passthru.PassThroughHttpListener\">\n" +
+			"  <parameter name=\"port\" locked=\"false\"><value>8280</value></parameter>\n</transportReceiver>\n</axisconfig>"},
+			"repository/conf/axis2/axis2.xml:3:41: element <parameter> holds the element <value> where a value is expected"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := stepError(t, tc.st, tc.files)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v (%T), want a *parse.Error", err, err)
+			}
+			if got := strings.TrimPrefix(err.Error(), s.h.dir+"/"); got != tc.want {
+				t.Errorf("error\n  %q, want\n  %q", got, tc.want)
 			}
 		})
 	}

@@ -84,6 +84,7 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("<%s>: attribute %s at %v outside the start tag %v-%v", e.Tag, name, p, start, text)
 				}
 			}
+			_ = Text(e)
 		}
 		if n != len(d.elems) {
 			t.Fatalf("%d elements in the tree, %d scanned", n, len(d.elems))
