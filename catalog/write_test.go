@@ -54,7 +54,7 @@ func TestWriteGolden(t *testing.T) {
 			if err := Write(&buf, writeFixture(), format); err != nil {
 				t.Fatalf("Write %s: %v", format, err)
 			}
-			golden(t, filepath.Join("testdata", "write."+format+".golden"), buf.Bytes())
+			checkGolden(t, filepath.Join("testdata", "write."+format+".golden"), buf.Bytes())
 		})
 	}
 }
@@ -116,5 +116,5 @@ func TestDocsPorts(t *testing.T) {
 	if err := Write(&buf, All(), "markdown"); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join(repoRoot(t), "docs", "ports.md"), buf.Bytes())
+	checkGolden(t, filepath.Join(repoRoot(t), "docs", "ports.md"), buf.Bytes())
 }

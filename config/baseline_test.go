@@ -3,17 +3,15 @@ package config
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/wso2lint/wso2lint/internal/golden"
 	"github.com/wso2lint/wso2lint/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func finding(rule, file string, line int, path, msg string) model.Finding {
 	return model.Finding{Rule: rule, Severity: model.SeverityWarning, Message: msg, Home: "h",
@@ -34,19 +32,7 @@ func TestWriteBaselineGolden(t *testing.T) {
 	if err := WriteBaseline(&b, baselineFindings()); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join("testdata", "baseline.json.golden")
-	if *update {
-		if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("read golden file (run go test -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("baseline mismatch (-want +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "baseline.json.golden"), b.Bytes())
 	// The order of the findings does not matter.
 	rev := baselineFindings()
 	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {

@@ -2,15 +2,12 @@ package emit
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net/netip"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func in(id string, base model.Port, off int, proto model.Protocol, class model.Exposure, file string, line int) model.Listener {
 	return model.Listener{ID: id, Base: base, Offset: off, Offsetable: off != 0, Proto: proto, Dir: model.DirIn,

@@ -2,10 +2,10 @@ package emit
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/wso2lint/wso2lint/internal/golden"
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
@@ -62,20 +62,7 @@ type rendered struct {
 func TestGolden(t *testing.T) {
 	for _, r := range renderCases(t) {
 		t.Run(r.file, func(t *testing.T) {
-			path := filepath.Join("testdata", r.file)
-			if *update {
-				if err := os.WriteFile(path, r.text, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden (run go test -update): %v", err)
-			}
-			if diff := LineDiff("want", "got", string(want), string(r.text)); diff != "" {
-				t.Errorf("output differs from %s:\n%s", path, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", r.file), r.text)
 			// Rendering twice gives the same bytes.
 			again, err := Render(context.Background(), r.homes(), r.opt)
 			if err != nil || string(again) != string(r.text) {

@@ -2,18 +2,15 @@ package lint
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/wso2lint/wso2lint/internal/golden"
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/testenv"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // repoRoot walks up from the working directory to the folder holding go.mod.
 func repoRoot(t *testing.T) string { return testenv.RepoRoot(t) }
@@ -23,19 +20,8 @@ func TestRulesDocUpToDate(t *testing.T) {
 	if err := GenerateDocs(&b, Rules()); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(repoRoot(t), "docs", "rules.md")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint -update)", err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("docs/rules.md is out of date; run go test ./lint -update (-file +generated):\n%s", diff)
-	}
+	// make docs (go test ./lint -update) regenerates docs/rules.md.
+	golden.Check(t, filepath.Join(repoRoot(t), "docs", "rules.md"), b.Bytes())
 	for _, r := range Rules() {
 		if !strings.Contains(b.String(), "\n## "+r.ID+" "+r.Name+"\n") {
 			t.Errorf("docs lack the heading of %s", r.ID)

@@ -2,16 +2,12 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/wso2lint/wso2lint/internal/golden"
 	"github.com/wso2lint/wso2lint/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // hostile is a message with every character some format must escape.
 const hostile = "value \"a<b>&c\" is 50% off, host: x\r\ny 'q' ::error::boom\x1b[31m"
@@ -73,19 +69,7 @@ func TestGolden(t *testing.T) {
 				if err := Write(&b, format, tc.findings, tc.opt); err != nil {
 					t.Fatalf("Write: %v", err)
 				}
-				file := filepath.Join("testdata", tc.name+"."+format+goldenExt(format))
-				if *update {
-					if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatalf("read golden file (run go test -update to create it): %v", err)
-				}
-				if diff := cmp.Diff(string(want), b.String()); diff != "" {
-					t.Errorf("%s output mismatch (-want +got):\n%s", format, diff)
-				}
+				golden.Check(t, filepath.Join("testdata", tc.name+"."+format+goldenExt(format)), b.Bytes())
 			})
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/wso2lint/wso2lint/internal/golden"
 	"github.com/wso2lint/wso2lint/internal/testenv"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // repoRoot returns the repository root (the folder holding go.mod).
 func repoRoot(t testing.TB) string { return testenv.RepoRoot(t) }
@@ -61,20 +59,8 @@ func TestGolden(t *testing.T) {
 			if again := runCLI(args); again != got {
 				t.Fatalf("output differs between two runs:\n%s", cmp.Diff(got, again))
 			}
-			wantFile := filepath.Join(dir, "want")
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("wso2lint %s (-want +got):\n%s", strings.Join(args, " "), diff)
-			}
+			t.Logf("wso2lint %s", strings.Join(args, " "))
+			golden.Check(t, filepath.Join(dir, "want"), []byte(got))
 		})
 	}
 }
