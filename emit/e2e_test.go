@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // Environment variables that turn the helper tests into helper processes.
@@ -78,9 +79,7 @@ func e2ePorts(mgmt bool) map[int]bool {
 // TestEndToEnd loads the generated rules into a server network namespace and
 // probes every listener from a client namespace over a veth pair.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") != "true" {
-		t.Skip("end-to-end firewall test skipped under -short")
-	}
+	testenv.SkipShort(t, "end-to-end firewall test")
 	needTools(t, "ip", "ss", "nft", "iptables-restore", "ip6tables-restore")
 	exe, err := os.Executable()
 	if err != nil {

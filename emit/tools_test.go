@@ -3,34 +3,26 @@ package emit
 import (
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // needTools skips the test unless it runs as root on Linux with every tool on
-// PATH; under CI=true a missing tool fails the test instead.
+// PATH; under WSO2LINT_CI=1 a missing tool fails the test instead.
 func needTools(t *testing.T, tools ...string) {
 	t.Helper()
-	var missing []string
-	if runtime.GOOS != "linux" {
-		missing = append(missing, "linux")
-	} else if os.Geteuid() != 0 {
-		missing = append(missing, "root")
+	testenv.NeedRoot(t)
+	testenv.NeedCommands(t, "apt-get install -y nftables iptables firewalld iproute2 util-linux", tools...)
+}
+
+// needFirewalldConfig skips the test unless /etc/firewalld exists.
+func needFirewalldConfig(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("/etc/firewalld"); err != nil {
+		testenv.Skipf(t, "needs /etc/firewalld (apt-get install -y firewalld): %v", err)
 	}
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			missing = append(missing, tool)
-		}
-	}
-	if len(missing) == 0 {
-		return
-	}
-	msg := "needs " + strings.Join(missing, ", ") + " (apt-get install -y nftables iptables firewalld iproute2 util-linux, run as root)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
 }
 
 // run runs a command and fails the test with its output when it fails.

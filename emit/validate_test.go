@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // nftFragmentWrapper includes a fragment inside a table, as its header says.
@@ -128,9 +129,7 @@ func copyFirewalldConfig(t *testing.T) string {
 // firewall-offline-cmd --check-config on a copy of /etc/firewalld.
 func TestValidateFirewalld(t *testing.T) {
 	needTools(t, "unshare", "firewall-offline-cmd", "cp", "mount")
-	if _, err := os.Stat("/etc/firewalld"); err != nil {
-		needTools(t, "/etc/firewalld")
-	}
+	needFirewalldConfig(t)
 	for _, r := range renderCases(t) {
 		if r.target != "firewalld" {
 			continue
@@ -148,9 +147,7 @@ func TestValidateFirewalld(t *testing.T) {
 				if !strings.HasPrefix(r.file, "hostile.") {
 					t.Skip("script validated on the hostile case only (slow)")
 				}
-				if testing.Short() {
-					t.Skip("firewalld script check is slow; skipped under -short")
-				}
+				testenv.SkipShort(t, "firewalld script check (slow)")
 				shim := firewallCmdShim(t)
 				sh := filepath.Join(t.TempDir(), files[0].Name)
 				writeFile(t, sh, files[0].Content)
@@ -195,12 +192,8 @@ func TestValidateCatchesErrors(t *testing.T) {
 // and services only the first created are gone, the second's are there.
 func TestFirewalldScriptRerunReplaces(t *testing.T) {
 	needTools(t, "unshare", "firewall-offline-cmd", "cp", "mount")
-	if _, err := os.Stat("/etc/firewalld"); err != nil {
-		needTools(t, "/etc/firewalld")
-	}
-	if testing.Short() {
-		t.Skip("firewalld script check is slow; skipped under -short")
-	}
+	needFirewalldConfig(t)
+	testenv.SkipShort(t, "firewalld script check (slow)")
 	script := func(opt Options) string {
 		opt.Target, opt.FirewalldScript = "firewalld", true
 		p, err := MakePlan(context.Background(), twoHomes(), opt)

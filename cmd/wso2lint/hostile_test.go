@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wso2lint/wso2lint/internal/testenv"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -458,7 +459,7 @@ func unprivileged(t *testing.T, bin, root string) string {
 	// t.TempDir's parent directory is private too.
 	for _, d := range []string{filepath.Dir(root), root} {
 		if err := os.Chmod(d, 0o755); err != nil {
-			t.Skipf("cannot open %s to uid %d: %v", d, nobody, err)
+			testenv.Skipf(t, "cannot open %s to uid %d: %v", d, nobody, err)
 		}
 	}
 	dst := filepath.Join(root, "bin", "wso2lint")
@@ -484,7 +485,7 @@ func unprivileged(t *testing.T, bin, root string) string {
 	probe := exec.Command(dst, "--version")
 	probe.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody, NoSetGroups: true}}
 	if b, err := probe.CombinedOutput(); err != nil {
-		t.Skipf("cannot run the binary as uid %d to test an unreadable file as root: %v %s", nobody, err, b)
+		testenv.Skipf(t, "cannot run the binary as uid %d to test an unreadable file as root: %v %s", nobody, err, bytes.TrimSpace(b))
 	}
 	return dst
 }

@@ -14,15 +14,8 @@ import (
 // pre-commit on a temporary git repository of configuration files: a clean
 // home passes, and two homes whose ports collide fail.
 func TestPreCommitHook(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") != "true" {
-		t.Skip("pre-commit builds the hook with go install; skipped with -short")
-	}
-	if _, err := exec.LookPath("pre-commit"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pre-commit is not installed (CI installs the Debian package)")
-		}
-		t.Skip("pre-commit is not installed")
-	}
+	testenv.SkipShort(t, "pre-commit builds the hook with go install")
+	testenv.NeedCommands(t, "apt-get install -y pre-commit", "pre-commit", "git")
 	root := repoRoot(t)
 	repo := t.TempDir()
 	git := func(args ...string) {

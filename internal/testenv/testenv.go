@@ -1,14 +1,66 @@
-// Package testenv locates the repository and the shared test material for
-// tests of every package: the repository root, ../shared next to it (the
-// corpus of real WSO2 configuration and the seed port table), and copies of
-// homes into temporary directories. Only _test.go files import it.
 package testenv
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 )
+
+// StrictVar names the environment variable that turns skips into failures.
+// .ci/run sets it to 1; nothing else should.
+const StrictVar = "WSO2LINT_CI"
+
+// Strict reports whether missing test material is a failure (WSO2LINT_CI=1).
+func Strict() bool { return os.Getenv(StrictVar) == "1" }
+
+// Skipf skips the test with a one-line reason, or fails it when Strict.
+func Skipf(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if Strict() {
+		t.Fatalf("%s (%s=1: the project's CI must have it)", msg, StrictVar)
+	}
+	t.Skip(msg)
+}
+
+// SkipShort skips a slow test under -short, except when Strict: CI runs every
+// test.
+func SkipShort(t testing.TB, what string) {
+	t.Helper()
+	if testing.Short() && !Strict() {
+		t.Skipf("%s: skipped with -short", what)
+	}
+}
+
+// NeedRoot skips the test unless it runs as root on Linux (network
+// namespaces, firewall tables, switching users).
+func NeedRoot(t testing.TB) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		Skipf(t, "needs Linux, runs on %s", runtime.GOOS)
+	} else if os.Geteuid() != 0 {
+		Skipf(t, "needs root (network namespaces and firewall tables)")
+	}
+}
+
+// NeedCommands skips the test unless every command is on PATH; hint says how
+// to install them.
+func NeedCommands(t testing.TB, hint string, commands ...string) {
+	t.Helper()
+	var missing []string
+	for _, c := range commands {
+		if _, err := exec.LookPath(c); err != nil {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		Skipf(t, "needs %s on PATH (%s)", strings.Join(missing, ", "), hint)
+	}
+}
 
 // RepoRoot returns the repository root: the nearest folder above the working
 // directory that holds go.mod.
@@ -30,24 +82,45 @@ func RepoRoot(t testing.TB) string {
 	}
 }
 
+// SharedDir returns where ../shared is expected, next to the repository root,
+// without checking that it exists.
+func SharedDir(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(filepath.Dir(RepoRoot(t)), "shared")
+}
+
 // Shared returns ../shared next to the repository root. When it is absent the
-// test is skipped, except under CI=true, where it fails: CI always has it.
+// test is skipped, or fails when Strict.
 func Shared(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join(RepoRoot(t), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared folder missing at %s", dir)
-		}
-		t.Skipf("shared folder not found at %s", dir)
+	dir := SharedDir(t)
+	if !isDir(dir) {
+		Skipf(t, "../shared not found at %s: test needs the shared test material", dir)
 	}
 	return dir
 }
 
-// Corpus returns the folder of real WSO2 homes, ../shared/corpus.
+// HaveCorpus reports whether ../shared/corpus exists, for tests that use the
+// corpus when it is there and other material when it is not.
+func HaveCorpus(t testing.TB) bool {
+	t.Helper()
+	return isDir(filepath.Join(SharedDir(t), "corpus"))
+}
+
+// Corpus returns the folder of real WSO2 homes, ../shared/corpus. When it is
+// absent the test is skipped, or fails when Strict.
 func Corpus(t testing.TB) string {
 	t.Helper()
-	return filepath.Join(Shared(t), "corpus")
+	dir := filepath.Join(SharedDir(t), "corpus")
+	if !isDir(dir) {
+		Skipf(t, "../shared/corpus not found at %s: test needs the corpus of real WSO2 homes", dir)
+	}
+	return dir
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // CopyTree copies the regular files and folders below src to dst, keeping
