@@ -34,9 +34,9 @@ fmt:
 vet:
 	$(GO) vet $(PKGS)
 
+# staticcheck is pinned in go.mod as a tool (go get -tool honnef.co/go/tools/cmd/staticcheck@v0.8.2).
 staticcheck:
-	@command -v staticcheck >/dev/null 2>&1 || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
-	"$$($(GO) env GOPATH)/bin/staticcheck" $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
 
 # fuzz runs every fuzz target for FUZZTIME (make fuzz FUZZTIME=10m for a long run).
 fuzz:

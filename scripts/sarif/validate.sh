@@ -1,60 +1,33 @@
 #!/usr/bin/env bash
-# validate.sh FILE.json... — validates SARIF files against the official SARIF 2.1.0 JSON schema.
+# validate.sh FILE... — validates SARIF files against the official SARIF 2.1.0 JSON schema.
 #
-# The validator (ajv-cli with ajv-formats) and the schema (shipped in
-# @microsoft/sarif-multitool) are installed once into a cache directory,
-# $WSO2LINT_SARIF_CACHE or, by default, $HOME/.cache/wso2lint-sarif.
-# Exit status: 0 when every file validates, 1 when one does not, 2 on usage or
-# install errors. (sarif-multitool's own "validate" always exits 0, so it is not
-# used.)
+# The schema is vendored at report/testdata/schema/sarif-schema-2.1.0.json and the
+# validator is a Go JSON-schema library (github.com/santhosh-tekuri/jsonschema/v6,
+# a test dependency in go.mod), run through report's TestSARIFFiles: no npm, no
+# network beyond the Go module proxy on first use.
+# Exit status: 0 when every file validates, 1 when one does not, 2 on usage errors.
 set -euo pipefail
 
 if [ "$#" -lt 1 ]; then
-	echo "usage: $0 FILE.json..." >&2
+	echo "usage: $0 FILE..." >&2
 	exit 2
 fi
 
-cache="${WSO2LINT_SARIF_CACHE:-${HOME:-/tmp}/.cache/wso2lint-sarif}"
-schema="$cache/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json"
-
-if ! command -v npm >/dev/null 2>&1 || ! command -v npx >/dev/null 2>&1; then
-	echo "validate.sh: npm and npx are required" >&2
-	exit 2
-fi
-
-if [ ! -f "$schema" ] || [ ! -x "$cache/node_modules/.bin/ajv" ]; then
-	mkdir -p "$cache"
-	if [ ! -f "$cache/package.json" ]; then
-		echo '{"name":"wso2lint-sarif","private":true}' >"$cache/package.json"
-	fi
-	if ! (cd "$cache" && npm install --no-audit --no-fund --silent \
-		@microsoft/sarif-multitool@5.7.0 ajv-cli@5.0.0 ajv-formats@3.0.1 >&2); then
-		echo "validate.sh: npm install into $cache failed" >&2
-		exit 2
-	fi
-	if [ ! -f "$schema" ]; then
-		echo "validate.sh: schema not found at $schema after install" >&2
-		exit 2
-	fi
-fi
-
-status=0
+files=""
 for f in "$@"; do
-	case "$f" in
-	*.json) ;;
-	*)
-		echo "validate.sh: $f: the file name must end in .json (ajv needs it)" >&2
-		exit 2
-		;;
-	esac
 	if [ ! -f "$f" ]; then
 		echo "validate.sh: $f: no such file" >&2
 		exit 2
 	fi
-	abs="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
-	if ! (cd "$cache" && npx --no-install ajv validate --spec=draft2020 --strict=false --all-errors \
-		-c ajv-formats -s "$schema" -d "$abs"); then
-		status=1
-	fi
+	files+="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"$'\n'
 done
-exit "$status"
+
+cd "$(dirname "$0")/../.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if WSO2LINT_SARIF_FILES="$files" go test ./report -run '^TestSARIFFiles$' -count=1 -v >"$log" 2>&1; then
+	grep -E 'valid SARIF' "$log" | sed -E 's/^ *sarif_schema_test.go:[0-9]+: //'
+	exit 0
+fi
+cat "$log" >&2
+exit 1
