@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/testenv"
 )
@@ -80,7 +82,7 @@ func e2ePorts(mgmt bool) map[int]bool {
 // probes every listener from a client namespace over a veth pair.
 func TestEndToEnd(t *testing.T) {
 	testenv.SkipShort(t, "end-to-end firewall test")
-	needTools(t, "ip", "ss", "nft", "iptables-restore", "ip6tables-restore")
+	needTools(t, "ip", "ss", "nft", "iptables-restore", "ip6tables-restore", "iptables-save", "ip6tables-save", "ip6tables")
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +93,8 @@ func TestEndToEnd(t *testing.T) {
 			opt := Options{Target: target}
 			if mgmt {
 				name = target + "/allow-management"
-				opt.Allow = map[model.Exposure][]netip.Prefix{model.ExposureManagement: pfx("10.200.0.2/32")}
+				// The IPv6 source is never probed; the read-back checks it.
+				opt.Allow = map[model.Exposure][]netip.Prefix{model.ExposureManagement: pfx("10.200.0.2/32", "fd00:200::2/128")}
 			}
 			t.Run(name, func(t *testing.T) { e2eRun(t, exe, opt, mgmt) })
 		}
@@ -121,6 +124,11 @@ func e2eRun(t *testing.T, exe string, opt Options, mgmt bool) {
 	// Load the rules into the server namespace.
 	dir := t.TempDir()
 	homes := []*model.Home{e2eHome()}
+	plan, err := MakePlan(context.Background(), homes, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := opt.Target
 	if opt.Target == "nftables" {
 		f := renderTo(t, homes, opt, filepath.Join(dir, "rules.nft"))
 		run(t, "ip", "netns", "exec", srv, "nft", "-f", f)
@@ -130,6 +138,9 @@ func e2eRun(t *testing.T, exe string, opt Options, mgmt bool) {
 		opt.Target = "ip6tables"
 		f6 := renderTo(t, homes, opt, filepath.Join(dir, "rules.v6"))
 		run(t, "ip", "netns", "exec", srv, "ip6tables-restore", f6)
+	}
+	for _, d := range e2eReadBack(t, srv, target, plan) {
+		t.Error(d)
 	}
 
 	want := e2ePorts(mgmt)
@@ -189,6 +200,71 @@ func e2eRun(t *testing.T, exe string, opt Options, mgmt bool) {
 			t.Errorf("port %d: reachable = %v, want %v", p, r, want[p])
 		}
 	}
+	// The read-back must see a rule the plan does not have.
+	if target == "nftables" {
+		run(t, "ip", "netns", "exec", srv, "nft", "add", "rule", "inet", "wso2lint", "wso2lint-in", "ip6", "saddr", "fd00::9", "udp", "dport", "7", "accept")
+	} else {
+		run(t, "ip", "netns", "exec", srv, "ip6tables", "-A", "WSO2LINT-IN", "-s", "fd00::9", "-p", "udp", "-m", "udp", "--dport", "7", "-j", "ACCEPT")
+	}
+	if d := e2eReadBack(t, srv, target, plan); len(d) != 1 || !strings.Contains(d[0], "fd00::9/128") {
+		t.Errorf("read-back after adding a rule: %q, want one difference naming fd00::9/128", d)
+	}
+}
+
+// e2eReadBack reads the ruleset back from the kernel of namespace ns (nft -j
+// list ruleset; iptables-save and ip6tables-save) and checks that wso2lint's
+// chains accept exactly what the plan says, for IPv4 and IPv6, and that the
+// input hook drops by default and jumps to them. It returns the differences.
+func e2eReadBack(t *testing.T, ns, target string, p *Plan) []string {
+	t.Helper()
+	var diffs []string
+	want := planAccepts(p)
+	if len(want) == 0 {
+		t.Fatal("the plan accepts nothing: the read-back proves nothing")
+	}
+	save := func(cmd string, args ...string) []byte {
+		t.Helper()
+		out, err := exec.Command("ip", append([]string{"netns", "exec", ns, cmd}, args...)...).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", cmd, err)
+		}
+		return out
+	}
+	switch target {
+	case "nftables":
+		rb, err := parseNftJSON(save("nft", "-j", "list", "ruleset"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, rb.Accepts); diff != "" {
+			diffs = append(diffs, "nft ruleset read back differs from the plan (-plan +kernel):\n"+diff)
+		}
+		if diff := cmp.Diff([]string{"input input drop -> wso2lint-in"}, rb.Base); diff != "" {
+			diffs = append(diffs, "nft base chains (-want +kernel):\n"+diff)
+		}
+	case "iptables":
+		for _, fam := range []struct{ name, save string }{{"ip", "iptables-save"}, {"ip6", "ip6tables-save"}} {
+			rb, err := parseIptablesSave(fam.name, string(save(fam.save, "-t", "filter")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wantFam []accepted
+			for _, a := range want {
+				if a.Family == fam.name {
+					wantFam = append(wantFam, a)
+				}
+			}
+			if diff := cmp.Diff(wantFam, rb.Accepts); diff != "" {
+				diffs = append(diffs, fam.save+" read back differs from the plan (-plan +kernel):\n"+diff)
+			}
+			if diff := cmp.Diff([]string{"INPUT DROP -> WSO2LINT-IN"}, rb.Base); diff != "" {
+				diffs = append(diffs, fam.save+" base chains (-want +kernel):\n"+diff)
+			}
+		}
+	default:
+		t.Fatalf("no read-back for target %s", target)
+	}
+	return diffs
 }
 
 func renderTo(t *testing.T, homes []*model.Home, opt Options, path string) string {
