@@ -5,8 +5,9 @@ PKGS     := ./...
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
 LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 10s
+FUZZLONGTIME ?= 5m
 
-.PHONY: all build install test unit race lint vet fmt staticcheck bench fuzz docs clean
+.PHONY: all build install test unit race lint vet fmt staticcheck bench fuzz fuzz-long docs clean
 
 all: build
 
@@ -38,9 +39,15 @@ vet:
 staticcheck:
 	$(GO) tool staticcheck $(PKGS)
 
-# fuzz runs every fuzz target for FUZZTIME (make fuzz FUZZTIME=10m for a long run).
+# fuzz runs every fuzz target of every package for FUZZTIME each (CI's short pass),
+# minimising new inputs briefly and failing a target that makes too few executions
+# (see scripts/fuzz.sh: FUZZMINIMIZETIME, FUZZMINEXECS).
 fuzz:
 	@./scripts/fuzz.sh $(FUZZTIME)
+
+# fuzz-long runs every fuzz target for FUZZLONGTIME each (minutes; not part of make test).
+fuzz-long:
+	@FUZZMINIMIZETIME=$${FUZZMINIMIZETIME:-10s} FUZZMINEXECS=$${FUZZMINEXECS:-10000} ./scripts/fuzz.sh $(FUZZLONGTIME)
 
 # bench: go test benchmarks, then whole-process timings against xmllint (scripts/bench.sh).
 bench: build
