@@ -103,7 +103,7 @@ func TestFreshClonePassesWithoutShared(t *testing.T) {
 	cmd := exec.CommandContext(ctx, "go", append([]string{"test", "-short", "-count=1", "-v"}, pkgs...)...)
 	cmd.Dir = dst
 	// Every module is in the module cache already (this test was built): no network.
-	cmd.Env = append(cleanEnv(), "GOPROXY=off", "GOFLAGS=-mod=readonly")
+	cmd.Env = append(cleanEnv(), "GOPROXY=off")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go test in the fresh clone failed: %v\n%s", err, tail(out, 60))
