@@ -15,4 +15,8 @@
 // The package knows shell and batch syntax and semantics, not products: which
 // options matter and what they open is for package parse. It must not import
 // internal/model or any other package of this module.
+//
+// The scan is linear in the size of the script: hostile input (variables that
+// double at every line, deep nesting, thousands of options in one command) is
+// bounded by the caps of the scanner, far above what real start scripts use.
 package script

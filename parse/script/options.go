@@ -56,6 +56,7 @@ func (o Option) ValuePos(i int) Pos {
 // with increasing offsets. The options' Context is left unset.
 func findOptions(text string, at func(i int) Pos) []Option {
 	var out []Option
+	statement := ""
 	for i := 0; i < len(text); i++ {
 		if text[i] != '-' || (i > 0 && !strings.ContainsRune(" \t\"'=", rune(text[i-1]))) {
 			continue
@@ -69,8 +70,11 @@ func findOptions(text string, at func(i int) Pos) []Option {
 			i = j
 			continue
 		}
+		if statement == "" {
+			statement = statementPath(text) // once per command: the text may be long
+		}
 		// Remove quotes: the shell does; a quote may also close a JAVA_OPTS string.
-		out = append(out, Option{Text: dropQuotes(word), Raw: word, Pos: at(i), Statement: statementPath(text)})
+		out = append(out, Option{Text: dropQuotes(word), Raw: word, Pos: at(i), Statement: statement})
 		i = j
 	}
 	return out

@@ -90,7 +90,7 @@ func ScanSh(data []byte) *Script {
 			case "if", "elif":
 				cond := shChain{run: triTrue, status: shEval(cmd.text, vars)}
 				if word == "if" {
-					top = &shFrame{prevFalse: true}
+					top = newShFrame(top, false)
 					frames = append(frames, top)
 				}
 				if top != nil {
@@ -98,7 +98,7 @@ func ScanSh(data []byte) *Script {
 				}
 				continue
 			case "case":
-				f := &shFrame{isCase: true, prevFalse: true}
+				f := newShFrame(top, true)
 				if ws, ok := shWords(cmd.text, vars); ok && len(ws) == 3 && ws[1].known {
 					f.subject, f.subjectKnown = ws[1].val, true
 				}
@@ -113,8 +113,8 @@ func ScanSh(data []byte) *Script {
 			run = run.next(seg.op, func() tri { return shEval(seg.text, vars) })
 			chainArm.on = run.run == triTrue
 			on := chainArm.on // the command runs in a default start
-			for _, f := range frames {
-				on = on && f.arm.on
+			if top != nil {
+				on = on && top.outerOn && top.arm.on
 			}
 			switch word {
 			case ".", "source":
@@ -162,9 +162,17 @@ type shFrame struct {
 	arm       arm     // the arm whose commands run now (or its condition so far)
 	cond      shChain // the if/elif condition so far, in a default start
 	prevFalse bool    // every earlier arm's condition is false in a default start
+	outerOn   bool    // the arms of every enclosing block run in a default start
 
 	subject      string // the word a case block matches, when known
 	subjectKnown bool
+}
+
+// newShFrame opens an if (or a case) block inside parent (nil at the top
+// level). Only the innermost block's arm changes while it is open, so whether
+// the enclosing arms run is known when it opens.
+func newShFrame(parent *shFrame, isCase bool) *shFrame {
+	return &shFrame{isCase: isCase, prevFalse: true, outerOn: parent == nil || parent.outerOn && parent.arm.on}
 }
 
 // caseMatch reports whether the case subject matches the pattern of an arm

@@ -17,6 +17,15 @@ func shEnvVar(name string) bool {
 	return false
 }
 
+// maxShValue bounds a word that expands a variable: a longer one is unknown.
+// maxShExpand bounds the bytes that the expansions of one command add. Real
+// start scripts stay far below both; without them A="$A$A" would double a
+// value at every line, and a command of many $A would copy A for each.
+const (
+	maxShValue  = 1 << 12
+	maxShExpand = 1 << 14
+)
+
 // maxShVars bounds the variables whose values shVars remembers.
 const maxShVars = 4096
 
@@ -94,6 +103,7 @@ type shWord struct {
 func shWords(s string, vars *shVars) ([]shWord, bool) {
 	var out []shWord
 	var cur strings.Builder
+	expanded := 0 // the bytes that expansions added to the words
 	w := shWord{known: true, literal: true}
 	inWord := false
 	flush := func() {
@@ -138,10 +148,12 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 		}
 		w.literal = false
 		val, ok := vars.lookup(name)
-		if !ok {
+		if !ok || cur.Len()+len(val) > maxShValue || expanded+len(val) > maxShExpand {
 			w.known = false
+			return j, true
 		}
 		cur.WriteString(val)
+		expanded += len(val)
 		return j, true
 	}
 	for i := 0; i < len(s); {
