@@ -61,14 +61,6 @@ func FuzzAxis2(f *testing.F) {
 	})
 }
 
-func FuzzScript(f *testing.F) {
-	seedFixtures(f, "wso2server-debug.sh", "wso2server.bat")
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_ = scanBat("bin/wso2server.bat", data)
-		fuzzStep(t, "bin/wso2server.sh", data, readScript)
-	})
-}
-
 func FuzzLog4j(f *testing.F) {
 	f.Add([]byte("log4j.rootLogger=INFO, S, K\nlog4j.appender.S=org.apache.log4j.net.SyslogAppender\nlog4j.appender.S.SyslogHost=[::1]:514\n" +
 		"log4j.appender.K=org.apache.log4j.net.SocketAppender\nlog4j.appender.K.RemoteHost=h\nlog4j.appender.K.Port=4560\n" +

@@ -2,24 +2,24 @@ package parse
 
 import (
 	"path"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/parse/script"
 )
 
 // readScript reads the start scripts of the server: bin/wso2server.sh and .bat
 // (EI profiles: wso2/<profile>/bin, plus the bin/<profile>.sh wrapper; the EI
 // integrator: bin/integrator.sh; deployment.toml-era products: the scripts of
-// tomlEraScripts). Only options that are always on count: the
-// ones at the top level of the script or on the java command line, directly or
-// through a variable expanded there (resolveScript). Options inside if/case
-// blocks, in && / || one-liners, in echo text or in comments are not
-// configuration, with one exception: a JDWP agent that a condition other than
-// the stock --debug branch turns on is recorded too (KeyScriptJDWP, its
-// listener disabled), since it is on whenever that condition holds. The first
-// script that sets -DportOffset gives the offset.
+// tomlEraScripts), with package script. Only options that are always on
+// count: the ones at the top level of the script or on the java command line,
+// directly or through a variable expanded there, in a default start. Options
+// inside if/case blocks, in && / || one-liners, in echo text or in comments
+// are not configuration, with one exception: a JDWP agent that a condition
+// other than the stock --debug branch turns on is recorded too (KeyScriptJDWP,
+// its listener disabled), since it is on whenever that condition holds. The
+// first script that sets -DportOffset gives the offset. wso2lint:ignore
+// comments are collected.
 func readScript(s *server) error {
 	for _, rel := range scriptFiles(s) {
 		data, ok, err := s.readText(rel)
@@ -29,28 +29,37 @@ func readScript(s *server) error {
 		if !ok {
 			continue
 		}
-		var sc *scriptScan
-		if strings.HasSuffix(rel, ".bat") || strings.HasSuffix(rel, ".cmd") {
-			sc = scanBat(rel, data)
-		} else {
-			sc = scanSh(rel, data)
+		if err := readScriptText(s, rel, data); err != nil {
+			return err
 		}
-		s.ignores = append(s.ignores, sc.ignores...)
-		f := scriptFile{}
-		for _, o := range sc.opts {
-			if name, _, _ := strings.Cut(o.text, "="); name == jmxremotePort {
-				f.jmxPort = true
-			}
+	}
+	return nil
+}
+
+// readScriptText reads the start script rel, whose text is data.
+func readScriptText(s *server, rel string, data []byte) error {
+	var sc *script.Script
+	if strings.HasSuffix(rel, ".bat") || strings.HasSuffix(rel, ".cmd") {
+		sc = script.ScanBat(data)
+	} else {
+		sc = script.ScanSh(data)
+	}
+	s.ignores = append(s.ignores, scriptIgnores(rel, sc.Comments)...)
+	opts, cond := scriptOpts(rel, sc.Options)
+	f := scriptFile{}
+	for _, o := range opts {
+		if name, _, _ := strings.Cut(o.text, "="); name == jmxremotePort {
+			f.jmxPort = true
 		}
-		for _, o := range sc.opts {
-			if err := scriptOption(s, f, o); err != nil {
-				return err
-			}
+	}
+	for _, o := range opts {
+		if err := scriptOption(s, f, o); err != nil {
+			return err
 		}
-		for _, o := range sc.cond {
-			if err := scriptJDWP(s, o, false); err != nil {
-				return err
-			}
+	}
+	for _, o := range cond {
+		if err := scriptJDWP(s, o, false); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -106,29 +115,49 @@ func tomlEraScripts() []string {
 	return []string{"api-manager", "gateway", "api-gateway", "traffic-manager", "api-cp", "key-manager", "micro-integrator"}
 }
 
-// scriptOpt is one always-on JVM option found in a start script.
+// scriptOpt is one JVM option found in a start script.
 type scriptOpt struct {
 	text string    // the option with shell quotes removed: "-DportOffset=2"
-	raw  string    // the option as written
-	pos  model.Pos // first character of the option
+	pos  model.Pos // first character of the option; Path names its statement
+	opt  script.Option
 }
 
 // valuePos returns the position of the character at byte offset i of text
 // (options never span lines).
 func (o scriptOpt) valuePos(i int) model.Pos {
 	p := o.pos
-	n, j := 0, 0
-	for j < len(o.raw) && n < i {
-		if o.raw[j] != '"' && o.raw[j] != '\'' {
-			n++
-		}
-		j++
-	}
-	for j < len(o.raw) && (o.raw[j] == '"' || o.raw[j] == '\'') {
-		j++
-	}
-	p.Col += utf8.RuneCountInString(o.raw[:j])
+	vp := o.opt.ValuePos(i)
+	p.Line, p.Col = vp.Line, vp.Col
 	return p
+}
+
+// scriptOpts picks the options of the start script rel that count: the ones
+// a default start always passes, and the JDWP agents that a condition other
+// than the --debug branch turns on (cond). Both are in file order.
+func scriptOpts(rel string, opts []script.Option) (always, cond []scriptOpt) {
+	for _, o := range opts {
+		so := scriptOpt{text: o.Text, pos: model.Pos{File: rel, Line: o.Pos.Line, Col: o.Pos.Col, Path: o.Statement}, opt: o}
+		switch {
+		case o.Context == script.Always:
+			always = append(always, so)
+		case o.Context == script.Conditional && isJDWP(o.Text):
+			cond = append(cond, so)
+		}
+	}
+	return always, cond
+}
+
+// scriptIgnores returns the wso2lint:ignore comments of the start script rel.
+func scriptIgnores(rel string, comments []script.Comment) []model.Ignore {
+	var out []model.Ignore
+	for _, c := range comments {
+		if ig, ok := parseIgnore(c.Text); ok {
+			ig.Pos = model.Pos{File: rel, Line: c.Pos.Line, Col: c.Pos.Col}
+			ig.FromLine, ig.ToLine = c.FromLine, c.ToLine
+			out = append(out, ig)
+		}
+	}
+	return out
 }
 
 // scriptOption turns one always-on option into settings and listeners.
@@ -262,295 +291,7 @@ func scriptJDWP(s *server, o scriptOpt, always bool) error {
 	return scriptPortListener(s, o, addrOff, o.text[addrOff:addrOff+len(addr)-(addrOff-addrStart)], l, always)
 }
 
-// scriptScan is what a start script scan found.
-type scriptScan struct {
-	opts    []scriptOpt // always-on options, in file order
-	cond    []scriptOpt // JDWP agents that a condition other than the stock --debug branch turns on
-	ignores []model.Ignore
-}
-
-// scriptCtx says when a statement of a start script runs.
-type scriptCtx uint8
-
-// Statement contexts, from the most to the least often run.
-const (
-	ctxInvalid scriptCtx = iota
-	ctxAlways            // at the top level: at every start
-	ctxCond              // under an if/case arm or a && / || chain that is not the --debug branch
-	ctxDebug             // in the stock --debug branch (or a branch only it enables)
-)
-
-// scriptArm is one condition a statement runs under: an if/elif/case arm, a
-// bat if line or block, or the commands before it in a && / || chain.
-type scriptArm struct {
-	debug bool     // the condition names the --debug argument
-	refs  []string // the variables the condition expands
-	on    bool     // the arm runs in a default start (no arguments, the script's variables unset until assigned)
-}
-
-// scriptStmt is one simple command of a start script, as scanSh and scanBat
-// see it.
-type scriptStmt struct {
-	assign string      // the variable it assigns; "" for a command (the java command line, say)
-	opts   []scriptOpt // the JVM options written in it
-	refs   []string    // the variables it expands
-	arms   []scriptArm // the conditions it runs under, outermost first
-	debug  bool        // in a bat label section of the --debug branch (:commandDebug)
-}
-
-// jvmOptsVars are the variables whose options reach the JVM wherever they are
-// assigned: JAVA_OPTS, which the scripts put on the java command line, and
-// the ones the JVM itself reads from the environment.
-var jvmOptsVars = []string{"JAVA_OPTS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"}
-
-// Caps that keep a hostile script of variables expanding each other, or of
-// deeply nested conditions, linear: the options remembered per variable and
-// in all, and the conditions (and their variables) kept per statement. Real
-// start scripts stay far below them.
-const (
-	maxDeferred      = 256
-	maxDeferredTotal = 1 << 16
-	maxArms          = 32
-	maxArmRefs       = 32
-)
-
-// ctxOpt is an option and the context it reaches the JVM in.
-type ctxOpt struct {
-	opt scriptOpt
-	ctx scriptCtx
-}
-
-// resolveScript follows the options of a script's statements to the JVM. An
-// option counts where it is written in a command (the java command line) or
-// assigned to one of jvmOptsVars; an option assigned to another variable
-// (DEBUG_OPTS="-Xdebug ...") counts only where that variable is expanded in
-// such a place, in the least often run of the two contexts. The stock
-// --debug branch is an arm whose condition names --debug, or tests a variable
-// that is only ever assigned in such a branch (PORT, set from the argument
-// after --debug). It returns the options that are always on, in file order,
-// and the JDWP agents that only a condition other than the --debug branch
-// turns on.
-func resolveScript(stmts []scriptStmt, fold func(string) string) (always, cond []scriptOpt) {
-	sink := map[string]bool{}
-	for _, v := range jvmOptsVars {
-		sink[fold(v)] = true
-	}
-	debugVars := scriptDebugVars(stmts)
-	deferred := map[string][]ctxOpt{}
-	version := map[string]int{} // bumped when deferred[v] changes
-	type expansion struct {
-		version int
-		ctx     scriptCtx
-	}
-	expanded := map[string]expansion{} // the last expansion of a variable where the options count
-	budget := maxDeferredTotal
-	best := map[model.Pos]ctxOpt{}
-	emit := func(o scriptOpt, ctx scriptCtx) {
-		if b, ok := best[o.pos]; !ok || ctx < b.ctx {
-			best[o.pos] = ctxOpt{o, ctx}
-		}
-	}
-	for _, st := range stmts {
-		ctx := st.ctx(debugVars)
-		if st.assign == "" || sink[st.assign] {
-			for _, o := range st.opts {
-				emit(o, ctx)
-			}
-			for _, r := range st.refs {
-				if e, ok := expanded[r]; sink[r] || ok && e.version == version[r] && e.ctx <= ctx {
-					continue // already counted, as often or more
-				}
-				expanded[r] = expansion{version[r], ctx}
-				for _, d := range deferred[r] {
-					emit(d.opt, max(d.ctx, ctx))
-				}
-			}
-			continue
-		}
-		var add []ctxOpt
-		self := false
-		for _, r := range st.refs {
-			if r == st.assign {
-				self = true
-				continue
-			}
-			for _, d := range deferred[r] {
-				if sink[r] || len(add) >= maxDeferred || len(add) >= budget {
-					break
-				}
-				add = append(add, ctxOpt{d.opt, max(d.ctx, ctx)})
-			}
-		}
-		for _, o := range st.opts {
-			add = append(add, ctxOpt{o, ctx})
-		}
-		if !self && ctx == ctxAlways && deferred[st.assign] != nil {
-			deferred[st.assign] = nil // an unconditional assignment replaces the value
-			version[st.assign]++
-		}
-		for _, d := range add {
-			if len(deferred[st.assign]) < maxDeferred && budget > 0 {
-				deferred[st.assign] = append(deferred[st.assign], d)
-				version[st.assign]++
-				budget--
-			}
-		}
-	}
-	for _, b := range best {
-		switch {
-		case b.ctx == ctxAlways:
-			always = append(always, b.opt)
-		case b.ctx == ctxCond && isJDWP(b.opt.text):
-			cond = append(cond, b.opt)
-		}
-	}
-	byPos := func(s []scriptOpt) {
-		sort.Slice(s, func(i, j int) bool { return s[i].pos.Less(s[j].pos) })
-	}
-	byPos(always)
-	byPos(cond)
-	return always, cond
-}
-
-// ctx returns the context st runs in, given the variables that only the
-// --debug branch assigns.
-func (st scriptStmt) ctx(debugVars map[string]bool) scriptCtx {
-	if st.debug {
-		return ctxDebug
-	}
-	for _, a := range st.arms {
-		if a.debug {
-			return ctxDebug
-		}
-		for _, r := range a.refs {
-			if debugVars[r] {
-				return ctxDebug
-			}
-		}
-	}
-	for _, a := range st.arms {
-		if !a.on {
-			return ctxCond
-		}
-	}
-	return ctxAlways
-}
-
-// scriptDebugVars returns the variables that are only assigned in the --debug
-// branch: the stock script sets PORT from the argument after --debug and may
-// test it ([ "$PORT" != "" ]) instead of --debug itself.
-func scriptDebugVars(stmts []scriptStmt) map[string]bool {
-	debugVars := map[string]bool{}
-	for range 8 { // each round can only add variables; real scripts settle in two
-		other := map[string]bool{}
-		found := map[string]bool{}
-		for _, st := range stmts {
-			if st.assign == "" {
-				continue
-			}
-			if st.ctx(debugVars) == ctxDebug {
-				found[st.assign] = true
-			} else {
-				other[st.assign] = true
-			}
-		}
-		grew := false
-		for v := range found {
-			if !other[v] && !debugVars[v] {
-				debugVars[v], grew = true, true
-			}
-		}
-		if !grew {
-			break
-		}
-	}
-	return debugVars
-}
-
 // isJDWP reports whether a JVM option starts the JDWP debug agent.
 func isJDWP(opt string) bool {
 	return strings.HasPrefix(opt, "-Xrunjdwp:") || strings.HasPrefix(opt, "-agentlib:jdwp=")
-}
-
-// namesDebugArg reports whether a condition names the --debug argument: the
-// word debug, -debug or --debug on its own (not $DEBUG, %DEBUG% or
-// DEBUG_PORT, which are variables).
-func namesDebugArg(cond string) bool {
-	s := asciiLower(cond)
-	for i := 0; ; {
-		k := strings.Index(s[i:], "debug")
-		if k < 0 {
-			return false
-		}
-		start, end := i+k, i+k+len("debug")
-		i = end
-		for n := 0; n < 2 && start > 0 && s[start-1] == '-'; n++ {
-			start--
-		}
-		if start > 0 && isVarByte(s[start-1]) {
-			continue
-		}
-		if end < len(s) && isNameByte(s[end]) {
-			continue
-		}
-		return true
-	}
-}
-
-// isNameByte reports whether c can be part of a variable name.
-func isNameByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-// isVarByte reports whether a word that follows c is part of a name or a
-// variable reference rather than a word of its own.
-func isVarByte(c byte) bool {
-	return isNameByte(c) || c == '$' || c == '{' || c == '%' || c == '!' || c == '-' || c == '.'
-}
-
-// scriptOptions finds the JVM options of one always-on command text. at maps
-// a byte offset of text to its position.
-func scriptOptions(text string, at func(i int) model.Pos) []scriptOpt {
-	var out []scriptOpt
-	for i := 0; i < len(text); i++ {
-		if text[i] != '-' || (i > 0 && !strings.ContainsRune(" \t\"'=", rune(text[i-1]))) {
-			continue
-		}
-		j := i
-		for j < len(text) && text[j] != ' ' && text[j] != '\t' {
-			j++
-		}
-		word := text[i:j]
-		if !strings.HasPrefix(word, "-D") && !strings.HasPrefix(word, "-X") && !strings.HasPrefix(word, "-agentlib:") {
-			i = j
-			continue
-		}
-		// Remove quotes: the shell does; a quote may also close a JAVA_OPTS string.
-		clean := strings.NewReplacer(`"`, "", `'`, "").Replace(word)
-		pos := at(i)
-		if pos.Path == "" {
-			pos.Path = statementPath(text)
-		}
-		out = append(out, scriptOpt{text: clean, raw: word, pos: pos})
-		i = j
-	}
-	return out
-}
-
-// maxStatementPath bounds the statement text kept as a script option's Path.
-const maxStatementPath = 200
-
-// statementPath names a script statement independently of its line, for
-// baselines: its text with runs of blanks folded to one space, cut to
-// maxStatementPath bytes. An option added to another statement is then a new
-// finding, and one moved to another line is not.
-func statementPath(text string) string {
-	s := strings.Join(strings.Fields(text), " ")
-	if len(s) > maxStatementPath {
-		s = s[:maxStatementPath]
-		for len(s) > 0 && !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-	}
-	return "sh: " + s
 }

@@ -3,7 +3,6 @@ package parse
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -66,138 +65,6 @@ func TestReadScriptBat(t *testing.T) {
 	if s.script == nil || s.script.offset != 6 {
 		t.Errorf("script offset = %+v, want 6", s.script)
 	}
-}
-
-func TestScanShConditions(t *testing.T) {
-	const jdwp = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005"
-	for _, tc := range []struct {
-		name, src string
-		want      []string // always on
-		wantCond  []string // JDWP under a condition other than --debug
-	}{
-		{"top level", "JAVA_OPTS=\"$JAVA_OPTS -DportOffset=1\"\n", []string{"-DportOffset=1"}, nil},
-		{"export", "export JAVA_OPTS='-Xrunjdwp:transport=dt_socket,server=y,address=8000'\n", []string{"-Xrunjdwp:transport=dt_socket,server=y,address=8000"}, nil},
-		{"inside if", "if [ -n \"$X\" ]; then\n  JAVA_OPTS=-DportOffset=1\nfi\n", nil, nil},
-		{"one-line if", "if [ -n \"$X\" ]; then JAVA_OPTS=-DportOffset=1; fi\nJAVA_OPTS=-DportOffset=2\n", []string{"-DportOffset=2"}, nil},
-		{"and-chained", "[ -n \"$X\" ] && JAVA_OPTS=-DportOffset=1\n", nil, nil},
-		{"case", "case $1 in\n  x) JAVA_OPTS=-DportOffset=1;;\nesac\n", nil, nil},
-		{"comment", "# JAVA_OPTS=-DportOffset=1\nJAVA_OPTS=a # -DportOffset=3\n", nil, nil},
-		{"echo", "echo \"use -DportOffset=1\"\n", nil, nil},
-		{"hash inside quotes", "JAVA_OPTS=\"#x -DportOffset=5\"\n", []string{"-DportOffset=5"}, nil},
-		{"continuation", "$JAVACMD \\\n  -Dfoo=1 \\\n  -DportOffset=2 \\\n  Main\n", []string{"-Dfoo=1", "-DportOffset=2"}, nil},
-		{"while loop is not a condition", "while true\ndo\n  java -DportOffset=2\ndone\n", []string{"-DportOffset=2"}, nil},
-		{"nested if", "if a; then\n if b; then\n x\n fi\n java -Da=1\nfi\njava -Db=2\n", []string{"-Db=2"}, nil},
-
-		// The stock --debug branch, as the 4.4 scripts and the trimmed example write it.
-		{"stock --debug branch", "if [ \"$CMD\" = \"--debug\" ]; then\n  JAVA_OPTS=\"-Xdebug -Xnoagent -Xrunjdwp:transport=dt_socket,server=y,suspend=y,address=$PORT\"\n" +
-			"elif [ \"$CMD\" = \"start\" ]; then\n  x\nfi\n$JAVACMD $JAVA_OPTS Main\n", nil, nil},
-		{"debug branch tests PORT set only after --debug", "for c in \"$@\"; do\n  if [ \"$CMD\" = \"--debug\" ]; then\n    PORT=\"$c\"\n" +
-			"  elif [ \"$c\" = \"--debug\" ] || [ \"$c\" = \"-debug\" ]; then\n    CMD=\"--debug\"\n  fi\ndone\n" +
-			"if [ \"$PORT\" != \"\" ]; then\n  JAVA_OPTS=\"-Xrunjdwp:transport=dt_socket,server=y,address=$PORT\"\nfi\n", nil, nil},
-		{"case --debug arm", "case \"$1\" in\n  -d|--debug)\n    JAVA_OPTS=\"" + jdwp + "\" ;;\nesac\n", nil, nil},
-		{"[ --debug ] && one-liner", "[ \"$1\" = \"--debug\" ] && JAVA_OPTS=\"" + jdwp + "\"\n", nil, nil},
-
-		// (a) DEBUG_OPTS assigned at the top level counts only where it is expanded.
-		{"DEBUG_OPTS used only in the --debug branch", "DEBUG_OPTS=\"-Xdebug " + jdwp + "\"\n" +
-			"if [ \"$CMD\" = \"--debug\" ]; then\n  JAVA_OPTS=\"$JAVA_OPTS $DEBUG_OPTS\"\nfi\n$JAVACMD $JAVA_OPTS Main\n", nil, nil},
-		{"DEBUG_OPTS never used", "DEBUG_OPTS=\"" + jdwp + "\"\njava Main\n", nil, nil},
-		{"DEBUG_OPTS on the java command line", "DEBUG_OPTS=\"" + jdwp + "\"\nexec java ${DEBUG_OPTS} Main\n", []string{jdwp}, nil},
-		{"DEBUG_OPTS through another variable", "A=\"" + jdwp + "\"\nB=\"-Dx=1 $A\"\nJAVA_OPTS=\"$JAVA_OPTS $B\"\n", []string{jdwp, "-Dx=1"}, nil},
-		{"DEBUG_OPTS emptied before use", "DEBUG_OPTS=\"" + jdwp + "\"\nDEBUG_OPTS=\"\"\njava $DEBUG_OPTS Main\n", nil, nil},
-		{"DEBUG_OPTS in single quotes is not expanded", "DEBUG_OPTS=\"" + jdwp + "\"\njava '$DEBUG_OPTS' Main\n", nil, nil},
-		{"other options of DEBUG_OPTS in the --debug branch", "DBG=\"-DportOffset=3\"\nif [ \"$CMD\" = \"--debug\" ]; then JAVA_OPTS=\"$DBG\"; fi\n", nil, nil},
-
-		// (b) JDWP under a condition that is not the --debug branch.
-		{"jdwp in a custom if", "if [ \"$ENV\" = \"staging\" ]; then\n  JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"\nfi\n", nil, []string{jdwp}},
-		{"jdwp in a $DEBUG one-liner", "[ -n \"$DEBUG\" ] && JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"\n", nil, []string{jdwp}},
-		{"jdwp in a $DEBUG if", "if [ \"${DEBUG}\" = \"true\" ]; then JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\"; fi\n", nil, []string{jdwp}},
-		// A default start (no arguments) takes the * arm and the else of the --debug test.
-		{"jdwp in another case arm", "case \"$1\" in\n  --debug) x ;;\n  *) JAVA_OPTS=\"$JAVA_OPTS " + jdwp + "\" ;;\nesac\n", []string{jdwp}, nil},
-		{"jdwp in the else of the --debug if", "if [ \"$CMD\" = \"--debug\" ]; then\n  x\nelse\n  JAVA_OPTS=\"" + jdwp + "\"\nfi\n", []string{jdwp}, nil},
-		{"jdwp in a case arm a default start does not take", "case \"$1\" in\n  --debug) x ;;\n  staging) JAVA_OPTS=\"" + jdwp + "\" ;;\nesac\n", nil, []string{jdwp}},
-		{"jdwp in a case on an unknown word", "case \"`uname`\" in\n  Linux*) JAVA_OPTS=\"" + jdwp + "\" ;;\nesac\n", nil, []string{jdwp}},
-		{"jdwp on a java command line inside an if", "if [ -x \"$JAVACMD\" ]; then\n  $JAVACMD " + jdwp + " Main\nfi\n", nil, []string{jdwp}},
-		{"conditional DEBUG_OPTS on the java line", "if [ -n \"$REMOTE\" ]; then DEBUG_OPTS=\"" + jdwp + "\"; fi\njava $DEBUG_OPTS Main\n", nil, []string{jdwp}},
-		{"DEBUG_OPTS expanded in a custom one-liner", "DEBUG_OPTS=\"" + jdwp + "\"\n[ -n \"$DEBUG\" ] && JAVA_OPTS=\"$JAVA_OPTS $DEBUG_OPTS\"\n", nil, []string{jdwp}},
-		{"remote-debug is not --debug", "if [ \"$MODE\" = \"remote-debug\" ]; then JAVA_OPTS=\"" + jdwp + "\"; fi\n", nil, []string{jdwp}},
-		{"non-jdwp options under a condition stay out", "if [ -n \"$X\" ]; then JAVA_OPTS=\"-DportOffset=1 -Dcom.sun.management.jmxremote\"; fi\n", nil, nil},
-
-		// (c) Conditions a default start decides: no arguments, and the
-		// variables the script has not assigned yet are unset.
-		{"-z of an unset variable", "if [ -z \"$JVM_MEM_OPTS\" ]; then\n  JVM_MEM_OPTS=\"-Xms256m -DportOffset=5\"\nfi\njava $JVM_MEM_OPTS Main\n", []string{"-Xms256m", "-DportOffset=5"}, nil},
-		{"-z of a variable set before", "JVM_MEM_OPTS=-Xmx1g\nif [ -z \"$JVM_MEM_OPTS\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"-z of a variable set conditionally before", "[ -x /x ] && M=1\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"-z of a variable unset again", "M=1\nunset M\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", []string{"-DportOffset=5"}, nil},
-		{"-z of JAVA_HOME (from the environment)", "if [ -z \"$JAVA_HOME\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"-z after sourcing a file", ". ./setenv.sh\nif [ -z \"$M\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"else of -n", "if [ -n \"$X\" ]; then\n  x\nelse\n  JAVA_OPTS=-DportOffset=5\nfi\n", []string{"-DportOffset=5"}, nil},
-		{"else of -z is not taken", "if [ -z \"$X\" ]; then\n  x\nelse\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"elif after a false if", "if [ -n \"$X\" ]; then\n  x\nelif [ \"$Y\" = \"\" ]; then\n  JAVA_OPTS=-DportOffset=5\nelse\n  JAVA_OPTS=-DportOffset=6\nfi\n", []string{"-DportOffset=5"}, nil},
-		{"elif after an unknown if", "if [ -x \"$J\" ]; then\n  x\nelif [ -z \"$Y\" ]; then\n  JAVA_OPTS=-DportOffset=5\nfi\n", nil, nil},
-		{"negated test", "if ! [ -n \"$X\" ]; then JAVA_OPTS=-DportOffset=5; fi\nif [ ! -z \"$X\" ]; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
-		{"test of a known value", "MODE=prod\nif [ \"x$MODE\" = \"xprod\" ]; then JAVA_OPTS=-DportOffset=5; fi\n", []string{"-DportOffset=5"}, nil},
-		{"test of $1", "if [ \"$1\" = \"\" ]; then JAVA_OPTS=-DportOffset=5; fi\nif test -n \"$1\"; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
-		{"and-chain that runs", "[ -z \"$X\" ] && JAVA_OPTS=-DportOffset=5\n", []string{"-DportOffset=5"}, nil},
-		{"or-chain that runs", "[ -n \"$X\" ] || JAVA_OPTS=-DportOffset=5\n", []string{"-DportOffset=5"}, nil},
-		{"or-chain that does not run", "[ -z \"$X\" ] || JAVA_OPTS=-DportOffset=5\n", nil, nil},
-		{"compound condition", "if [ -z \"$A\" ] && [ -z \"$B\" ]; then JAVA_OPTS=-DportOffset=5; fi\n" +
-			"if [ -z \"$A\" ] && [ -x /j ]; then JAVA_OPTS=-DportOffset=6; fi\n", []string{"-DportOffset=5"}, nil},
-		{"nested default-start blocks", "if [ -z \"$A\" ]; then\n  if [ -z \"$B\" ]; then\n    JAVA_OPTS=\"" + jdwp + "\"\n  fi\nfi\n", []string{jdwp}, nil},
-		{"--debug inside a default-start block", "if [ -z \"$A\" ]; then\n  if [ \"$1\" = \"--debug\" ]; then\n    JAVA_OPTS=\"" + jdwp + "\"\n  fi\nfi\n", nil, nil},
-		{"jmx in the JVM_MEM_OPTS block", "if [ -z \"$JVM_MEM_OPTS\" ]; then\n  JVM_MEM_OPTS=\"-Xmx1g -Dcom.sun.management.jmxremote.port=9999 -Dcom.sun.management.jmxremote.authenticate=false\"\nfi\n$JAVACMD $JVM_MEM_OPTS Main\n",
-			[]string{"-Xmx1g", "-Dcom.sun.management.jmxremote.port=9999", "-Dcom.sun.management.jmxremote.authenticate=false"}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			sc := scanSh("s.sh", []byte(tc.src))
-			if diff := cmp.Diff(tc.want, optTexts(sc.opts)); diff != "" {
-				t.Errorf("always-on options (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.wantCond, optTexts(sc.cond)); diff != "" {
-				t.Errorf("conditional JDWP (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestScanBatConditions(t *testing.T) {
-	const jdwp = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005"
-	const java = "\"%JAVA_HOME%\\bin\\java\" %CMD_LINE_ARGS% Main\r\n"
-	for _, tc := range []struct {
-		name, src string
-		want      []string
-		wantCond  []string
-	}{
-		{"top level", "set JAVA_OPTS=%JAVA_OPTS% " + jdwp + "\r\n", []string{jdwp}, nil},
-		{"command line args on the java line", "set CMD_LINE_ARGS=-Dcom.sun.management.jmxremote %JAVA_OPTS%\r\n" + java, []string{"-Dcom.sun.management.jmxremote"}, nil},
-		{"stock debug section", "if \"\"%1\"\"==\"\"--debug\"\" goto commandDebug\r\ngoto runServer\r\n:commandDebug\r\nset JAVA_OPTS=-Xdebug " + jdwp + "\r\ngoto runServer\r\n:runServer\r\n", nil, nil},
-		{"if --debug line", "if \"%1\"==\"--debug\" set JAVA_OPTS=" + jdwp + "\r\n", nil, nil},
-		{"DEBUG_OPTS used only in the debug section", "set DEBUG_OPTS=" + jdwp + "\r\n:commandDebug\r\nset JAVA_OPTS=%DEBUG_OPTS%\r\n:runServer\r\n" +
-			"set CMD_LINE_ARGS=%JAVA_OPTS%\r\n" + java, nil, nil},
-		{"DEBUG_OPTS on the java line", "set DEBUG_OPTS=" + jdwp + "\r\nset CMD_LINE_ARGS=%debug_opts%\r\n" + java, []string{jdwp}, nil},
-		{"if %DEBUG% line", "if \"%DEBUG%\"==\"true\" set JAVA_OPTS=%JAVA_OPTS% " + jdwp + "\r\n", nil, []string{jdwp}},
-		{"if defined block", "if defined REMOTE (\r\n  set JAVA_OPTS=%JAVA_OPTS% " + jdwp + "\r\n)\r\n", nil, []string{jdwp}},
-		{"else block", "if \"%1\"==\"--debug\" (\r\n  echo x\r\n) else (\r\n  set JAVA_OPTS=" + jdwp + "\r\n)\r\n", nil, []string{jdwp}},
-		{"non-jdwp under a condition", "if \"%P%\"==\"x\" (\r\n  set JAVA_OPTS=%JAVA_OPTS% -DportOffset=8\r\n)\r\n", nil, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			sc := scanBat("s.bat", []byte(tc.src))
-			if diff := cmp.Diff(tc.want, optTexts(sc.opts)); diff != "" {
-				t.Errorf("always-on options (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.wantCond, optTexts(sc.cond)); diff != "" {
-				t.Errorf("conditional JDWP (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-// optTexts returns the texts of opts.
-func optTexts(opts []scriptOpt) []string {
-	var out []string
-	for _, o := range opts {
-		out = append(out, o.text)
-	}
-	return out
 }
 
 func TestReadScriptOptions(t *testing.T) {
@@ -282,8 +149,27 @@ func TestStatementPath(t *testing.T) {
 	if want := `sh: JAVA_OPTS="$JAVA_OPTS -DportOffset=2"`; set.Pos.Path != want {
 		t.Errorf("Path = %q, want %q", set.Pos.Path, want)
 	}
-	long := statementPath(strings.Repeat("é", 300))
-	if len(long) > maxStatementPath+len("sh: ") || !utf8.ValidString(long) {
-		t.Errorf("statementPath of a long statement = %d bytes, valid UTF-8 %v", len(long), utf8.ValidString(long))
-	}
+}
+
+// FuzzReadScript runs the product side of start script reading (offset,
+// listeners, settings) on scanned options, in memory: it must return an error
+// or nothing, never panic, and give only complete listeners. The scanner has
+// its own fuzz target (parse/script.FuzzScan).
+func FuzzReadScript(f *testing.F) {
+	seedFixtures(f, "wso2server-debug.sh", "wso2server.bat")
+	f.Add([]byte("JAVA_OPTS=\"-agentlib:jdwp=transport=dt_socket,server=y,address=*:5005 -Dcom.sun.management.jmxremote.rmi.port=9011\"\n"))
+	f.Add([]byte("[ -n \"$D\" ] && JAVA_OPTS=\"-Xrunjdwp:server=n,address=h:1\"\nset JAVA_OPTS=-DportOffset=%O%\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, rel := range []string{"bin/wso2server.sh", "bin/wso2server.bat"} {
+			s := &server{h: &home{dir: "h"}, bin: "bin", srv: model.Server{Profile: "default"}}
+			if err := readScriptText(s, rel, data); err != nil {
+				continue
+			}
+			for _, l := range s.srv.Listeners {
+				if l.ID == "" || l.Proto == model.ProtoInvalid || l.Dir == model.DirInvalid || l.Source.File != rel || l.Source.Line < 1 || l.Source.Col < 1 {
+					t.Fatalf("incomplete listener %+v", l)
+				}
+			}
+		}
+	})
 }

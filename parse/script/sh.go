@@ -1,40 +1,33 @@
-package parse
+package script
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// scanSh scans a POSIX shell start script for the JVM options it passes. It
-// joins backslash continuations, drops # comments (collecting wso2lint:ignore
-// ones), tracks if/elif/else and case arms and && / || chains (the conditions a
-// command runs under), and hands the commands to resolveScript, which keeps the
-// options that are always on and the JDWP agents that a condition other than
-// the --debug branch turns on. while/for loops are not conditions (the java
-// command line runs in one).
-func scanSh(rel string, data []byte) *scriptScan {
-	sc := &scriptScan{}
+// ScanSh scans a POSIX shell start script for the JVM options it passes. It
+// joins backslash continuations, collects # comments, tracks if/elif/else and
+// case arms and && / || chains (the conditions a command runs under), and
+// follows the options of the commands to the JVM (see Script). while/for loops
+// are not conditions (the java command line runs in one).
+func ScanSh(data []byte) *Script {
+	sc := &Script{}
 	lines := splitLines(data)
-	var pending []int
+	var pending []int     // comments on lines of their own, waiting for the next statement
 	var frames []*shFrame // open if and case blocks, outermost first
-	var stmts []scriptStmt
+	var stmts []stmt
 	vars := newShVars()
 	for i := 0; i < len(lines); i++ {
 		first := i
 		var text strings.Builder
 		var marks []lineMark // where each physical line starts in text
 		for {
-			code, comment, commentCol := shSplitComment(lines[i])
-			if ig, ok := parseIgnore(comment); ok {
-				ig.Pos = model.Pos{File: rel, Line: i + 1, Col: commentCol}
-				ig.FromLine, ig.ToLine = i+1, i+1
-				sc.ignores = append(sc.ignores, ig)
+			code, comment, commentCol, ok := shSplitComment(lines[i])
+			if ok {
+				sc.Comments = append(sc.Comments, Comment{Text: comment, Pos: Pos{Line: i + 1, Col: commentCol}, FromLine: i + 1, ToLine: i + 1})
 				if strings.TrimSpace(code) == "" && i == first {
-					pending = append(pending, len(sc.ignores)-1)
+					pending = append(pending, len(sc.Comments)-1)
 				}
 			}
 			marks = append(marks, lineMark{off: text.Len(), line: i + 1, src: lines[i]})
@@ -54,10 +47,10 @@ func scanSh(rel string, data []byte) *scriptScan {
 			continue
 		}
 		for _, k := range pending {
-			sc.ignores[k].ToLine = i + 1
+			sc.Comments[k].ToLine = i + 1
 		}
 		pending = nil
-		at := func(off int) model.Pos { return markPos(rel, marks, off) }
+		at := newPosMap(marks)
 		if n := len(frames); n > 0 && frames[n-1].isCase {
 			if end, ok := shCasePattern(logical); ok {
 				f := frames[n-1]
@@ -67,7 +60,7 @@ func scanSh(rel string, data []byte) *scriptScan {
 				logical = strings.Repeat(" ", end+1) + logical[end+1:]
 			}
 		}
-		var chain scriptArm // the commands of a && / || chain so far
+		var chain arm // the commands of a && / || chain so far
 		run := shChain{run: triTrue, status: triUnknown}
 		for _, seg := range shSegments(logical) {
 			chainArm := chain
@@ -90,14 +83,14 @@ func scanSh(rel string, data []byte) *scriptScan {
 				top.enter(top.cond.status)
 			}
 			if top != nil && slices.Contains(kws, "else") {
-				top.arm = scriptArm{}
+				top.arm = arm{}
 				top.enter(triTrue)
 			}
 			switch word {
 			case "if", "elif":
 				cond := shChain{run: triTrue, status: shEval(cmd.text, vars)}
 				if word == "if" {
-					top = &shFrame{prevFalse: true}
+					top = newShFrame(top, false)
 					frames = append(frames, top)
 				}
 				if top != nil {
@@ -105,7 +98,7 @@ func scanSh(rel string, data []byte) *scriptScan {
 				}
 				continue
 			case "case":
-				f := &shFrame{isCase: true, prevFalse: true}
+				f := newShFrame(top, true)
 				if ws, ok := shWords(cmd.text, vars); ok && len(ws) == 3 && ws[1].known {
 					f.subject, f.subjectKnown = ws[1].val, true
 				}
@@ -120,8 +113,8 @@ func scanSh(rel string, data []byte) *scriptScan {
 			run = run.next(seg.op, func() tri { return shEval(seg.text, vars) })
 			chainArm.on = run.run == triTrue
 			on := chainArm.on // the command runs in a default start
-			for _, f := range frames {
-				on = on && f.arm.on
+			if top != nil {
+				on = on && top.outerOn && top.arm.on
 			}
 			switch word {
 			case ".", "source":
@@ -140,8 +133,8 @@ func scanSh(rel string, data []byte) *scriptScan {
 				// Loop heads, tests and messages pass no option to the JVM.
 				continue
 			}
-			st := scriptStmt{
-				opts: scriptOptions(cmd.text, func(j int) model.Pos { return at(seg.off + cmd.off + j) }),
+			st := stmt{
+				opts: findOptions(cmd.text, func(j int) Pos { return at.pos(seg.off + cmd.off + j) }),
 				refs: shRefs(cmd.text),
 			}
 			if name, _, ok := strings.Cut(word, "="); ok && isName(name) {
@@ -158,20 +151,28 @@ func scanSh(rel string, data []byte) *scriptScan {
 			stmts = append(stmts, st)
 		}
 	}
-	sc.opts, sc.cond = resolveScript(stmts, func(s string) string { return s })
+	sc.Options = resolve(stmts, func(s string) string { return s })
 	return sc
 }
 
 // shFrame is an open if or case block of a shell script.
 type shFrame struct {
 	isCase    bool
-	inCond    bool      // reading an if/elif condition, up to then
-	arm       scriptArm // the arm whose commands run now (or its condition so far)
-	cond      shChain   // the if/elif condition so far, in a default start
-	prevFalse bool      // every earlier arm's condition is false in a default start
+	inCond    bool    // reading an if/elif condition, up to then
+	arm       arm     // the arm whose commands run now (or its condition so far)
+	cond      shChain // the if/elif condition so far, in a default start
+	prevFalse bool    // every earlier arm's condition is false in a default start
+	outerOn   bool    // the arms of every enclosing block run in a default start
 
 	subject      string // the word a case block matches, when known
 	subjectKnown bool
+}
+
+// newShFrame opens an if (or a case) block inside parent (nil at the top
+// level). Only the innermost block's arm changes while it is open, so whether
+// the enclosing arms run is known when it opens.
+func newShFrame(parent *shFrame, isCase bool) *shFrame {
+	return &shFrame{isCase: isCase, prevFalse: true, outerOn: parent == nil || parent.outerOn && parent.arm.on}
 }
 
 // caseMatch reports whether the case subject matches the pattern of an arm
@@ -222,23 +223,23 @@ func shAssignValue(rest string, vars *shVars) (string, bool) {
 
 // shArm reads the condition of an arm: whether it names --debug and the
 // variables it expands.
-func shArm(cond string) scriptArm {
+func shArm(cond string) arm {
 	refs := shRefs(cond)
 	if len(refs) > maxArmRefs {
 		refs = refs[:maxArmRefs]
 	}
-	return scriptArm{debug: namesDebugArg(cond), refs: refs}
+	return arm{debug: namesDebugArg(cond), refs: refs}
 }
 
 // mergeArm joins two parts of one condition.
-func mergeArm(a, b scriptArm) scriptArm {
+func mergeArm(a, b arm) arm {
 	refs := slices.Clip(a.refs)
 	for _, r := range b.refs {
 		if len(refs) < maxArmRefs && !slices.Contains(refs, r) {
 			refs = append(refs, r)
 		}
 	}
-	return scriptArm{debug: a.debug || b.debug, refs: refs, on: a.on && b.on}
+	return arm{debug: a.debug || b.debug, refs: refs, on: a.on && b.on}
 }
 
 // shCasePattern finds the pattern of a case arm that starts line ("--debug)",
@@ -308,40 +309,10 @@ func isName(s string) bool {
 	return true
 }
 
-// lineMark maps a byte offset of a joined logical line to its physical line.
-type lineMark struct {
-	off  int
-	line int
-	src  string
-}
-
-func markPos(rel string, marks []lineMark, off int) model.Pos {
-	m := marks[0]
-	for _, x := range marks {
-		if x.off <= off {
-			m = x
-		}
-	}
-	k := off - m.off
-	if k > len(m.src) {
-		k = len(m.src)
-	}
-	return model.Pos{File: rel, Line: m.line, Col: utf8.RuneCountInString(m.src[:k]) + 1}
-}
-
-// splitLines splits data into lines without their \n or \r\n.
-func splitLines(data []byte) []string {
-	raw := bytes.Split(data, []byte("\n"))
-	out := make([]string, len(raw))
-	for i, l := range raw {
-		out[i] = strings.TrimSuffix(string(l), "\r")
-	}
-	return out
-}
-
 // shSplitComment splits a shell line into code and the text of a # comment (a #
-// that starts a word outside quotes). commentCol is the 1-based column of the #.
-func shSplitComment(line string) (code, comment string, commentCol int) {
+// that starts a word outside quotes). commentCol is the 1-based column of the
+// #; ok is false when the line has no comment.
+func shSplitComment(line string) (code, comment string, commentCol int, ok bool) {
 	i := shWalk(line, func(i int) int {
 		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';') {
 			return shStop
@@ -349,9 +320,9 @@ func shSplitComment(line string) (code, comment string, commentCol int) {
 		return 0
 	})
 	if i < 0 {
-		return line, "", 0
+		return line, "", 0, false
 	}
-	return line[:i], line[i+1:], utf8.RuneCountInString(line[:i]) + 1
+	return line[:i], line[i+1:], utf8.RuneCountInString(line[:i]) + 1, true
 }
 
 // shStop ends a shWalk.

@@ -1,47 +1,30 @@
-package parse
+package script
 
 import "strings"
 
-// tri is a truth value that may be unknown: what a shell test gives in a
-// default start, as far as the script alone tells.
-type tri uint8
-
-// Truth values.
-const (
-	triUnknown tri = iota
-	triTrue
-	triFalse
-)
-
-// not negates t.
-func (t tri) not() tri {
-	switch t {
-	case triTrue:
-		return triFalse
-	case triFalse:
-		return triTrue
-	}
-	return triUnknown
-}
-
-// triOf turns a known boolean into a tri.
-func triOf(b bool) tri {
-	if b {
-		return triTrue
-	}
-	return triFalse
-}
-
-// shEnvVars are variables a default start may well find set in the
+// shEnvVar reports whether name is one of the variables a default start may well find set in the
 // environment; tests on them stay unknown. Every other variable the script
 // has not assigned yet is unset in a default start (the operator runs
 // bin/wso2server.sh with no arguments and no JVM_MEM_OPTS, JAVA_OPTS, ...).
-var shEnvVars = map[string]bool{
-	"JAVA_HOME": true, "PATH": true, "HOME": true, "USER": true, "LOGNAME": true, "SHELL": true,
-	"TERM": true, "LANG": true, "PWD": true, "OLDPWD": true, "TMPDIR": true, "HOSTNAME": true,
-	"UID": true, "EUID": true, "PPID": true, "RANDOM": true, "SECONDS": true, "LINENO": true,
-	"BASH_VERSION": true, "OSTYPE": true, "IFS": true, "TZ": true,
+func shEnvVar(name string) bool {
+	switch name {
+	case "JAVA_HOME", "PATH", "HOME", "USER", "LOGNAME", "SHELL",
+		"TERM", "LANG", "PWD", "OLDPWD", "TMPDIR", "HOSTNAME",
+		"UID", "EUID", "PPID", "RANDOM", "SECONDS", "LINENO",
+		"BASH_VERSION", "OSTYPE", "IFS", "TZ":
+		return true
+	}
+	return false
 }
+
+// maxShValue bounds a word that expands a variable: a longer one is unknown.
+// maxShExpand bounds the bytes that the expansions of one command add. Real
+// start scripts stay far below both; without them A="$A$A" would double a
+// value at every line, and a command of many $A would copy A for each.
+const (
+	maxShValue  = 1 << 12
+	maxShExpand = 1 << 14
+)
 
 // maxShVars bounds the variables whose values shVars remembers.
 const maxShVars = 4096
@@ -75,7 +58,7 @@ func (v *shVars) lookup(name string) (string, bool) {
 	if val, ok := v.known[name]; ok {
 		return val, true
 	}
-	if v.sourced || shEnvVars[name] {
+	if v.sourced || shEnvVar(name) {
 		return "", false
 	}
 	return "", true
@@ -120,6 +103,7 @@ type shWord struct {
 func shWords(s string, vars *shVars) ([]shWord, bool) {
 	var out []shWord
 	var cur strings.Builder
+	expanded := 0 // the bytes that expansions added to the words
 	w := shWord{known: true, literal: true}
 	inWord := false
 	flush := func() {
@@ -164,10 +148,12 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 		}
 		w.literal = false
 		val, ok := vars.lookup(name)
-		if !ok {
+		if !ok || cur.Len()+len(val) > maxShValue || expanded+len(val) > maxShExpand {
 			w.known = false
+			return j, true
 		}
 		cur.WriteString(val)
+		expanded += len(val)
 		return j, true
 	}
 	for i := 0; i < len(s); {
@@ -237,153 +223,4 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 	}
 	flush()
 	return out, true
-}
-
-// shEval returns what a command gives as exit status in a default start:
-// a test ([ ], [[ ]], test) of -z, -n, =, == or != on words the scan can
-// expand, true, false or :, each possibly negated by !. Anything else is
-// unknown. Leading keywords (if, elif, then, ...) are skipped.
-func shEval(cmd string, vars *shVars) tri {
-	words, ok := shWords(cmd, vars)
-	if !ok {
-		return triUnknown
-	}
-	neg := false
-keywords:
-	for len(words) > 0 && words[0].literal {
-		switch words[0].val {
-		case "if", "elif", "then", "else", "do", "{", "(":
-		case "!":
-			neg = !neg
-		default:
-			break keywords
-		}
-		words = words[1:]
-	}
-	r := shTest(words)
-	if neg {
-		r = r.not()
-	}
-	return r
-}
-
-// shTest evaluates one command's words.
-func shTest(words []shWord) tri {
-	if len(words) == 0 || !words[0].literal {
-		return triUnknown
-	}
-	double := false
-	switch words[0].val {
-	case "true", ":":
-		return triTrue
-	case "false":
-		return triFalse
-	case "test":
-		words = words[1:]
-	case "[", "[[":
-		closer := "]"
-		if words[0].val == "[[" {
-			closer, double = "]]", true
-		}
-		last := words[len(words)-1]
-		if len(words) < 2 || !last.literal || last.val != closer {
-			return triUnknown
-		}
-		words = words[1 : len(words)-1]
-	default:
-		return triUnknown
-	}
-	return shTestArgs(words, double)
-}
-
-// shTestArgs evaluates the arguments of test or [ (double: of [[).
-func shTestArgs(args []shWord, double bool) tri {
-	op := func(w shWord, names ...string) bool {
-		if !w.literal {
-			return false
-		}
-		for _, n := range names {
-			if w.val == n {
-				return true
-			}
-		}
-		return false
-	}
-	switch len(args) {
-	case 0:
-		return triFalse
-	case 1:
-		if !args[0].known {
-			return triUnknown
-		}
-		return triOf(args[0].val != "")
-	case 2:
-		switch {
-		case op(args[0], "!"):
-			return shTestArgs(args[1:], double).not()
-		case !args[1].known:
-			return triUnknown
-		case op(args[0], "-z"):
-			return triOf(args[1].val == "")
-		case op(args[0], "-n"):
-			return triOf(args[1].val != "")
-		}
-		return triUnknown
-	case 3:
-		if op(args[0], "!") && !op(args[1], "=", "==", "!=") {
-			return shTestArgs(args[1:], double).not()
-		}
-		if !op(args[1], "=", "==", "!=") || !args[0].known || !args[2].known {
-			return triUnknown
-		}
-		if double && args[2].glob {
-			return triUnknown // a pattern
-		}
-		eq := args[0].val == args[2].val
-		if args[1].val == "!=" {
-			eq = !eq
-		}
-		return triOf(eq)
-	case 4:
-		if op(args[0], "!") {
-			return shTestArgs(args[1:], double).not()
-		}
-	}
-	return triUnknown
-}
-
-// shChain follows a list of commands joined by && and ||: whether the next
-// command runs in a default start, and the status so far.
-type shChain struct {
-	run    tri // the command now read runs
-	status tri // the exit status of the list so far
-}
-
-// next returns the chain after a command joined by op ("", ";", "&", "&&",
-// "||", "|") and evaluated by eval (called only when it may run).
-func (c shChain) next(op string, eval func() tri) shChain {
-	switch op {
-	case "&&":
-		c.run = c.status
-	case "||":
-		c.run = c.status.not()
-	case "|":
-		// a pipeline runs with the command before it; its status is the last one's
-		if c.run != triFalse {
-			eval()
-		}
-		c.status = triUnknown
-		return c
-	default:
-		c.run = triTrue
-	}
-	switch c.run {
-	case triTrue:
-		c.status = eval()
-	case triUnknown:
-		if s := eval(); s != c.status {
-			c.status = triUnknown
-		}
-	}
-	return c
 }

@@ -1,24 +1,19 @@
-package parse
+package script
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/wso2lint/wso2lint/internal/model"
-)
-
-// scanBat scans a Windows batch start script for the JVM options it passes.
-// REM and :: lines are comments (wso2lint:ignore ones are collected); ^
-// continues a line. A label section whose name mentions debug (the stock
-// :commandDebug) is the --debug branch; an if line, a for line and a
-// parenthesised block opened by one run under a condition. The commands go to
-// resolveScript, which keeps the options that are always on and the JDWP
-// agents that a condition other than the --debug branch turns on.
-func scanBat(rel string, data []byte) *scriptScan {
-	sc := &scriptScan{}
+// ScanBat scans a Windows batch start script for the JVM options it passes.
+// REM and :: lines and "& rem" tails are comments; ^ continues a line. A label
+// section whose name mentions debug (the stock :commandDebug) is the --debug
+// branch; an if line, a for line and a parenthesised block opened by one run
+// under a condition, which a default start may not take. The options of the
+// commands are followed to the JVM (see Script).
+func ScanBat(data []byte) *Script {
+	sc := &Script{}
 	lines := splitLines(data)
-	var pending []int
+	var pending []int     // comments on lines of their own, waiting for the next statement
 	var blocks []batBlock // open ( blocks, outermost first
-	var stmts []scriptStmt
+	var stmts []stmt
 	debugSection := false
 	for i := 0; i < len(lines); i++ {
 		first := i
@@ -43,26 +38,19 @@ func scanBat(rel string, data []byte) *scriptScan {
 		if trimmed == "" {
 			continue
 		}
+		at := newPosMap(marks)
 		if comment, ok := batComment(trimmed); ok {
-			if ig, ok := parseIgnore(comment); ok {
-				ig.Pos = markPos(rel, marks, lead)
-				ig.FromLine, ig.ToLine = first+1, first+1
-				sc.ignores = append(sc.ignores, ig)
-				pending = append(pending, len(sc.ignores)-1)
-			}
+			sc.Comments = append(sc.Comments, Comment{Text: comment, Pos: at.pos(lead), FromLine: first + 1, ToLine: first + 1})
+			pending = append(pending, len(sc.Comments)-1)
 			continue
 		}
 		code := logical
 		if j := strings.Index(asciiLower(logical), "& rem "); j >= 0 {
 			code = logical[:j]
-			if ig, ok := parseIgnore(logical[j+len("& rem "):]); ok {
-				ig.Pos = markPos(rel, marks, j)
-				ig.FromLine, ig.ToLine = first+1, i+1
-				sc.ignores = append(sc.ignores, ig)
-			}
+			sc.Comments = append(sc.Comments, Comment{Text: logical[j+len("& rem "):], Pos: at.pos(j), FromLine: first + 1, ToLine: i + 1})
 		}
 		for _, k := range pending {
-			sc.ignores[k].ToLine = i + 1
+			sc.Comments[k].ToLine = i + 1
 		}
 		pending = nil
 		if strings.HasPrefix(trimmed, ":") {
@@ -74,15 +62,15 @@ func scanBat(rel string, data []byte) *scriptScan {
 			word = word[:k]
 		}
 		// The line's own condition, and where its command starts.
-		var arm *scriptArm
+		var cond *arm
 		cmdOff := lead
 		switch {
 		case word == "if":
-			cond, n := batSplitIf(code[lead:])
-			arm = &scriptArm{debug: namesDebugArg(cond), refs: batRefs(cond)}
+			condText, n := batSplitIf(code[lead:])
+			cond = &arm{debug: namesDebugArg(condText), refs: batRefs(condText)}
 			cmdOff += n
 		case word == "for":
-			arm = &scriptArm{}
+			cond = &arm{}
 			if k := strings.Index(asciiLower(code[lead:]), " do "); k >= 0 {
 				cmdOff += k + len(" do ")
 			} else {
@@ -90,7 +78,7 @@ func scanBat(rel string, data []byte) *scriptScan {
 			}
 		case word == "else" || strings.HasPrefix(word, ")"):
 			// ") else (" or ") else set ...": the else arm of the block just closed.
-			arm = &scriptArm{}
+			cond = &arm{}
 			rest := strings.TrimLeft(code[lead:], ") \t")
 			if len(rest) >= 4 && strings.EqualFold(rest[:4], "else") {
 				rest = rest[4:]
@@ -101,35 +89,35 @@ func scanBat(rel string, data []byte) *scriptScan {
 		for ; closes > 0 && len(blocks) > 0; closes-- {
 			blocks = blocks[:len(blocks)-1]
 		}
-		if st, ok := batStmt(code, cmdOff, func(off int) model.Pos { return markPos(rel, marks, off) }); ok {
+		if st, ok := batStmt(code, cmdOff, at.pos); ok {
 			st.debug = debugSection
 			for _, b := range blocks[:min(len(blocks), maxArms)] {
 				if b.arm != nil {
 					st.arms = append(st.arms, *b.arm)
 				}
 			}
-			if arm != nil {
-				st.arms = append(st.arms, *arm)
+			if cond != nil {
+				st.arms = append(st.arms, *cond)
 			}
 			stmts = append(stmts, st)
 		}
 		for ; opens > 0; opens-- {
-			blocks = append(blocks, batBlock{arm: arm})
+			blocks = append(blocks, batBlock{arm: cond})
 		}
 	}
-	sc.opts, sc.cond = resolveScript(stmts, asciiUpper)
+	sc.Options = resolve(stmts, asciiUpper)
 	return sc
 }
 
 // batBlock is an open ( block of a batch script.
 type batBlock struct {
-	arm *scriptArm // the condition it runs under; nil for a plain group
+	arm *arm // the condition it runs under; nil for a plain group
 }
 
 // batStmt reads the command of a batch line that starts at byte cmdOff: a set
 // (an assignment; names are case-insensitive, so upper-cased) or any other
 // command. Echo, goto and empty commands pass nothing to the JVM.
-func batStmt(code string, cmdOff int, at func(off int) model.Pos) (scriptStmt, bool) {
+func batStmt(code string, cmdOff int, at func(off int) Pos) (stmt, bool) {
 	rest := strings.TrimLeft(code[cmdOff:], " \t(@")
 	off := len(code) - len(rest)
 	word := asciiLower(rest)
@@ -138,11 +126,11 @@ func batStmt(code string, cmdOff int, at func(off int) model.Pos) (scriptStmt, b
 	}
 	switch word {
 	case "", "echo", "goto", "echo.", "exit", "shift", "cd", "pause":
-		return scriptStmt{}, false
+		return stmt{}, false
 	}
 	text := code[off:]
-	st := scriptStmt{
-		opts: scriptOptions(text, func(j int) model.Pos { return at(off + j) }),
+	st := stmt{
+		opts: findOptions(text, func(j int) Pos { return at(off + j) }),
 		refs: batRefs(text),
 	}
 	if word == "set" {
