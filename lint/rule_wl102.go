@@ -8,7 +8,7 @@ func ruleWL102() *Rule {
 		Name:     "port-out-of-range",
 		Title:    "a port plus the port offset is beyond 65535",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPortOutOfRange,
 		Doc: `Carbon adds the port offset to every offsettable port without checking the result. A large
 offset (or a large configured port) gives a number a socket cannot use, and the transport fails to
@@ -27,25 +27,23 @@ stays at or below 65535.`,
 }
 
 func checkPortOutOfRange(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, l := range s.Listeners {
-			if !l.Enabled {
-				continue
-			}
-			end := l.PortEnd()
-			if end == 0 {
-				end = l.Port()
-			}
-			if end <= model.MaxPort && l.Port() >= 0 {
-				continue
-			}
-			if l.Offset != 0 {
-				p.Report(p.Home, l.Source, "%s port %s is %d plus %s; expected at most %d",
-					l.ID, portText(l), l.Base, offsetFrom(s), model.MaxPort)
-				continue
-			}
-			p.Report(p.Home, l.Source, "%s port %s is out of range; expected 1 to %d", l.ID, portText(l), model.MaxPort)
+	s := p.Server
+	for _, l := range s.Listeners {
+		if !l.Enabled {
+			continue
 		}
+		end := l.PortEnd()
+		if end == 0 {
+			end = l.Port()
+		}
+		if end <= model.MaxPort && l.Port() >= 0 {
+			continue
+		}
+		if l.Offset != 0 {
+			p.Reportf(l.Source, "%s port %s is %d plus %s; expected at most %d",
+				l.ID, portText(l), l.Base, offsetFrom(s), model.MaxPort)
+			continue
+		}
+		p.Reportf(l.Source, "%s port %s is out of range; expected 1 to %d", l.ID, portText(l), model.MaxPort)
 	}
 }

@@ -14,7 +14,7 @@ func ruleWL103() *Rule {
 		Name:     "ephemeral-port",
 		Title:    "a listener uses a port of the linux ephemeral range",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkEphemeralPort,
 		Doc: `Linux hands out ports 32768 to 60999 (net.ipv4.ip_local_port_range) as the local port of outgoing
 connections. A server listening in that range fails to start, now and then, when the kernel has already
@@ -32,21 +32,19 @@ Move the listener below 32768, or reserve the port with
 }
 
 func checkEphemeralPort(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, l := range p.Home.Servers[si].Listeners {
-			if !inbound(l) {
-				continue
-			}
-			end := l.PortEnd()
-			if end == 0 {
-				end = l.Port()
-			}
-			if l.Port() > ephemeralHigh || end < ephemeralLow {
-				continue
-			}
-			p.Report(p.Home, l.Source,
-				"%s listens on %s, inside the linux ephemeral range %d-%d; expected a port below %d or one reserved with net.ipv4.ip_local_reserved_ports",
-				l.ID, portText(l), ephemeralLow, ephemeralHigh, ephemeralLow)
+	for _, l := range p.Server.Listeners {
+		if !inbound(l) {
+			continue
 		}
+		end := l.PortEnd()
+		if end == 0 {
+			end = l.Port()
+		}
+		if l.Port() > ephemeralHigh || end < ephemeralLow {
+			continue
+		}
+		p.Reportf(l.Source,
+			"%s listens on %s, inside the linux ephemeral range %d-%d; expected a port below %d or one reserved with net.ipv4.ip_local_reserved_ports",
+			l.ID, portText(l), ephemeralLow, ephemeralHigh, ephemeralLow)
 	}
 }

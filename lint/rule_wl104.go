@@ -11,7 +11,7 @@ func ruleWL104() *Rule {
 		Name:     "privileged-port",
 		Title:    "a listener uses a privileged port below 1024",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPrivilegedPort,
 		Doc: `Binding a port below 1024 needs root or the CAP_NET_BIND_SERVICE capability. WSO2 servers should
 not run as root; without the capability the transport fails to start with "Permission denied".
@@ -30,14 +30,12 @@ with a reason.`,
 }
 
 func checkPrivilegedPort(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, l := range p.Home.Servers[si].Listeners {
-			if !inbound(l) || l.Port() < 1 || l.Port() >= firstUnprivileged {
-				continue
-			}
-			p.Report(p.Home, l.Source,
-				"%s listens on privileged port %s, which needs root or CAP_NET_BIND_SERVICE; expected a port of %d or more",
-				l.ID, portText(l), firstUnprivileged)
+	for _, l := range p.Server.Listeners {
+		if !inbound(l) || l.Port() < 1 || l.Port() >= firstUnprivileged {
+			continue
 		}
+		p.Reportf(l.Source,
+			"%s listens on privileged port %s, which needs root or CAP_NET_BIND_SERVICE; expected a port of %d or more",
+			l.ID, portText(l), firstUnprivileged)
 	}
 }

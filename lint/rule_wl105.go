@@ -8,7 +8,7 @@ func ruleWL105() *Rule {
 		Name:     "non-default-port",
 		Title:    "a listener's configured port differs from the product default",
 		Severity: model.SeverityInfo,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkNonDefaultPort,
 		Doc: `A port changed from the product default is often deliberate, but every client, load balancer,
 monitoring probe and firewall rule must follow the change, and documentation and other nodes usually
@@ -32,18 +32,16 @@ func checkNonDefaultPort(p *Pass) {
 	if p.Opt.DefaultPort == nil {
 		return
 	}
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, l := range s.Listeners {
-			if !inbound(l) {
-				continue
-			}
-			def, ok := p.Opt.DefaultPort(p.Home.Product.Key, s.Profile, l.ID)
-			if !ok || def == l.Base {
-				continue
-			}
-			p.Report(p.Home, l.Source, "%s port %d (before the offset) differs from the product default %d; expected the default unless the change is deliberate",
-				l.ID, l.Base, def)
+	s := p.Server
+	for _, l := range s.Listeners {
+		if !inbound(l) {
+			continue
 		}
+		def, ok := p.Opt.DefaultPort(p.Home.Product.Key, s.Profile, l.ID)
+		if !ok || def == l.Base {
+			continue
+		}
+		p.Reportf(l.Source, "%s port %d (before the offset) differs from the product default %d; expected the default unless the change is deliberate",
+			l.ID, l.Base, def)
 	}
 }

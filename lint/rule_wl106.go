@@ -12,7 +12,7 @@ func ruleWL106() *Rule {
 		Name:     "unresolved-placeholder",
 		Title:    "a placeholder could not be resolved from the configuration",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkUnresolvedPlaceholder,
 		Doc: `wso2lint resolves ` + "`${Ports.*}`" + ` placeholders from carbon.xml and ` + "`$ref{...}`" + ` from deployment.toml.
 A reference that is not defined there, or one that is only known at run time (` + "`$env{...}`" + `,
@@ -36,25 +36,23 @@ value (pass it to wso2lint) and suppress the finding with a reason.`,
 }
 
 func checkUnresolvedPlaceholder(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// A port or offset of deployment.toml given through $env{}/$sys{} is
-		// WL404's (info): the configuration is fine, only the firewall
-		// cannot be derived from it.
-		wl404 := map[model.Pos]bool{}
-		for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-			wl404[st.Pos] = true
+	s := p.Server
+	// A port or offset of deployment.toml given through $env{}/$sys{} is
+	// WL404's (info): the configuration is fine, only the firewall
+	// cannot be derived from it.
+	wl404 := map[model.Pos]bool{}
+	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
+		wl404[st.Pos] = true
+	}
+	for _, r := range s.Unresolved {
+		if wl404[r.Pos] {
+			continue
 		}
-		for _, r := range s.Unresolved {
-			if wl404[r.Pos] {
-				continue
-			}
-			if runtimeRef(r.Expr) {
-				p.Report(p.Home, r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
-				continue
-			}
-			p.Report(p.Home, r.Pos, "placeholder %q cannot be resolved; expected a value defined in the configuration (carbon.xml <Ports>, a toml key) or a literal", r.Expr)
+		if runtimeRef(r.Expr) {
+			p.Reportf(r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
+			continue
 		}
+		p.Reportf(r.Pos, "placeholder %q cannot be resolved; expected a value defined in the configuration (carbon.xml <Ports>, a toml key) or a literal", r.Expr)
 	}
 }
 

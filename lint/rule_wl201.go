@@ -14,7 +14,7 @@ func ruleWL201() *Rule {
 		Name:     "literal-peer-port",
 		Title:    "a url to this host uses a port before the offset",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkLiteralPeerPort,
 		Doc: `Literal ports in peer URLs are never offset. When a server of this host runs with a port offset, a
 URL that points at this host with the default (un-offset) port reaches nothing, or worse, another server:
@@ -76,33 +76,31 @@ func portPlaceholder(id string) string {
 func checkLiteralPeerPort(p *Pass) {
 	x := p.claimIndex()
 	claims := x.Claims()
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, l := range s.Listeners {
-			if !outbound(l) || !peerService(l.ID) || !localHost(s, l.Host) {
-				continue
-			}
-			port := l.Port()
-			listened := false
-			x.Overlapping(model.Listener{Base: port, Proto: l.Proto}, func(i int) bool {
-				listened = claims[i].Listener.Contains(port)
-				return !listened
-			})
-			if listened {
-				continue
-			}
-			i := slices.IndexFunc(claims, func(c model.Claim) bool {
-				m := c.Listener
-				return m.Offsetable && m.Offset != 0 && m.BaseEnd == 0 && m.Base == port && m.Proto == l.Proto
-			})
-			if i < 0 {
-				continue
-			}
-			m := claims[i]
-			p.Report(p.Home, l.Source,
-				"%s connects to %q port %d, but nothing on this host listens there: %s of %s listens on %d (%d plus %s); expected %s",
-				l.ID, l.Host, port, m.Listener.ID, serverName(m.Home, m.Server), m.Listener.Port(), m.Listener.Base, offsetFrom(m.Server), peerFix(m.Listener))
+	s := p.Server
+	for _, l := range s.Listeners {
+		if !outbound(l) || !peerService(l.ID) || !localHost(s, l.Host) {
+			continue
 		}
+		port := l.Port()
+		listened := false
+		x.Overlapping(model.Listener{Base: port, Proto: l.Proto}, func(i int) bool {
+			listened = claims[i].Listener.Contains(port)
+			return !listened
+		})
+		if listened {
+			continue
+		}
+		i := slices.IndexFunc(claims, func(c model.Claim) bool {
+			m := c.Listener
+			return m.Offsetable && m.Offset != 0 && m.BaseEnd == 0 && m.Base == port && m.Proto == l.Proto
+		})
+		if i < 0 {
+			continue
+		}
+		m := claims[i]
+		p.Reportf(l.Source,
+			"%s connects to %q port %d, but nothing on this host listens there: %s of %s listens on %d (%d plus %s); expected %s",
+			l.ID, l.Host, port, m.Listener.ID, serverName(m.Home, m.Server), m.Listener.Port(), m.Listener.Base, offsetFrom(m.Server), peerFix(m.Listener))
 	}
 }
 

@@ -12,7 +12,7 @@ func ruleWL202() *Rule {
 		Name:     "script-offset-mismatch",
 		Title:    "the start script sets a port offset that differs from carbon.xml",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkScriptOffsetMismatch,
 		Doc: `A ` + "`-DportOffset=N`" + ` written into bin/wso2server.sh (or .bat) overrides the ` + "`<Offset>`" + ` of carbon.xml
 (and the ` + "`[server] offset`" + ` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
@@ -32,25 +32,23 @@ deployment.toml), or make both values agree.`,
 }
 
 func checkScriptOffsetMismatch(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		conf, ok := tomlSetting(s, "server.offset")
-		what := "deployment.toml [server] offset"
-		if !ok {
-			conf, ok = s.Setting(model.KeyCarbonOffset)
-			what = "carbon.xml <Offset>"
-		}
-		if !ok {
+	s := p.Server
+	conf, ok := tomlSetting(s, "server.offset")
+	what := "deployment.toml [server] offset"
+	if !ok {
+		conf, ok = s.Setting(model.KeyCarbonOffset)
+		what = "carbon.xml <Offset>"
+	}
+	if !ok {
+		return
+	}
+	for _, script := range s.SettingsOf(model.KeyScriptPortOffset) {
+		if sameOffset(optionValue(script.Value), unquote(conf.Value)) {
 			continue
 		}
-		for _, script := range s.SettingsOf(model.KeyScriptPortOffset) {
-			if sameOffset(optionValue(script.Value), unquote(conf.Value)) {
-				continue
-			}
-			p.Report(p.Home, script.Pos,
-				"start script sets %q, which overrides %s %q%s; expected one offset, kept in one place",
-				script.Value, what, unquote(conf.Value), at(conf.Pos))
-		}
+		p.Reportf(script.Pos,
+			"start script sets %q, which overrides %s %q%s; expected one offset, kept in one place",
+			script.Value, what, unquote(conf.Value), at(conf.Pos))
 	}
 }
 

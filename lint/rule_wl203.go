@@ -8,7 +8,7 @@ func ruleWL203() *Rule {
 		Name:     "websocket-not-offset",
 		Title:    "a websocket or webhook endpoint ignores the port offset",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkWebsocketNotOffset,
 		Doc: `API Manager's websocket (9099, 8099) and webhook (9021, 8021) inbound endpoints add the port offset
 only when told to (` + "`ws.use.port.offset`" + ` / ` + "`inbound.port.offset.enable`" + ` set to true). On a server with a
@@ -28,27 +28,25 @@ endpoint, or give the endpoint a port of its own that no other instance on the h
 }
 
 func checkWebsocketNotOffset(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		if s.Offset.Value == 0 {
+	s := p.Server
+	if s.Offset.Value == 0 {
+		return
+	}
+	for _, l := range s.Listeners {
+		if !inbound(l) || l.Offsetable || !websocketLike(l.ID) {
 			continue
 		}
-		for _, l := range s.Listeners {
-			if !inbound(l) || l.Offsetable || !websocketLike(l.ID) {
-				continue
+		// The switch to change, when the endpoint file has one
+		// (ws.use.port.offset false), else the port itself.
+		at := l.Source
+		for _, set := range s.SettingsOf(model.KeyInboundWSPortOffset) {
+			if set.Pos.File == l.Source.File {
+				at = set.Pos
 			}
-			// The switch to change, when the endpoint file has one
-			// (ws.use.port.offset false), else the port itself.
-			at := l.Source
-			for _, set := range s.SettingsOf(model.KeyInboundWSPortOffset) {
-				if set.Pos.File == l.Source.File {
-					at = set.Pos
-				}
-			}
-			p.Report(p.Home, at,
-				"%s listens on %s although the server runs with %s; expected %d, with the endpoint's port offset switched on",
-				l.ID, portText(l), offsetFrom(s), l.Base+model.Port(s.Offset.Value))
 		}
+		p.Reportf(at,
+			"%s listens on %s although the server runs with %s; expected %d, with the endpoint's port offset switched on",
+			l.ID, portText(l), offsetFrom(s), l.Base+model.Port(s.Offset.Value))
 	}
 }
 

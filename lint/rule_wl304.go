@@ -18,7 +18,7 @@ func ruleWL304() *Rule {
 		Name:     "default-keystore",
 		Title:    "the server uses the shipped wso2carbon keystore or its password",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkDefaultKeystore,
 		Doc: `Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
 ` + "`wso2carbon`" + `. Anyone can impersonate a server that keeps it, decrypt what it encrypts with that key and
@@ -50,27 +50,25 @@ points at the toml. Keep the passwords in the secure vault.`,
 }
 
 func checkDefaultKeystore(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		shipped := false // a finding already names the shipped keystore file
-		for _, set := range s.Settings {
-			file, pass := keystoreSetting(set.Key)
-			if (!file && !pass) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
-				// deployment.toml renders the XML: its keys are checked instead.
-				continue
-			}
-			v := unquote(set.Value)
-			switch {
-			case file && isShippedKeystore(v):
-				shipped = true
-				p.Report(p.Home, set.Pos, "keystore %q is the one shipped with every distribution; expected a keystore with your own key", v)
-			case pass && v == defaultKeystorePassword:
-				p.Report(p.Home, set.Pos, "keystore password is the shipped default %q; expected your own password, kept in the secure vault", v)
-			}
+	s := p.Server
+	shipped := false // a finding already names the shipped keystore file
+	for _, set := range s.Settings {
+		file, pass := keystoreSetting(set.Key)
+		if (!file && !pass) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+			// deployment.toml renders the XML: its keys are checked instead.
+			continue
 		}
-		if !shipped {
-			checkTomlPrimaryKeystore(p, s)
+		v := unquote(set.Value)
+		switch {
+		case file && isShippedKeystore(v):
+			shipped = true
+			p.Reportf(set.Pos, "keystore %q is the one shipped with every distribution; expected a keystore with your own key", v)
+		case pass && v == defaultKeystorePassword:
+			p.Reportf(set.Pos, "keystore password is the shipped default %q; expected your own password, kept in the secure vault", v)
 		}
+	}
+	if !shipped {
+		checkTomlPrimaryKeystore(p, s)
 	}
 }
 
@@ -99,13 +97,13 @@ func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
 	where := tomlAnchor(s, tf, "keystore.primary", "keystore.tls", "server")
 	switch {
 	case !fileSet && !passSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",
+		p.Reportf(where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",
 			defaultKeystoreFile, defaultKeystorePassword)
 	case !fileSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no file_name, so the primary keystore is the shipped %q; expected [keystore.primary] naming your own keystore",
+		p.Reportf(where, "[keystore.primary] sets no file_name, so the primary keystore is the shipped %q; expected [keystore.primary] naming your own keystore",
 			defaultKeystoreFile)
 	case !passSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no password, so the primary keystore password is the shipped default %q; expected your own password, kept in the secure vault",
+		p.Reportf(where, "[keystore.primary] sets no password, so the primary keystore password is the shipped default %q; expected your own password, kept in the secure vault",
 			defaultKeystorePassword)
 	}
 }

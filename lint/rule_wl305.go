@@ -12,7 +12,7 @@ func ruleWL305() *Rule {
 		Name:     "hostname-verification-disabled",
 		Title:    "outgoing tls connections skip host name verification",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkHostnameVerificationDisabled,
 		Doc: `` + "`-Dhttpclient.hostnameVerifier=AllowAll`" + ` makes the server accept any certificate name on its outgoing
 TLS connections (key manager, identity provider, back ends). Anyone who can intercept the traffic and
@@ -34,24 +34,22 @@ peers certificates whose names match the URLs the server uses.`,
 }
 
 func checkHostnameVerificationDisabled(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, set := range p.Home.Servers[si].SettingsOf(model.KeyScriptHostnameVerifier) {
-			if strings.EqualFold(optionValue(set.Value), "AllowAll") {
-				p.Report(p.Home, set.Pos, "start script sets %q, which accepts any certificate name on outgoing tls connections; expected the default verifier %q", set.Value, "DefaultAndLocalhost")
-			}
+	for _, set := range p.Server.SettingsOf(model.KeyScriptHostnameVerifier) {
+		if strings.EqualFold(optionValue(set.Value), "AllowAll") {
+			p.Reportf(set.Pos, "start script sets %q, which accepts any certificate name on outgoing tls connections; expected the default verifier %q", set.Value, "DefaultAndLocalhost")
 		}
-		s := &p.Home.Servers[si]
-		for _, set := range s.SettingsOf(model.KeyPassthruSenderHostnameVerifier) {
-			if strings.EqualFold(unquote(set.Value), "AllowAll") && !renderedXML(s, set.Pos.File) {
-				p.Report(p.Home, set.Pos, "PassThrough HTTPS sender HostnameVerifier is %q, which accepts any certificate name from back ends; expected %q", unquote(set.Value), "DefaultAndLocalhost")
-			}
+	}
+	s := p.Server
+	for _, set := range s.SettingsOf(model.KeyPassthruSenderHostnameVerifier) {
+		if strings.EqualFold(unquote(set.Value), "AllowAll") && !renderedXML(s, set.Pos.File) {
+			p.Reportf(set.Pos, "PassThrough HTTPS sender HostnameVerifier is %q, which accepts any certificate name from back ends; expected %q", unquote(set.Value), "DefaultAndLocalhost")
 		}
-		for _, set := range s.Settings {
-			key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if ok && strings.HasPrefix(key, "transport.") && strings.HasSuffix(strings.ToLower(key), ".hostname_verifier") &&
-				strings.EqualFold(unquote(set.Value), "AllowAll") {
-				p.Report(p.Home, set.Pos, "[%s] hostname_verifier = %q accepts any certificate name from back ends; expected %q", key[:strings.LastIndexByte(key, '.')], unquote(set.Value), "DefaultAndLocalhost")
-			}
+	}
+	for _, set := range s.Settings {
+		key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+		if ok && strings.HasPrefix(key, "transport.") && strings.HasSuffix(strings.ToLower(key), ".hostname_verifier") &&
+			strings.EqualFold(unquote(set.Value), "AllowAll") {
+			p.Reportf(set.Pos, "[%s] hostname_verifier = %q accepts any certificate name from back ends; expected %q", key[:strings.LastIndexByte(key, '.')], unquote(set.Value), "DefaultAndLocalhost")
 		}
 	}
 }

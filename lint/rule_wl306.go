@@ -12,7 +12,7 @@ func ruleWL306() *Rule {
 		Name:     "weak-tls-protocol",
 		Title:    "an HTTPS connector or listener enables SSLv2Hello, SSLv3, TLSv1 or TLSv1.1",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkWeakTLSProtocol,
 		Doc: `SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
 security guidelines ask for TLSv1.2 or later on every HTTPS connector. SSLv2Hello (the SSLv2-format
@@ -35,37 +35,35 @@ under ` + "`[transport.http]`" + `). Where deployment.toml renders the XML, chan
 }
 
 func checkWeakTLSProtocol(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// What deployment.toml says about a transport replaces what the XML it
-		// renders says: no second finding at the generated file.
-		tomlSets := map[string]bool{}
-		for _, set := range s.Settings {
-			if key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix); ok {
-				if kind, ok := tomlProtocolsKey(key); ok {
-					tomlSets[kind] = true
-					if weak := weakProtocols(set.Value); len(weak) > 0 {
-						table, name := key[:strings.LastIndexByte(key, '.')], key[strings.LastIndexByte(key, '.')+1:]
-						p.Report(p.Home, set.Pos, "[%s] %s enables %s in %q; expected only TLSv1.2 and later", table, name, strings.Join(weak, ", "), unquote(set.Value))
-					}
+	s := p.Server
+	// What deployment.toml says about a transport replaces what the XML it
+	// renders says: no second finding at the generated file.
+	tomlSets := map[string]bool{}
+	for _, set := range s.Settings {
+		if key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix); ok {
+			if kind, ok := tomlProtocolsKey(key); ok {
+				tomlSets[kind] = true
+				if weak := weakProtocols(set.Value); len(weak) > 0 {
+					table, name := key[:strings.LastIndexByte(key, '.')], key[strings.LastIndexByte(key, '.')+1:]
+					p.Reportf(set.Pos, "[%s] %s enables %s in %q; expected only TLSv1.2 and later", table, name, strings.Join(weak, ", "), unquote(set.Value))
 				}
 			}
 		}
-		for _, set := range s.SettingsOf(model.KeyConnectorSSLProtocols) {
-			if tomlSets[transportServlet] && renderedXML(s, set.Pos.File) {
-				continue
-			}
-			if weak := weakProtocols(set.Value); len(weak) > 0 {
-				p.Report(p.Home, set.Pos, "connector enables %s in %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
-			}
+	}
+	for _, set := range s.SettingsOf(model.KeyConnectorSSLProtocols) {
+		if tomlSets[transportServlet] && renderedXML(s, set.Pos.File) {
+			continue
 		}
-		for _, set := range s.SettingsOf(model.KeyPassthruHTTPSProtocols) {
-			if tomlSets[transportPassthru] && renderedXML(s, set.Pos.File) {
-				continue
-			}
-			if weak := weakProtocols(set.Value); len(weak) > 0 {
-				p.Report(p.Home, set.Pos, "PassThrough HTTPS listener enables %s in HttpsProtocols %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
-			}
+		if weak := weakProtocols(set.Value); len(weak) > 0 {
+			p.Reportf(set.Pos, "connector enables %s in %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
+		}
+	}
+	for _, set := range s.SettingsOf(model.KeyPassthruHTTPSProtocols) {
+		if tomlSets[transportPassthru] && renderedXML(s, set.Pos.File) {
+			continue
+		}
+		if weak := weakProtocols(set.Value); len(weak) > 0 {
+			p.Reportf(set.Pos, "PassThrough HTTPS listener enables %s in HttpsProtocols %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
 		}
 	}
 }

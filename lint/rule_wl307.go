@@ -8,7 +8,7 @@ func ruleWL307() *Rule {
 		Name:     "plaintext-http",
 		Title:    "a plain http listener is enabled",
 		Severity: model.SeverityInfo,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPlaintextHTTP,
 		Doc: `The servlet HTTP connector (9763) and the PassThrough HTTP listener (8280) carry credentials, tokens
 and payloads in clear text. In production, clients should use the HTTPS ports, or the HTTP ports should be
@@ -26,11 +26,9 @@ balancer with the firewall (` + "`wso2lint rules`" + `), and suppress the findin
 }
 
 func checkPlaintextHTTP(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, l := range p.Home.Servers[si].Listeners {
-			if inbound(l) && (l.ID == model.SvcServletHTTP || l.ID == model.SvcPassthruHTTP) {
-				p.Report(p.Home, l.Source, "%s listens on %s without tls; expected https only, or the port restricted to a tls-terminating load balancer", l.ID, portText(l))
-			}
+	for _, l := range p.Server.Listeners {
+		if inbound(l) && (l.ID == model.SvcServletHTTP || l.ID == model.SvcPassthruHTTP) {
+			p.Reportf(l.Source, "%s listens on %s without tls; expected https only, or the port restricted to a tls-terminating load balancer", l.ID, portText(l))
 		}
 	}
 }

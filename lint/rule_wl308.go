@@ -12,7 +12,7 @@ func ruleWL308() *Rule {
 		Name:     "embedded-ldap-default-credentials",
 		Title:    "the embedded ldap runs with the default admin password",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkEmbeddedLDAPDefaultCredentials,
 		Doc: `The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
 ` + "`admin`" + `, and in deployment.toml-era products it follows the super admin password, often still ` + "`admin`" + `.
@@ -34,26 +34,24 @@ match), and keep 10389 to the local host with the firewall.`,
 }
 
 func checkEmbeddedLDAPDefaultCredentials(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		ldap := slices.IndexFunc(s.Listeners, func(l model.Listener) bool { return inbound(l) && l.ID == model.SvcEmbeddedLDAP })
-		on := ldap >= 0
-		if set, ok := s.Setting(model.KeyEmbeddedLDAPEnable); ok {
-			on = isTrue(set.Value)
+	s := p.Server
+	ldap := slices.IndexFunc(s.Listeners, func(l model.Listener) bool { return inbound(l) && l.ID == model.SvcEmbeddedLDAP })
+	on := ldap >= 0
+	if set, ok := s.Setting(model.KeyEmbeddedLDAPEnable); ok {
+		on = isTrue(set.Value)
+	}
+	if !on {
+		return
+	}
+	if pw, ok := s.Setting(model.KeyEmbeddedLDAPPassword); ok {
+		if unquote(pw.Value) == "admin" && !vaulted(s, pw) {
+			p.Reportf(pw.Pos, "embedded ldap is enabled with connection password %q; expected a strong password, or the embedded ldap switched off", unquote(pw.Value))
 		}
-		if !on {
-			continue
-		}
-		if pw, ok := s.Setting(model.KeyEmbeddedLDAPPassword); ok {
-			if unquote(pw.Value) == "admin" && !vaulted(s, pw) {
-				p.Report(p.Home, pw.Pos, "embedded ldap is enabled with connection password %q; expected a strong password, or the embedded ldap switched off", unquote(pw.Value))
-			}
-			continue
-		}
-		if _, ok := defaultAdmin(s); ok && ldap >= 0 {
-			l := s.Listeners[ldap]
-			p.Report(p.Home, l.Source, "embedded ldap listens on %s while the admin credentials are %q/%q; expected a strong admin password, or the embedded ldap switched off",
-				portText(l), "admin", "admin")
-		}
+		return
+	}
+	if _, ok := defaultAdmin(s); ok && ldap >= 0 {
+		l := s.Listeners[ldap]
+		p.Reportf(l.Source, "embedded ldap listens on %s while the admin credentials are %q/%q; expected a strong admin password, or the embedded ldap switched off",
+			portText(l), "admin", "admin")
 	}
 }

@@ -8,7 +8,7 @@ func ruleWL310() *Rule {
 		Name:     "jdwp-always-on",
 		Title:    "the start script starts the jdwp debug agent outside its --debug branch",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkJDWPAlwaysOn,
 		Doc: `The JDWP debug agent lets anyone who reaches its port run arbitrary code in the server's JVM, with no
 authentication. The stock start script only adds it inside its ` + "`--debug`" + ` branch, which is fine; an
@@ -33,9 +33,7 @@ that is not production; bind it to localhost (` + "`address=127.0.0.1:5005`" + `
 // or && one-liner that is not the --debug branch), which holds in production
 // as easily as anywhere.
 func checkJDWPAlwaysOn(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, set := range p.Home.Servers[si].SettingsOf(model.KeyScriptJDWP) {
-			p.Report(p.Home, set.Pos, "start script starts the debug agent with %q outside the --debug branch; expected it only behind --debug, never in production", set.Value)
-		}
+	for _, set := range p.Server.SettingsOf(model.KeyScriptJDWP) {
+		p.Reportf(set.Pos, "start script starts the debug agent with %q outside the --debug branch; expected it only behind --debug, never in production", set.Value)
 	}
 }

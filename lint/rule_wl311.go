@@ -12,7 +12,7 @@ func ruleWL311() *Rule {
 		Name:     "multicast-clustering",
 		Title:    "hazelcast clustering discovers members by multicast",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkMulticastClustering,
 		Doc: `With the multicast membership scheme, any node that reaches 45564/udp with the same domain joins the
 cluster and receives its state (caches, registry events, tokens); multicast also rarely crosses subnets
@@ -31,20 +31,18 @@ Use the well-known-address scheme (` + "`wka`" + `) with the members listed, or 
 }
 
 func checkMulticastClustering(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// deployment.toml: setting the scheme is what turns clustering on.
-		if set, ok := s.Setting(model.KeyTomlPrefix + "clustering.membership_scheme"); ok && strings.EqualFold(unquote(set.Value), "multicast") {
-			p.Report(p.Home, set.Pos, "clustering is enabled with membership scheme %q, which lets any host on the network join; expected %q or a platform scheme", unquote(set.Value), "wka")
-		}
-		on, ok := s.Setting(model.KeyClusteringEnable)
-		if !ok || !isTrue(on.Value) {
-			continue
-		}
-		for _, set := range s.SettingsOf(model.KeyClusteringMembershipScheme) {
-			if strings.EqualFold(unquote(set.Value), "multicast") {
-				p.Report(p.Home, set.Pos, "clustering is enabled with membership scheme %q, which lets any host on the network join; expected %q or a platform scheme", unquote(set.Value), "wka")
-			}
+	s := p.Server
+	// deployment.toml: setting the scheme is what turns clustering on.
+	if set, ok := s.Setting(model.KeyTomlPrefix + "clustering.membership_scheme"); ok && strings.EqualFold(unquote(set.Value), "multicast") {
+		p.Reportf(set.Pos, "clustering is enabled with membership scheme %q, which lets any host on the network join; expected %q or a platform scheme", unquote(set.Value), "wka")
+	}
+	on, ok := s.Setting(model.KeyClusteringEnable)
+	if !ok || !isTrue(on.Value) {
+		return
+	}
+	for _, set := range s.SettingsOf(model.KeyClusteringMembershipScheme) {
+		if strings.EqualFold(unquote(set.Value), "multicast") {
+			p.Reportf(set.Pos, "clustering is enabled with membership scheme %q, which lets any host on the network join; expected %q or a platform scheme", unquote(set.Value), "wka")
 		}
 	}
 }

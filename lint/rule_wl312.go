@@ -8,7 +8,7 @@ func ruleWL312() *Rule {
 		Name:     "legacy-apns",
 		Title:    "the server connects to apple's retired binary push interface",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkLegacyAPNs,
 		Doc: `Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
 2021. Older EMM and IoT versions still use it, so iOS push notifications silently stop, and firewall rules
@@ -26,12 +26,10 @@ Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197
 }
 
 func checkLegacyAPNs(p *Pass) {
-	for si := range p.Home.Servers {
-		for _, l := range p.Home.Servers[si].Listeners {
-			if outbound(l) && (l.Port() == 2195 || l.Port() == 2196) {
-				p.Report(p.Home, l.Source, "%s connects to %q port %d, apple's binary push interface retired in march 2021; expected the http/2 apns api on 443 or 2197",
-					l.ID, l.Host, l.Port())
-			}
+	for _, l := range p.Server.Listeners {
+		if outbound(l) && (l.Port() == 2195 || l.Port() == 2196) {
+			p.Reportf(l.Source, "%s connects to %q port %d, apple's binary push interface retired in march 2021; expected the http/2 apns api on 443 or 2197",
+				l.ID, l.Host, l.Port())
 		}
 	}
 }

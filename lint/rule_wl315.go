@@ -48,7 +48,7 @@ enable = false
 		Name:     "xss-csrf-protection-disabled",
 		Title:    "the management console's xss or csrf protection is switched off",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkXSSCSRF,
 		Examples: ex,
 		Doc: exampleDoc(`Carbon filters every management console request for cross-site scripting
@@ -66,33 +66,31 @@ with `+"`enable`"+` or `+"`enabled`"+` set to false is reported. The OWASP CSRFG
 }
 
 func checkXSSCSRF(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, k := range []struct{ key, name string }{
-			{model.KeyCarbonXSSPreventionEnabled, "XSSPreventionConfig"},
-			{model.KeyCarbonCSRFPreventionEnabled, "CSRFPreventionConfig"},
-		} {
-			for _, set := range s.SettingsOf(k.key) {
-				if strings.EqualFold(unquote(set.Value), "false") && !renderedXML(s, set.Pos.File) {
-					p.Report(p.Home, set.Pos, "%s is disabled, so console requests are not filtered; expected <Enabled>true</Enabled>", k.name)
-				}
+	s := p.Server
+	for _, k := range []struct{ key, name string }{
+		{model.KeyCarbonXSSPreventionEnabled, "XSSPreventionConfig"},
+		{model.KeyCarbonCSRFPreventionEnabled, "CSRFPreventionConfig"},
+	} {
+		for _, set := range s.SettingsOf(k.key) {
+			if strings.EqualFold(unquote(set.Value), "false") && !renderedXML(s, set.Pos.File) {
+				p.Reportf(set.Pos, "%s is disabled, so console requests are not filtered; expected <Enabled>true</Enabled>", k.name)
 			}
 		}
-		for _, set := range s.Settings {
-			key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if !ok {
-				continue
-			}
-			i := strings.LastIndexByte(key, '.')
-			if i < 0 {
-				continue
-			}
-			table, name := key[:i], key[i+1:]
-			lt := strings.ToLower(table)
-			if (name == "enable" || name == "enabled") && (strings.Contains(lt, "xss") || strings.Contains(lt, "csrf")) &&
-				strings.EqualFold(unquote(set.Value), "false") {
-				p.Report(p.Home, set.Pos, "[%s] %s = false switches the console's request filter off; expected true", table, name)
-			}
+	}
+	for _, set := range s.Settings {
+		key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			continue
+		}
+		table, name := key[:i], key[i+1:]
+		lt := strings.ToLower(table)
+		if (name == "enable" || name == "enabled") && (strings.Contains(lt, "xss") || strings.Contains(lt, "csrf")) &&
+			strings.EqualFold(unquote(set.Value), "false") {
+			p.Reportf(set.Pos, "[%s] %s = false switches the console's request filter off; expected true", table, name)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -50,7 +51,7 @@ password = "Str0ng-but-plain"
 		Name:     "plaintext-password",
 		Title:    "a password is written in clear text outside the secure vault",
 		Severity: model.SeverityInfo,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPlaintextPasswords,
 		Examples: ex,
 		Doc: exampleDoc(`WSO2's production guidelines keep every password of the configuration in the secure vault: anyone
@@ -68,40 +69,29 @@ Not read yet: master-datasources.xml and other product files' passwords.`, ex,
 }
 
 func checkPlaintextPasswords(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, set := range s.Settings {
-			key, isToml := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if isToml {
-				if strings.HasPrefix(key, "secrets.") || !strings.Contains(strings.ToLower(key[strings.LastIndexByte(key, '.')+1:]), "password") {
-					continue
-				}
-			} else if !containsKey(xmlPasswordKeys, set.Key) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+	s := p.Server
+	for _, set := range s.Settings {
+		key, isToml := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+		if isToml {
+			if strings.HasPrefix(key, "secrets.") || !strings.Contains(strings.ToLower(key[strings.LastIndexByte(key, '.')+1:]), "password") {
 				continue
 			}
-			v := unquote(set.Value)
-			if v == "" || indirectValue(v) {
-				continue
-			}
-			if isToml {
-				i := strings.LastIndexByte(key, '.')
-				table := ""
-				if i >= 0 {
-					table = key[:i]
-				}
-				p.Report(p.Home, set.Pos, "[%s] %s is written in clear text; expected $secret{alias} from the secure vault", table, key[i+1:])
-				continue
-			}
-			p.Report(p.Home, set.Pos, "password is written in clear text; expected it in the secure vault (svns:secretAlias)")
+		} else if !slices.Contains(xmlPasswordKeys, set.Key) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+			continue
 		}
-	}
-}
-
-func containsKey(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
+		v := unquote(set.Value)
+		if v == "" || indirectValue(v) {
+			continue
 		}
+		if isToml {
+			i := strings.LastIndexByte(key, '.')
+			table := ""
+			if i >= 0 {
+				table = key[:i]
+			}
+			p.Reportf(set.Pos, "[%s] %s is written in clear text; expected $secret{alias} from the secure vault", table, key[i+1:])
+			continue
+		}
+		p.Reportf(set.Pos, "password is written in clear text; expected it in the secure vault (svns:secretAlias)")
 	}
-	return false
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/catalog"
@@ -13,7 +14,7 @@ func ruleWL402() *Rule {
 		Name:     "unknown-toml-key",
 		Title:    "deployment.toml holds a key the product does not know",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkUnknownTomlKey,
 		Doc: `The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
@@ -52,22 +53,20 @@ func checkUnknownTomlKey(p *Pass) {
 		mistakes:   catalog.TomlKeyMistakes(),
 		product:    p.Home.Product.Key,
 	}
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		k.defaults = map[string]bool{}
-		for _, st := range s.Settings {
-			if key, ok := strings.CutPrefix(st.Key, model.KeyTomlDefaultPrefix); ok {
-				k.defaults[key] = true
-			}
+	s := p.Server
+	k.defaults = map[string]bool{}
+	for _, st := range s.Settings {
+		if key, ok := strings.CutPrefix(st.Key, model.KeyTomlDefaultPrefix); ok {
+			k.defaults[key] = true
 		}
-		for _, st := range s.Settings {
-			key, ok := strings.CutPrefix(st.Key, model.KeyTomlPrefix)
-			if !ok {
-				continue
-			}
-			if bad, near, found := k.unknown(key); found {
-				p.Report(p.Home, st.Pos, "key %q is not a key the server knows and is ignored silently; did you mean %q", bad, near)
-			}
+	}
+	for _, st := range s.Settings {
+		key, ok := strings.CutPrefix(st.Key, model.KeyTomlPrefix)
+		if !ok {
+			continue
+		}
+		if bad, near, found := k.unknown(key); found {
+			p.Reportf(st.Pos, "key %q is not a key the server knows and is ignored silently; did you mean %q", bad, near)
 		}
 	}
 }
@@ -89,12 +88,12 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 		return "", "", false
 	}
 	for _, m := range k.mistakes {
-		if key == m.Key && containsString(m.Products, k.product) {
+		if key == m.Key && slices.Contains(m.Products, k.product) {
 			return key, m.Want, true
 		}
 	}
 	first, rest, _ := strings.Cut(key, ".")
-	if !containsString(k.tables, first) && !k.defaultTable(first) {
+	if !slices.Contains(k.tables, first) && !k.defaultTable(first) {
 		if n, ok := nearMiss(first, k.tables); ok {
 			return key, join(n, rest), true
 		}
@@ -102,7 +101,7 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 	}
 	if first == "transport" && strings.Contains(rest, ".") {
 		name, _, _ := strings.Cut(rest, ".")
-		if !containsString(k.transports, name) {
+		if !slices.Contains(k.transports, name) {
 			return key, "transport." + nearest(name, k.transports) + strings.TrimPrefix(rest, name), true
 		}
 	}
@@ -119,7 +118,7 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 	if sec.Prefix == "clustering" && strings.HasPrefix(sub, "properties.") {
 		return "", "", false
 	}
-	if containsString(sec.Keys, sub) {
+	if slices.Contains(sec.Keys, sub) {
 		return "", "", false
 	}
 	if sec.NearOnly {
@@ -196,13 +195,4 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

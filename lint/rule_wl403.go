@@ -13,7 +13,7 @@ func ruleWL403() *Rule {
 		Name:     "ignored-listener-switch",
 		Title:    "a deployment.toml switch that this version ignores leaves a listener open",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkIgnoredListenerSwitch,
 		Doc: `API Manager honours ` + "`enable = false`" + ` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
 versions render the websocket (9099/8099) and webhook (8021) inbound endpoints regardless, so the ports stay open
@@ -44,15 +44,13 @@ func checkIgnoredListenerSwitch(p *Pass) {
 	if !strings.HasPrefix(prod.Key, "am") || prod.Version == "" || !versionBefore(prod.Version, 4, 6) {
 		return
 	}
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, sw := range ignoredSwitches {
-			st, ok := tomlSetting(s, sw.key)
-			if !ok || !strings.EqualFold(unquote(st.Value), "false") {
-				continue
-			}
-			p.Report(p.Home, st.Pos, "%s = false is ignored before API Manager 4.6 (this is %s): port %s (plus the offset) stays open; block it in the firewall or upgrade", sw.key, prod.Version, sw.ports)
+	s := p.Server
+	for _, sw := range ignoredSwitches {
+		st, ok := tomlSetting(s, sw.key)
+		if !ok || !strings.EqualFold(unquote(st.Value), "false") {
+			continue
 		}
+		p.Reportf(st.Pos, "%s = false is ignored before API Manager 4.6 (this is %s): port %s (plus the offset) stays open; block it in the firewall or upgrade", sw.key, prod.Version, sw.ports)
 	}
 }
 

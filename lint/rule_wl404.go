@@ -10,7 +10,7 @@ func ruleWL404() *Rule {
 		Name:     "port-from-environment",
 		Title:    "a deployment.toml port comes from an environment variable or system property",
 		Severity: model.SeverityInfo,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPortFromEnvironment,
 		Doc: `deployment.toml can take values from ` + "`$env{NAME}`" + ` and ` + "`$sys{name}`" + `, resolved when the server starts. A
 port given that way is unknown to a static reading: wso2lint shows the product default for the listener, and
@@ -29,10 +29,8 @@ variable holds in each environment, or give the port literally.`,
 }
 
 func checkPortFromEnvironment(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-			p.Report(p.Home, st.Pos, "port %q is given through %q: the firewall cannot be derived statically; check the value it holds where the server runs", st.Pos.Path, st.Value)
-		}
+	s := p.Server
+	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
+		p.Reportf(st.Pos, "port %q is given through %q: the firewall cannot be derived statically; check the value it holds where the server runs", st.Pos.Path, st.Value)
 	}
 }
