@@ -119,10 +119,13 @@ func runExample(t *testing.T, r *Rule, ex Example) []string {
 	for n, c := range ex.Files {
 		files[n] = c
 	}
-	if _, ok := files["repository/conf/carbon.xml"]; !ok {
-		if _, toml := files["repository/conf/deployment.toml"]; !toml {
-			files["repository/conf/carbon.xml"] = exampleBase
-		}
+	// A Carbon home needs carbon.xml, or deployment.toml (Micro Integrator
+	// keeps it in conf/).
+	if !slices.ContainsFunc([]string{"repository/conf/carbon.xml", "repository/conf/deployment.toml", "conf/deployment.toml"}, func(n string) bool {
+		_, ok := files[n]
+		return ok
+	}) {
+		files["repository/conf/carbon.xml"] = exampleBase
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {

@@ -167,7 +167,8 @@ func renderedXML(s *model.Server, rel string) bool {
 	if _, ok := s.Setting(model.KeyTomlFile); !ok || scriptAvoidsConfigUpdate(s) {
 		return false
 	}
-	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "user-mgt.xml", "identity/embedded-ldap.xml"} {
+	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "user-mgt.xml", "identity/embedded-ldap.xml",
+		"datasources/master-datasources.xml"} {
 		if rel == confFile(s, f) {
 			return true
 		}

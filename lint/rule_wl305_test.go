@@ -27,6 +27,18 @@ func TestWL305HostnameVerificationDisabled(t *testing.T) {
 			},
 		},
 		{
+			name: "ignore host name verification",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyScriptIgnoreHostname, "-Dorg.opensaml.httpclient.https.disableHostnameVerification=true", script, 326),
+				set(model.KeyScriptIgnoreHostname, "-Dorg.wso2.ignoreHostnameVerification=TRUE", script, 327),
+				set(model.KeyScriptIgnoreHostname, "-Dorg.wso2.ignoreHostnameVerification=false", script, 328),
+			))},
+			want: []string{
+				`a|bin/wso2server.sh:326:5: error: start script sets "-Dorg.opensaml.httpclient.https.disableHostnameVerification=true", which turns host name verification off on outgoing tls connections; expected the option removed or false [WL305]`,
+				`a|bin/wso2server.sh:327:5: error: start script sets "-Dorg.wso2.ignoreHostnameVerification=TRUE", which turns host name verification off on outgoing tls connections; expected the option removed or false [WL305]`,
+			},
+		},
+		{
 			name:  "strict",
 			homes: []*model.Home{home("a", srv(0, nil, set(model.KeyScriptHostnameVerifier, "-Dhttpclient.hostnameVerifier=Strict", script, 290)))},
 		},

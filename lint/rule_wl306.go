@@ -120,11 +120,15 @@ func tomlProtocolsKey(key string) (kind string, ok bool) {
 }
 
 // weakProtocols returns the deprecated protocols a list turns on, in list
-// order: comma- or space-separated text, or a toml array ("[TLSv1, TLSv1.2]").
-// Tomcat's "+TLSv1" adds and "-TLSv1" removes a protocol.
+// order: comma-, space- or plus-separated text ("TLSv1+TLSv1.2", the form the
+// Identity Server docs give for [transport.https.sslHostConfig.properties]
+// protocols), or a toml array ("[TLSv1, TLSv1.2]"). Tomcat's "+TLSv1" adds and
+// "-TLSv1" removes a protocol.
 func weakProtocols(list string) []string {
 	var out []string
-	sep := func(r rune) bool { return r == ',' || r == ' ' || r == '[' || r == ']' || r == '"' || r == '\'' }
+	sep := func(r rune) bool {
+		return r == ',' || r == ' ' || r == '+' || r == '[' || r == ']' || r == '"' || r == '\''
+	}
 	for _, tok := range strings.FieldsFunc(unquote(list), sep) {
 		if strings.HasPrefix(tok, "-") {
 			continue

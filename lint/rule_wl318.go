@@ -13,6 +13,7 @@ var xmlPasswordKeys = []string{
 	model.KeyInternalKeyStorePassword, model.KeyInternalKeyStoreKeyPassword, model.KeyConnectorKeystorePass,
 	model.KeyAdminPassword, model.KeyEmbeddedLDAPPassword,
 	model.KeyPassthruKeyStorePassword, model.KeyPassthruKeyPassword, model.KeyPassthruTrustStorePassword,
+	model.KeyDatasourcePassword,
 }
 
 func ruleWL318() *Rule {
@@ -34,6 +35,22 @@ hostname = "apim.example.com"
 [super_admin]
 username = "opsadmin"
 password = "Str0ng-but-plain"
+`}},
+		{Name: "master-datasources.xml database password written in clear", Fires: true, Files: map[string]string{
+			"repository/conf/datasources/master-datasources.xml": `<datasources-configuration>
+    <datasources>
+        <datasource>
+            <name>WSO2AM_DB</name>
+            <definition type="RDBMS">
+                <configuration>
+                    <url>jdbc:mysql://db.example.com:3306/apim</url>
+                    <username>apim</username>
+                    <password>Str0ng-but-plain</password>
+                </configuration>
+            </definition>
+        </datasource>
+    </datasources>
+</datasources-configuration>
 `}},
 		{Name: "passwords from the secure vault", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml" xmlns:svns="http://org.wso2.securevault/configuration">
@@ -59,9 +76,10 @@ who can read repository/conf (a backup, a support bundle, a container image) oth
 admin and LDAP passwords. One finding per password written in clear: carbon.xml keystore, internal
 keystore and truststore passwords, catalina-server.xml `+"`keystorePass`"+`, user-mgt.xml `+"`<AdminUser><Password>`"+`,
 the embedded LDAP connection password, the axis2.xml PassThrough HTTPS keystore and truststore
-passwords, and every deployment.toml key whose name contains `+"`password`"+`. A value with a
+passwords, the `+"`<password>`"+` of every datasource in datasources/*.xml (master-datasources.xml and the
+product's files), and every deployment.toml key whose name contains `+"`password`"+`. A value with a
 `+"`secretAlias`"+` / `+"`svns:secretAlias`"+` attribute, `+"`$secret{...}`"+`, `+"`$env{...}`"+` or `+"`${...}`"+` is not reported.
-Not read yet: master-datasources.xml and other product files' passwords.`, ex,
+Not read yet: the passwords of other product files (api-manager.xml, identity.xml, ...).`, ex,
 			"Encrypt the passwords with the cipher tool: in deployment.toml put them under `[secrets]` and refer to\n"+
 				"them as `$secret{alias}`; in the XML of Carbon 4.4.x list them in cipher-text.properties and mark the\n"+
 				"elements with `svns:secretAlias`."),
