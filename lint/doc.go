@@ -19,10 +19,12 @@
 // Adding a rule means adding one file (rule_wlNNN.go, with its test
 // rule_wlNNN_test.go) and one line in Rules; Example_newRule in
 // example_rule_test.go shows a whole rule and its test. A rule's doc has an
-// "Example:" and a "Fix:" section; a rule with Rule.Examples builds its doc
-// with exampleDoc, so that the configurations the doc shows are the ones
-// TestRuleExamples runs it on. The package's tests fail when a rule has no
-// test case where it fires and one where it stays silent.
+// "Example:" and a "Fix:" section. Every built-in rule lists the
+// configurations of its example in Rule.Examples (at least one it reports and
+// one it does not) and builds its doc with exampleDoc, so the doc shows
+// exactly what TestRuleExamples runs it on; the package's tests fail when a
+// rule has no structured examples, or no test case where it fires and one
+// where it stays silent.
 //
 // Package lint imports internal/model and catalog (WL402 takes the known
 // deployment.toml keys from catalog) of wso2lint: it must not import parse,

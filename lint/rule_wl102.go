@@ -3,6 +3,32 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL102() *Rule {
+	ex := []Example{
+		{Name: "offset 60000 moves 9443 to 69443", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>60000</Offset></Ports>
+</Server>
+`,
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`,
+		}},
+		{Name: "offset 1", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>1</Offset></Ports>
+</Server>
+`,
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL102",
 		Name:     "port-out-of-range",
@@ -10,19 +36,11 @@ func ruleWL102() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkPortOutOfRange,
-		Doc: `Carbon adds the port offset to every offsettable port without checking the result. A large
+		Examples: ex,
+		Doc: exampleDoc(`Carbon adds the port offset to every offsettable port without checking the result. A large
 offset (or a large configured port) gives a number a socket cannot use, and the transport fails to
-start. The rule checks the effective port, and the last port of a range, of every enabled listener.
-
-Example:
-
-    <Offset>60000</Offset>          (carbon.xml)
-    <Connector port="9443" ...>     (catalina-server.xml: 9443 + 60000 = 69443)
-
-Fix:
-
-Use a small offset (WSO2 documents 0 to a few hundred) or a lower port, so that every effective port
-stays at or below 65535.`,
+start. The rule checks the effective port, and the last port of a range, of every enabled listener.`, ex, `Use a small offset (WSO2 documents 0 to a few hundred) or a lower port, so that every effective port
+stays at or below 65535.`),
 	}
 }
 

@@ -7,6 +7,46 @@ import (
 )
 
 func ruleWL106() *Rule {
+	ex := []Example{
+		{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>0</Offset>
+        <JMX>
+            <RMIRegistryPort>9999</RMIRegistryPort>
+            <RMIServerPort>11111</RMIServerPort>
+        </JMX>
+    </Ports>
+</Server>
+`,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>true</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+		{Name: "jmx.xml names the carbon.xml ports", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>0</Offset>
+        <JMX>
+            <RMIRegistryPort>9999</RMIRegistryPort>
+            <RMIServerPort>11111</RMIServerPort>
+        </JMX>
+    </Ports>
+</Server>
+`,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>true</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL106",
 		Name:     "unresolved-placeholder",
@@ -14,24 +54,16 @@ func ruleWL106() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkUnresolvedPlaceholder,
-		Doc: `wso2lint resolves ` + "`${Ports.*}`" + ` placeholders from carbon.xml and ` + "`$ref{...}`" + ` from deployment.toml.
-A reference that is not defined there, or one that is only known at run time (` + "`$env{...}`" + `,
-` + "`$sys{...}`" + `, ` + "`$secret{...}`" + `, a system property), leaves the port or value unknown: the port list and the
+		Examples: ex,
+		Doc: exampleDoc(`wso2lint resolves `+"`${Ports.*}`"+` placeholders from carbon.xml and `+"`$ref{...}`"+` from deployment.toml.
+A reference that is not defined there, or one that is only known at run time (`+"`$env{...}`"+`,
+`+"`$sys{...}`"+`, `+"`$secret{...}`"+`, a system property), leaves the port or value unknown: the port list and the
 firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
 
-A deployment.toml port or offset given through ` + "`$env{...}`" + ` or ` + "`$sys{...}`" + ` is left to WL404, which reports
-it as information.
-
-Example:
-
-    <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>   (typo: no such element in carbon.xml)
-    hostname = "$env{HOST_NAME}"                                     (deployment.toml)
-
-Fix:
-
-Correct the placeholder to one defined in carbon.xml ` + "`<Ports>`" + ` (or the toml key it refers to), or write the
+A deployment.toml port or offset given through `+"`$env{...}`"+` or `+"`$sys{...}`"+` is left to WL404, which reports
+it as information.`, ex, `Correct the placeholder to one defined in carbon.xml `+"`<Ports>`"+` (or the toml key it refers to), or write the
 value literally. For values set at run time, make sure the firewall rules are generated with the same
-value (pass it to wso2lint) and suppress the finding with a reason.`,
+value (pass it to wso2lint) and suppress the finding with a reason.`),
 	}
 }
 

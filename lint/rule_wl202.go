@@ -7,6 +7,26 @@ import (
 )
 
 func ruleWL202() *Rule {
+	ex := []Example{
+		{Name: "start script and carbon.xml disagree", Fires: true, Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -DportOffset=2"
+`,
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>1</Offset></Ports>
+</Server>
+`,
+		}},
+		{Name: "start script and carbon.xml agree", Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
+`,
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>1</Offset></Ports>
+</Server>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL202",
 		Name:     "script-offset-mismatch",
@@ -14,20 +34,12 @@ func ruleWL202() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkScriptOffsetMismatch,
-		Doc: `A ` + "`-DportOffset=N`" + ` written into bin/wso2server.sh (or .bat) overrides the ` + "`<Offset>`" + ` of carbon.xml
-(and the ` + "`[server] offset`" + ` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
+		Examples: ex,
+		Doc: exampleDoc(`A `+"`-DportOffset=N`"+` written into bin/wso2server.sh (or .bat) overrides the `+"`<Offset>`"+` of carbon.xml
+(and the `+"`[server] offset`"+` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
 tool, sees one offset while the server runs with another, and clients, load balancers and firewall rules
-end up on the wrong ports.
-
-Example:
-
-    JAVA_OPTS="$JAVA_OPTS -DportOffset=2"   (bin/wso2server.sh)
-    <Offset>1</Offset>                      (repository/conf/carbon.xml)
-
-Fix:
-
-Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
-deployment.toml), or make both values agree.`,
+end up on the wrong ports.`, ex, `Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
+deployment.toml), or make both values agree.`),
 	}
 }
 

@@ -8,6 +8,46 @@ import (
 )
 
 func ruleWL301() *Rule {
+	ex := []Example{
+		{Name: "jmx.xml starts the RMI server", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>0</Offset>
+        <JMX>
+            <RMIRegistryPort>9999</RMIRegistryPort>
+            <RMIServerPort>11111</RMIServerPort>
+        </JMX>
+    </Ports>
+</Server>
+`,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>true</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+		{Name: "jmx.xml keeps it off", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>0</Offset>
+        <JMX>
+            <RMIRegistryPort>9999</RMIRegistryPort>
+            <RMIServerPort>11111</RMIServerPort>
+        </JMX>
+    </Ports>
+</Server>
+`,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>false</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL301",
 		Name:     "jmx-remote-enabled",
@@ -15,19 +55,12 @@ func ruleWL301() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteEnabled,
-		Doc: `With ` + "`StartRMIServer`" + ` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
-(11111), plus the offset, on every interface: the ` + "`<HostName>`" + ` of jmx.xml only goes into the advertised
-URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.
-
-Example:
-
-    <StartRMIServer>true</StartRMIServer>   (repository/conf/etc/jmx.xml)
-
-Fix:
-
-Set ` + "`StartRMIServer`" + ` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
-management network with the firewall (` + "`wso2lint rules`" + ` puts them in the management class) and change the
-default admin credentials.`,
+		Examples: ex,
+		Doc: exampleDoc(`With `+"`StartRMIServer`"+` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
+(11111), plus the offset, on every interface: the `+"`<HostName>`"+` of jmx.xml only goes into the advertised
+URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.`, ex, `Set `+"`StartRMIServer`"+` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
+management network with the firewall (`+"`wso2lint rules`"+` puts them in the management class) and change the
+default admin credentials.`),
 	}
 }
 

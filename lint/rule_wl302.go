@@ -8,6 +8,18 @@ import (
 )
 
 func ruleWL302() *Rule {
+	ex := []Example{
+		{Name: "jvm agent with a random rmi port", Fires: true, Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.port=9010"
+`,
+		}},
+		{Name: "jvm agent on two fixed ports, authentication and ssl left on", Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.rmi.port=9011"
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL302",
 		Name:     "jmxremote-random-ports",
@@ -15,19 +27,12 @@ func ruleWL302() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteRandomPorts,
-		Doc: `` + "`-Dcom.sun.management.jmxremote`" + ` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
-port chosen at random at every start (even with ` + "`jmxremote.port`" + ` set, unless ` + "`jmxremote.rmi.port`" + ` is set
-too), so no firewall rule can be derived for it, and with ` + "`authenticate=false`" + ` it needs no password at all.
-
-Example:
-
-    JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.port=9010"
-
-Fix:
-
-Remove the options and use Carbon's JMX (jmx.xml, carbon.xml ` + "`<Ports><JMX>`" + `), or pin both ports
-(` + "`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`" + `), turn on
-authentication and SSL, and open that one port to the management network only.`,
+		Examples: ex,
+		Doc: exampleDoc(``+"`-Dcom.sun.management.jmxremote`"+` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
+port chosen at random at every start (even with `+"`jmxremote.port`"+` set, unless `+"`jmxremote.rmi.port`"+` is set
+too), so no firewall rule can be derived for it, and with `+"`authenticate=false`"+` it needs no password at all.`, ex, `Remove the options and use Carbon's JMX (jmx.xml, carbon.xml `+"`<Ports><JMX>`"+`), or pin both ports
+(`+"`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`"+`), turn on
+authentication and SSL, and open that one port to the management network only.`),
 	}
 }
 

@@ -7,6 +7,46 @@ import (
 )
 
 func ruleWL308() *Rule {
+	ex := []Example{
+		{Name: "embedded LDAP on with the shipped password", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>1</Offset>
+        <EmbeddedLDAP>
+            <LDAPServerPort>10389</LDAPServerPort>
+        </EmbeddedLDAP>
+    </Ports>
+</Server>
+`,
+			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
+    <EmbeddedLDAP>
+        <Property name="enable">true</Property>
+        <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
+        <Property name="connectionPassword">admin</Property>
+    </EmbeddedLDAP>
+</EmbeddedLDAPConfig>
+`,
+		}},
+		{Name: "embedded LDAP switched off", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>1</Offset>
+        <EmbeddedLDAP>
+            <LDAPServerPort>10389</LDAPServerPort>
+        </EmbeddedLDAP>
+    </Ports>
+</Server>
+`,
+			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
+    <EmbeddedLDAP>
+        <Property name="enable">false</Property>
+        <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
+        <Property name="connectionPassword">admin</Property>
+    </EmbeddedLDAP>
+</EmbeddedLDAPConfig>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL308",
 		Name:     "embedded-ldap-default-credentials",
@@ -14,22 +54,12 @@ func ruleWL308() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkEmbeddedLDAPDefaultCredentials,
-		Doc: `The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
-` + "`admin`" + `, and in deployment.toml-era products it follows the super admin password, often still ` + "`admin`" + `.
-Anyone who reaches the port can then read and change every user of the store.
-
-Example:
-
-    <EmbeddedLDAP>
-        <Property name="enable">true</Property>
-        <Property name="connectionPassword">admin</Property>   (repository/conf/identity/embedded-ldap.xml)
-    </EmbeddedLDAP>
-
-Fix:
-
-Use an external user store (JDBC or a real LDAP) in production and set ` + "`enable`" + ` to false. If the
-embedded LDAP must stay, change ` + "`connectionPassword`" + ` (and the user-mgt.xml ` + "`ConnectionPassword`" + `, which must
-match), and keep 10389 to the local host with the firewall.`,
+		Examples: ex,
+		Doc: exampleDoc(`The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
+`+"`admin`"+`, and in deployment.toml-era products it follows the super admin password, often still `+"`admin`"+`.
+Anyone who reaches the port can then read and change every user of the store.`, ex, `Use an external user store (JDBC or a real LDAP) in production and set `+"`enable`"+` to false. If the
+embedded LDAP must stay, change `+"`connectionPassword`"+` (and the user-mgt.xml `+"`ConnectionPassword`"+`, which must
+match), and keep 10389 to the local host with the firewall.`),
 	}
 }
 

@@ -7,6 +7,27 @@ import (
 )
 
 func ruleWL309() *Rule {
+	ex := []Example{
+		{Name: "carbon.xml leaves <HostName> commented out", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <!--HostName>www.wso2.org</HostName-->
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+		}},
+		{Name: "deployment.toml keeps the shipped localhost", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "localhost"
+`,
+		}},
+		{Name: "the name clients use", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <HostName>apim.example.com</HostName>
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL309",
 		Name:     "hostname-unset",
@@ -14,26 +35,16 @@ func ruleWL309() *Rule {
 		Severity: model.SeverityInfo,
 		Scope:    ScopeServer,
 		Check:    checkHostnameUnset,
-		Doc: `Carbon builds the URLs it hands out (WSDLs, redirects, the store and publisher links, OAuth callbacks,
-JMX service URLs) from ` + "`<HostName>`" + ` in carbon.xml (` + "`hostname`" + ` under ` + "`[server]`" + ` in deployment.toml).
-Unset or ` + "`localhost`" + `, those URLs work only on the server itself, and clients elsewhere fail or get
+		Examples: ex,
+		Doc: exampleDoc(`Carbon builds the URLs it hands out (WSDLs, redirects, the store and publisher links, OAuth callbacks,
+JMX service URLs) from `+"`<HostName>`"+` in carbon.xml (`+"`hostname`"+` under `+"`[server]`"+` in deployment.toml).
+Unset or `+"`localhost`"+`, those URLs work only on the server itself, and clients elsewhere fail or get
 redirected to themselves.
 
-Example:
-
-    <!--HostName>www.wso2.org</HostName-->   (repository/conf/carbon.xml: left commented out)
-
-    [server]
-    hostname = "localhost"                   (repository/conf/deployment.toml: as shipped)
-
 When deployment.toml renders carbon.xml, the finding points at the toml: an edit to the generated
-carbon.xml is lost at the next start.
-
-Fix:
-
-Set the name clients use to reach the server (or the load balancer in front of it):
-` + "`<HostName>apim.example.com</HostName>`" + `, and ` + "`<MgtHostName>`" + ` for the console if it differs;
-in deployment.toml, ` + "`hostname = \"apim.example.com\"`" + ` under ` + "`[server]`" + `.`,
+carbon.xml is lost at the next start.`, ex, `Set the name clients use to reach the server (or the load balancer in front of it):
+`+"`<HostName>apim.example.com</HostName>`"+`, and `+"`<MgtHostName>`"+` for the console if it differs;
+in deployment.toml, `+"`hostname = \"apim.example.com\"`"+` under `+"`[server]`"+`.`),
 	}
 }
 

@@ -3,6 +3,38 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL312() *Rule {
+	ex := []Example{
+		{Name: "EMM APNs provider (binary interface)", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <ServerKey>EMM</ServerKey>
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+			"repository/conf/cdm-config.xml": `<DeviceMgtConfiguration>
+    <PushNotificationConfiguration>
+        <PushNotificationProviders>
+            <Provider>org.wso2.carbon.device.mgt.mobile.impl.ios.apns.APNSBasedPushNotificationProvider</Provider>
+        </PushNotificationProviders>
+    </PushNotificationConfiguration>
+</DeviceMgtConfiguration>
+`,
+		}},
+		{Name: "IoT Server APNs provider (HTTP/2 API)", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <ServerKey>IOT</ServerKey>
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+			"repository/conf/cdm-config.xml": `<DeviceMgtConfiguration>
+    <PushNotificationConfiguration>
+        <PushNotificationProviders>
+            <Provider>org.wso2.carbon.device.mgt.mobile.impl.ios.apns.APNSBasedPushNotificationProvider</Provider>
+        </PushNotificationProviders>
+    </PushNotificationConfiguration>
+</DeviceMgtConfiguration>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL312",
 		Name:     "legacy-apns",
@@ -10,18 +42,11 @@ func ruleWL312() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkLegacyAPNs,
-		Doc: `Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
+		Examples: ex,
+		Doc: exampleDoc(`Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
 2021. Older EMM and IoT versions still use it, so iOS push notifications silently stop, and firewall rules
-for 2195/2196 keep a hole open for nothing.
-
-Example:
-
-    <APNSGatewayPort>2195</APNSGatewayPort>   (older EMM push notification configuration)
-
-Fix:
-
-Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197) and remove the
-2195/2196 configuration and firewall rules.`,
+for 2195/2196 keep a hole open for nothing.`, ex, `Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197) and remove the
+2195/2196 configuration and firewall rules.`),
 	}
 }
 

@@ -9,6 +9,24 @@ import (
 )
 
 func ruleWL402() *Rule {
+	ex := []Example{
+		{Name: "a transport deployment.toml does not know", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.servlet_http.connector]
+enable = false
+`,
+		}},
+		{Name: "the documented transport key", Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.http.properties]
+port = 9763
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL402",
 		Name:     "unknown-toml-key",
@@ -16,7 +34,8 @@ func ruleWL402() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkUnknownTomlKey,
-		Doc: `The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
+		Examples: ex,
+		Doc: exampleDoc(`The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
 open, a port you meant to move stays where it was.
 
@@ -27,21 +46,12 @@ To avoid false alarms, wso2lint judges only what it knows well:
   truststore);
 - the transport names under [transport.*];
 - keys directly under [server] and top-level table names, only when they are a near miss of a known one
-  (` + "`ofset`" + `, ` + "`[sever]`" + `): the products take more keys there than wso2lint lists;
-- keys one product ignores although another reads them (Identity Server reads ` + "`[transport.http] enabled`" + `,
-  not ` + "`enable`" + `, so ` + "`enable = false`" + ` leaves 9763 open).
+  (`+"`ofset`"+`, `+"`[sever]`"+`): the products take more keys there than wso2lint lists;
+- keys one product ignores although another reads them (Identity Server reads `+"`[transport.http] enabled`"+`,
+  not `+"`enable`"+`, so `+"`enable = false`"+` leaves 9763 open).
 
 Tables that pass keys through to the XML (connector properties, datasource options) are never flagged, nor
-any key of the product's default.json when the home has it.
-
-Example:
-
-    [transport.servlet_http.connector]
-    enable = false                        (no such transport: the HTTP connector stays open)
-
-Fix:
-
-Use the key the product documents; the message suggests the nearest known one.`,
+any key of the product's default.json when the home has it.`, ex, `Use the key the product documents; the message suggests the nearest known one.`),
 	}
 }
 
