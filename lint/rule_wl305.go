@@ -35,6 +35,13 @@ hostname = "mi.example.com"
 [transport.http]
 sender.hostname_verifier = "AllowAll"
 `}},
+		{Name: "deployment.toml passes HostnameVerifier AllowAll to the https sender (API Manager)", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.passthru_https.sender.parameters]
+HostnameVerifier = "AllowAll"
+`}},
 		{Name: "start script keeps the default verifier", Files: map[string]string{
 			"bin/wso2server.sh": `#!/bin/sh
     $JAVACMD \
@@ -57,7 +64,8 @@ certificate. Reported: `+"`-Dhttpclient.hostnameVerifier=AllowAll`"+` in a start
 clients), `+"`-Dorg.wso2.ignoreHostnameVerification=true`"+` (Carbon's own clients; WSO2's security guidelines ask
 for false) and `+"`-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`"+` (OpenSAML's HTTPS
 client), which some stock start scripts ship; `+"`HostnameVerifier`"+` `+"`AllowAll`"+` on an axis2.xml https
-transportSender; and a `+"`hostname_verifier`"+` of `+"`AllowAll`"+` in a deployment.toml `+"`[transport...]`"+` table.`, ex,
+transportSender; and in deployment.toml, `+"`HostnameVerifier`"+` under `+"`[transport.passthru_https.sender.parameters]`"+`
+(API Manager) or `+"`sender.hostname_verifier`"+` under `+"`[transport.http]`"+` (Micro Integrator) set to `+"`AllowAll`"+`.`, ex,
 			"Remove the options, or set `-Dhttpclient.hostnameVerifier=Strict` (the default, `DefaultAndLocalhost`,\n"+
 				"verifies names and allows localhost) and `-Dorg.wso2.ignoreHostnameVerification=false`; give the peers\n"+
 				"certificates whose names match the URLs the server uses."),
@@ -83,9 +91,21 @@ func checkHostnameVerificationDisabled(p *Pass) {
 	}
 	for _, set := range s.Settings {
 		key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-		if ok && strings.HasPrefix(key, "transport.") && strings.HasSuffix(strings.ToLower(key), ".hostname_verifier") &&
-			strings.EqualFold(unquote(set.Value), "AllowAll") {
-			p.Reportf(set.Pos, "[%s] hostname_verifier = %q accepts any certificate name from back ends; expected %q", key[:strings.LastIndexByte(key, '.')], unquote(set.Value), "DefaultAndLocalhost")
+		if !ok || !strings.HasPrefix(key, "transport.") || !strings.EqualFold(unquote(set.Value), "AllowAll") {
+			continue
+		}
+		i := strings.LastIndexByte(key, '.')
+		if name := key[i+1:]; tomlHostnameVerifierKey(name) {
+			p.Reportf(set.Pos, "[%s] %s = %q accepts any certificate name from back ends; expected %q", key[:i], name, unquote(set.Value), "DefaultAndLocalhost")
 		}
 	}
+}
+
+// tomlHostnameVerifierKey reports whether the last part of a deployment.toml
+// [transport...] key sets a sender's host name verifier: hostname_verifier
+// (Micro Integrator, sender.hostname_verifier under [transport.http]) or the
+// axis2 parameter HostnameVerifier passed through
+// [transport.passthru_https.sender.parameters] (API Manager).
+func tomlHostnameVerifierKey(name string) bool {
+	return strings.EqualFold(name, "hostname_verifier") || name == "HostnameVerifier"
 }

@@ -13,10 +13,13 @@ func TestWL305HostnameVerificationDisabled(t *testing.T) {
 			homes: []*model.Home{home("a", srv(0, nil,
 				set(model.KeyPassthruSenderHostnameVerifier, "AllowAll", axis2XML, 510),
 				set(model.KeyTomlPrefix+"transport.passthru_https.sender.hostname_verifier", `"AllowAll"`, toml, 60),
+				set(model.KeyTomlPrefix+"transport.passthru_https.sender.parameters.HostnameVerifier", `"AllowAll"`, toml, 70),
+				set(model.KeyTomlPrefix+"transport.passthru_https.sender.parameters.HostnameVerifier", `"Strict"`, toml, 71),
 			))},
 			want: []string{
 				`a|repository/conf/axis2/axis2.xml:510:5: error: PassThrough HTTPS sender HostnameVerifier is "AllowAll", which accepts any certificate name from back ends; expected "DefaultAndLocalhost" [WL305]`,
 				`a|repository/conf/deployment.toml:60:5: error: [transport.passthru_https.sender] hostname_verifier = "AllowAll" accepts any certificate name from back ends; expected "DefaultAndLocalhost" [WL305]`,
+				`a|repository/conf/deployment.toml:70:5: error: [transport.passthru_https.sender.parameters] HostnameVerifier = "AllowAll" accepts any certificate name from back ends; expected "DefaultAndLocalhost" [WL305]`,
 			},
 		},
 		{
