@@ -8,14 +8,15 @@ import (
 )
 
 func ruleWL101() *Rule {
-	ex := []Example{
-		{Name: "the PassThrough HTTPS listener on the servlet HTTPS port", Fires: true, Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+	catalinaFile := `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
     </Service>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "the PassThrough HTTPS listener on the servlet HTTPS port", Fires: true, Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
 			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">9443</parameter>
@@ -24,12 +25,7 @@ func ruleWL101() *Rule {
 `,
 		}},
 		{Name: "the shipped ports 9443 and 8243", Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
-    <Service name="Catalina">
-        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
-    </Service>
-</Server>
-`,
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
 			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">8243</parameter>

@@ -3,30 +3,26 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL102() *Rule {
+	catalinaFile := `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`
 	ex := []Example{
 		{Name: "offset 60000 moves 9443 to 69443", Fires: true, Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>60000</Offset></Ports>
 </Server>
 `,
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
-    <Service name="Catalina">
-        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
-    </Service>
-</Server>
-`,
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
 		}},
 		{Name: "offset 1", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>1</Offset></Ports>
 </Server>
 `,
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
-    <Service name="Catalina">
-        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
-    </Service>
-</Server>
-`,
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
 		}},
 	}
 	return &Rule{

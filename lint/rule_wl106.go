@@ -7,9 +7,7 @@ import (
 )
 
 func ruleWL106() *Rule {
-	ex := []Example{
-		{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports>
         <Offset>0</Offset>
         <JMX>
@@ -18,7 +16,10 @@ func ruleWL106() *Rule {
         </JMX>
     </Ports>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>
@@ -28,16 +29,7 @@ func ruleWL106() *Rule {
 `,
 		}},
 		{Name: "jmx.xml names the carbon.xml ports", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports>
-        <Offset>0</Offset>
-        <JMX>
-            <RMIRegistryPort>9999</RMIRegistryPort>
-            <RMIServerPort>11111</RMIServerPort>
-        </JMX>
-    </Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>

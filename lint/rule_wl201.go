@@ -9,9 +9,7 @@ import (
 )
 
 func ruleWL201() *Rule {
-	ex := []Example{
-		{Name: "user store URL with the port before the offset", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports>
         <Offset>1</Offset>
         <EmbeddedLDAP>
@@ -19,15 +17,19 @@ func ruleWL201() *Rule {
         </EmbeddedLDAP>
     </Ports>
 </Server>
-`,
-			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
+`
+	ldapFile := `<EmbeddedLDAPConfig>
     <EmbeddedLDAP>
         <Property name="enable">true</Property>
         <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
         <Property name="connectionPassword">Str0ng-ldap-pw</Property>
     </EmbeddedLDAP>
 </EmbeddedLDAPConfig>
-`,
+`
+	ex := []Example{
+		{Name: "user store URL with the port before the offset", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml":                 carbonFile,
+			"repository/conf/identity/embedded-ldap.xml": ldapFile,
 			"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <UserStoreManager class="org.wso2.carbon.user.core.ldap.ReadWriteLDAPUserStoreManager">
@@ -38,23 +40,8 @@ func ruleWL201() *Rule {
 `,
 		}},
 		{Name: "user store URL with the placeholder", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports>
-        <Offset>1</Offset>
-        <EmbeddedLDAP>
-            <LDAPServerPort>10389</LDAPServerPort>
-        </EmbeddedLDAP>
-    </Ports>
-</Server>
-`,
-			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
-    <EmbeddedLDAP>
-        <Property name="enable">true</Property>
-        <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
-        <Property name="connectionPassword">Str0ng-ldap-pw</Property>
-    </EmbeddedLDAP>
-</EmbeddedLDAPConfig>
-`,
+			"repository/conf/carbon.xml":                 carbonFile,
+			"repository/conf/identity/embedded-ldap.xml": ldapFile,
 			"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <UserStoreManager class="org.wso2.carbon.user.core.ldap.ReadWriteLDAPUserStoreManager">

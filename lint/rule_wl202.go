@@ -7,24 +7,22 @@ import (
 )
 
 func ruleWL202() *Rule {
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>1</Offset></Ports>
+</Server>
+`
 	ex := []Example{
 		{Name: "start script and carbon.xml disagree", Fires: true, Files: map[string]string{
 			"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -DportOffset=2"
 `,
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports><Offset>1</Offset></Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 		}},
 		{Name: "start script and carbon.xml agree", Files: map[string]string{
 			"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
 `,
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports><Offset>1</Offset></Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 		}},
 	}
 	return &Rule{

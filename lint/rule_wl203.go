@@ -3,12 +3,13 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL203() *Rule {
-	ex := []Example{
-		{Name: "websocket endpoint without the offset on a server with offset 1", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>1</Offset></Ports>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "websocket endpoint without the offset on a server with offset 1", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
     <parameters>
         <parameter name="inbound.ws.port">9099</parameter>
@@ -18,10 +19,7 @@ func ruleWL203() *Rule {
 `,
 		}},
 		{Name: "websocket endpoint that follows the offset", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports><Offset>1</Offset></Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
     <parameters>
         <parameter name="inbound.ws.port">9099</parameter>

@@ -8,9 +8,7 @@ import (
 )
 
 func ruleWL301() *Rule {
-	ex := []Example{
-		{Name: "jmx.xml starts the RMI server", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports>
         <Offset>0</Offset>
         <JMX>
@@ -19,7 +17,10 @@ func ruleWL301() *Rule {
         </JMX>
     </Ports>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "jmx.xml starts the RMI server", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>
@@ -29,16 +30,7 @@ func ruleWL301() *Rule {
 `,
 		}},
 		{Name: "jmx.xml keeps it off", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports>
-        <Offset>0</Offset>
-        <JMX>
-            <RMIRegistryPort>9999</RMIRegistryPort>
-            <RMIServerPort>11111</RMIServerPort>
-        </JMX>
-    </Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>false</StartRMIServer>
     <HostName>localhost</HostName>

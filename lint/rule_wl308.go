@@ -7,9 +7,7 @@ import (
 )
 
 func ruleWL308() *Rule {
-	ex := []Example{
-		{Name: "embedded LDAP on with the shipped password", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports>
         <Offset>1</Offset>
         <EmbeddedLDAP>
@@ -17,7 +15,10 @@ func ruleWL308() *Rule {
         </EmbeddedLDAP>
     </Ports>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "embedded LDAP on with the shipped password", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
     <EmbeddedLDAP>
         <Property name="enable">true</Property>
@@ -28,15 +29,7 @@ func ruleWL308() *Rule {
 `,
 		}},
 		{Name: "embedded LDAP switched off", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports>
-        <Offset>1</Offset>
-        <EmbeddedLDAP>
-            <LDAPServerPort>10389</LDAPServerPort>
-        </EmbeddedLDAP>
-    </Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
     <EmbeddedLDAP>
         <Property name="enable">false</Property>

@@ -3,6 +3,14 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL312() *Rule {
+	cdmConfigFile := `<DeviceMgtConfiguration>
+    <PushNotificationConfiguration>
+        <PushNotificationProviders>
+            <Provider>org.wso2.carbon.device.mgt.mobile.impl.ios.apns.APNSBasedPushNotificationProvider</Provider>
+        </PushNotificationProviders>
+    </PushNotificationConfiguration>
+</DeviceMgtConfiguration>
+`
 	ex := []Example{
 		{Name: "EMM APNs provider (binary interface)", Fires: true, Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
@@ -10,14 +18,7 @@ func ruleWL312() *Rule {
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/cdm-config.xml": `<DeviceMgtConfiguration>
-    <PushNotificationConfiguration>
-        <PushNotificationProviders>
-            <Provider>org.wso2.carbon.device.mgt.mobile.impl.ios.apns.APNSBasedPushNotificationProvider</Provider>
-        </PushNotificationProviders>
-    </PushNotificationConfiguration>
-</DeviceMgtConfiguration>
-`,
+			"repository/conf/cdm-config.xml": cdmConfigFile,
 		}},
 		{Name: "IoT Server APNs provider (HTTP/2 API)", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
@@ -25,14 +26,7 @@ func ruleWL312() *Rule {
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/cdm-config.xml": `<DeviceMgtConfiguration>
-    <PushNotificationConfiguration>
-        <PushNotificationProviders>
-            <Provider>org.wso2.carbon.device.mgt.mobile.impl.ios.apns.APNSBasedPushNotificationProvider</Provider>
-        </PushNotificationProviders>
-    </PushNotificationConfiguration>
-</DeviceMgtConfiguration>
-`,
+			"repository/conf/cdm-config.xml": cdmConfigFile,
 		}},
 	}
 	return &Rule{

@@ -8,21 +8,19 @@ import (
 )
 
 func ruleWL401() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml offset edited by hand", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>3</Offset></Ports>
 </Server>
-`,
+`
+	ex := []Example{
+		{Name: "carbon.xml offset edited by hand", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 `,
 		}},
 		{Name: "deployment.toml sets the offset carbon.xml shows", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
-    <Ports><Offset>3</Offset></Ports>
-</Server>
-`,
+			"repository/conf/carbon.xml": carbonFile,
 			"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 offset = 3

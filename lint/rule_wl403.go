@@ -8,6 +8,12 @@ import (
 )
 
 func ruleWL403() *Rule {
+	tomlFile := `[server]
+hostname = "apim.example.com"
+
+[apim.ws]
+enable = false
+`
 	ex := []Example{
 		{Name: "API Manager 4.2 ignores [apim.ws] enable = false", Fires: true, Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
@@ -16,12 +22,7 @@ func ruleWL403() *Rule {
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/deployment.toml": `[server]
-hostname = "apim.example.com"
-
-[apim.ws]
-enable = false
-`,
+			"repository/conf/deployment.toml": tomlFile,
 		}},
 		{Name: "API Manager 4.6 honours it", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
@@ -30,12 +31,7 @@ enable = false
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/deployment.toml": `[server]
-hostname = "apim.example.com"
-
-[apim.ws]
-enable = false
-`,
+			"repository/conf/deployment.toml": tomlFile,
 		}},
 	}
 	return &Rule{
