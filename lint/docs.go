@@ -50,7 +50,7 @@ func Explain(w io.Writer, r *Rule) error {
 		off = ", off by default"
 	}
 	_, err := fmt.Fprintf(w, "%s %s: %s\nseverity: %s, scope: %s%s\n\n%s\n",
-		r.ID, r.Name, r.Title, r.Severity, r.Scope, off, strings.TrimSpace(r.Doc))
+		r.ID, r.Name, r.Title, r.Severity, userScope(r.Scope), off, strings.TrimSpace(r.Doc))
 	if err != nil {
 		return fmt.Errorf("explain %s: %w", r.ID, err)
 	}
@@ -69,8 +69,19 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// userScope names the scope for people: a ScopeServer rule, like a ScopeHome
+// one, reports about each home on its own ("home"); that it looks at one
+// server at a time is how it is written, not what it checks.
+func userScope(s Scope) Scope {
+	if s == ScopeServer {
+		return ScopeHome
+	}
+	return s
+}
+
+// scopeDoc describes the scope in docs/rules.md.
 func scopeDoc(s Scope) string {
-	switch s {
+	switch userScope(s) {
 	case ScopeHome:
 		return "each home"
 	case ScopeHost:

@@ -40,7 +40,10 @@ func exampleDoc(why string, examples []Example, fix string) string {
 				names = append(names, n)
 			}
 			slices.Sort(names)
-			for _, n := range names {
+			for i, n := range names {
+				if i > 0 {
+					b.WriteString("\n")
+				}
 				b.WriteString("    # " + n + "\n")
 				for _, line := range strings.Split(strings.TrimRight(ex.Files[n], "\n"), "\n") {
 					b.WriteString(strings.TrimRight("    "+line, " ") + "\n")

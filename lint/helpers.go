@@ -1,3 +1,6 @@
+// Helpers shared by several rules. A helper used by one rule stays in that
+// rule's file.
+
 package lint
 
 import (
@@ -89,3 +92,103 @@ func inbound(l model.Listener) bool { return l.Enabled && l.Dir == model.DirIn }
 
 // outbound reports whether l is an enabled connection to a peer.
 func outbound(l model.Listener) bool { return l.Enabled && l.Dir == model.DirOut }
+
+// defaultAdmin returns the password setting when the super admin is admin/admin,
+// looking at deployment.toml first (it generates user-mgt.xml) and then at
+// user-mgt.xml. A password kept in the secure vault is not the text written.
+func defaultAdmin(s *model.Server) (model.Setting, bool) {
+	pairs := [][2]string{
+		{model.KeyTomlPrefix + "super_admin.username", model.KeyTomlPrefix + "super_admin.password"},
+		{model.KeyAdminUserName, model.KeyAdminPassword},
+	}
+	for _, pair := range pairs {
+		user, okU := s.Setting(pair[0])
+		pw, okP := s.Setting(pair[1])
+		if !okU || !okP {
+			continue
+		}
+		if unquote(user.Value) == "admin" && unquote(pw.Value) == "admin" && !vaulted(s, pw) {
+			return pw, true
+		}
+		return model.Setting{}, false
+	}
+	return model.Setting{}, false
+}
+
+// vaulted reports whether the password setting set comes from an element
+// that carries a secure-vault alias (model.KeySecretAlias at the same
+// position): the server reads the password from the vault, not the text.
+func vaulted(s *model.Server, set model.Setting) bool {
+	for _, a := range s.SettingsOf(model.KeySecretAlias) {
+		if a.Pos == set.Pos {
+			return true
+		}
+	}
+	return false
+}
+
+// indirectValue reports whether a configured value is resolved at start-up
+// from the secure vault, the environment or a system property rather than
+// written: $secret{...}, $env{...}, $sys{...}, ${...}.
+func indirectValue(v string) bool {
+	for _, p := range []string{"$secret{", "$env{", "$sys{", "${"} {
+		if strings.Contains(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tomlAnchor returns where to report about a table of the deployment.toml tf
+// that lacks a key: the first key of the first of tables that has one, else
+// the file itself.
+func tomlAnchor(s *model.Server, tf model.Setting, tables ...string) model.Pos {
+	for _, t := range tables {
+		prefix := model.KeyTomlPrefix + t + "."
+		var best model.Pos
+		for _, st := range s.Settings {
+			if strings.HasPrefix(st.Key, prefix) && st.Pos.File == tf.Value && st.Pos.Line > 0 && (best.IsZero() || st.Pos.Less(best)) {
+				best = st.Pos
+			}
+		}
+		if !best.IsZero() {
+			return best
+		}
+	}
+	return model.Pos{File: tf.Value}
+}
+
+// renderedXML reports whether deployment.toml renders the home-relative file
+// rel at every start of s, so that the toml, not the file, says what the
+// server uses: s is configured by deployment.toml, its start script does not
+// pass -DavoidConfigUpdate=true, and rel is one of the core XML files of its
+// conf directory or a file that a template present renders.
+func renderedXML(s *model.Server, rel string) bool {
+	if _, ok := s.Setting(model.KeyTomlFile); !ok || scriptAvoidsConfigUpdate(s) {
+		return false
+	}
+	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "user-mgt.xml", "identity/embedded-ldap.xml",
+		"datasources/master-datasources.xml"} {
+		if rel == confFile(s, f) {
+			return true
+		}
+	}
+	for _, t := range s.SettingsOf(model.KeyTomlTemplate) {
+		if t.Value == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptAvoidsConfigUpdate reports whether the start script passes
+// -DavoidConfigUpdate=true, which keeps the generated XML.
+func scriptAvoidsConfigUpdate(s *model.Server) bool {
+	for _, st := range s.SettingsOf(model.KeyScriptAvoidConfigUpdate) {
+		v := strings.ToLower(strings.TrimSpace(st.Value))
+		if strings.HasSuffix(v, "=true") || v == "true" {
+			return true
+		}
+	}
+	return false
+}

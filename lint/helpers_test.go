@@ -18,6 +18,8 @@ const (
 	ldapXML     = "repository/conf/identity/embedded-ldap.xml"
 	script      = "bin/wso2server.sh"
 	toml        = "repository/conf/deployment.toml"
+	dsXML       = "repository/conf/datasources/master-datasources.xml"
+	csrfGuard   = "repository/conf/security/Owasp.CsrfGuard.Carbon.properties"
 )
 
 func pos(file string, line int) model.Pos { return model.Pos{File: file, Line: line, Col: 5} }

@@ -6,14 +6,18 @@ import (
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// Pass is what a rule's Check sees: the homes of the host, the home being
-// checked and the options. Check reports problems with Report.
+// Pass is what a rule's Check sees: the homes of the host, the home and the
+// server being checked and the options. Check reports problems with Reportf
+// (at a position of the home being checked) or Report (of any home).
 type Pass struct {
 	// Homes are all the homes given together, in command-line order; they share
 	// one host.
 	Homes []*model.Home
 	// Home is the home being checked; nil for ScopeHost and ScopeIgnores rules.
 	Home *model.Home
+	// Server is the server being checked, one of Home.Servers; set for
+	// ScopeServer rules only.
+	Server *model.Server
 	// Opt are the options of the run; never nil.
 	Opt *Options
 
@@ -32,9 +36,17 @@ type found struct {
 	f    model.Finding
 }
 
-// Report records a finding of the running rule for home at pos. home may be
-// nil in a ScopeHome rule, meaning Pass.Home. The message is formatted with
-// fmt.Sprintf: lower case, no final period, %q for values from the user.
+// Reportf records a finding of the running rule at pos for the home being
+// checked (Pass.Home); it is the common case of Report. The message is
+// formatted with fmt.Sprintf: lower case, no final period, %q for values from
+// the user, and says what is expected ("...; expected ...").
+func (p *Pass) Reportf(pos model.Pos, format string, args ...any) {
+	p.Report(p.Home, pos, format, args...)
+}
+
+// Report records a finding of the running rule for home at pos: ScopeHost
+// and ScopeIgnores rules name the home a finding belongs to. home may be nil,
+// meaning Pass.Home. The message is formatted as for Reportf.
 func (p *Pass) Report(home *model.Home, pos model.Pos, format string, args ...any) {
 	if home == nil {
 		home = p.Home

@@ -15,7 +15,8 @@ type Scope uint8
 // Scopes. The zero value is invalid.
 const (
 	ScopeInvalid Scope = iota
-	// ScopeHome runs Check once per home, with Pass.Home set.
+	// ScopeHome runs Check once per home, with Pass.Home set: for rules that
+	// look at a home as a whole (its product, several servers at once).
 	ScopeHome
 	// ScopeHost runs Check once over all homes given together (one host), with
 	// Pass.Home nil.
@@ -24,11 +25,17 @@ const (
 	// the inline suppressions available; it is skipped with
 	// Options.NoInlineIgnores. Only the rules about ignore comments use it.
 	ScopeIgnores
+	// ScopeServer runs Check once per server of each home, in the order of
+	// Home.Servers, with Pass.Home and Pass.Server set: most rules judge one
+	// server's listeners and settings at a time.
+	ScopeServer
 )
 
-// String returns "home", "host", "ignores" or "invalid".
+// String returns "server", "home", "host", "ignores" or "invalid".
 func (s Scope) String() string {
 	switch s {
+	case ScopeServer:
+		return "server"
 	case ScopeHome:
 		return "home"
 	case ScopeHost:
@@ -52,11 +59,12 @@ type Rule struct {
 	Doc string
 	// Severity is the default severity of the rule's findings.
 	Severity model.Severity
-	// Scope says whether Check runs per home or once per host.
+	// Scope says whether Check runs per server, per home or once per host.
 	Scope Scope
 	// OffByDefault rules run only when Options.Enable names them.
 	OffByDefault bool
-	// Check inspects the pass and reports findings with Pass.Report.
+	// Check inspects the pass and reports findings with Pass.Reportf (or
+	// Pass.Report, for a finding about another home of the host).
 	Check func(p *Pass)
 	// Examples, when set, are the configurations the doc's "Example:" section
 	// shows (see exampleDoc); the tests run the rule on each.

@@ -8,6 +8,32 @@ import (
 )
 
 func ruleWL101() *Rule {
+	catalinaFile := `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`
+	ex := []Example{
+		{Name: "the PassThrough HTTPS listener on the servlet HTTPS port", Fires: true, Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port" locked="false">9443</parameter>
+    </transportReceiver>
+</axisconfig>
+`,
+		}},
+		{Name: "the shipped ports 9443 and 8243", Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port" locked="false">8243</parameter>
+    </transportReceiver>
+</axisconfig>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL101",
 		Name:     "port-collision",
@@ -15,7 +41,8 @@ func ruleWL101() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeHost,
 		Check:    checkPortCollision,
-		Doc: `Only one socket can listen on a port and protocol. When two listeners of the host claim the same
+		Examples: ex,
+		Doc: exampleDoc(`Only one socket can listen on a port and protocol. When two listeners of the host claim the same
 port, the second server (or profile, or connector) fails to start, or starts without that transport and
 logs a bind error that is easy to miss. The rule looks at every enabled inbound listener of every home
 given together, after the port offset: two servers of one home, the profiles of an Enterprise
@@ -24,26 +51,15 @@ say). Hazelcast member ranges count as every port of the range against other lis
 members do not collide (a member whose port is taken binds the next one of its range), nor do two
 multicast listeners of one group. Services of the host that are not WSO2
 servers (a RabbitMQ broker on 5672, a node exporter on 9100) take part when they are declared with
-` + "`--host-service NAME=PORT[-LAST][/tcp|udp]`" + ` or under ` + "`host-services`" + ` in .wso2lint.yaml; they never
+`+"`--host-service NAME=PORT[-LAST][/tcp|udp]`"+` or under `+"`host-services`"+` in .wso2lint.yaml; they never
 move, so the fix moves the WSO2 server.
 
 Each colliding listener is reported at the place its port is configured. The message proposes the
 smallest port offset that, set on the later home (command-line order) or profile, clears every
-collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.
-
-Example:
-
-    wso2am-2.6.0/repository/conf/carbon.xml          <Offset>0</Offset>
-    wso2is-km-5.7.0/repository/conf/carbon.xml       <Offset>0</Offset>
-
-Both servers open 9443 and 9763 (and JMX 9999/11111).
-
-Fix:
-
-Give the later server a port offset (` + "`<Offset>1</Offset>`" + ` in carbon.xml, ` + "`offset = 1`" + ` under
-` + "`[server]`" + ` in deployment.toml, or ` + "`-DportOffset=1`" + `), and point its clients at the offset ports.
+collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.`, ex, `Give the later server a port offset (`+"`<Offset>1</Offset>`"+` in carbon.xml, `+"`offset = 1`"+` under
+`+"`[server]`"+` in deployment.toml, or `+"`-DportOffset=1`"+`), and point its clients at the offset ports.
 For a listener that the offset does not move (Hazelcast, a literal inbound endpoint port), change the port
-itself.`,
+itself.`),
 	}
 }
 

@@ -7,54 +7,76 @@ import (
 )
 
 func ruleWL106() *Rule {
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports>
+        <Offset>0</Offset>
+        <JMX>
+            <RMIRegistryPort>9999</RMIRegistryPort>
+            <RMIServerPort>11111</RMIServerPort>
+        </JMX>
+    </Ports>
+</Server>
+`
+	ex := []Example{
+		{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>true</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+		{Name: "jmx.xml names the carbon.xml ports", Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
+			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+    <StartRMIServer>true</StartRMIServer>
+    <HostName>localhost</HostName>
+    <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
+    <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
+</JMX>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL106",
 		Name:     "unresolved-placeholder",
 		Title:    "a placeholder could not be resolved from the configuration",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkUnresolvedPlaceholder,
-		Doc: `wso2lint resolves ` + "`${Ports.*}`" + ` placeholders from carbon.xml and ` + "`$ref{...}`" + ` from deployment.toml.
-A reference that is not defined there, or one that is only known at run time (` + "`$env{...}`" + `,
-` + "`$sys{...}`" + `, ` + "`$secret{...}`" + `, a system property), leaves the port or value unknown: the port list and the
+		Examples: ex,
+		Doc: exampleDoc(`wso2lint resolves `+"`${Ports.*}`"+` placeholders from carbon.xml and `+"`$ref{...}`"+` from deployment.toml.
+A reference that is not defined there, or one that is only known at run time (`+"`$env{...}`"+`,
+`+"`$sys{...}`"+`, `+"`$secret{...}`"+`, a system property), leaves the port or value unknown: the port list and the
 firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
 
-A deployment.toml port or offset given through ` + "`$env{...}`" + ` or ` + "`$sys{...}`" + ` is left to WL404, which reports
-it as information.
-
-Example:
-
-    <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>   (typo: no such element in carbon.xml)
-    hostname = "$env{HOST_NAME}"                                     (deployment.toml)
-
-Fix:
-
-Correct the placeholder to one defined in carbon.xml ` + "`<Ports>`" + ` (or the toml key it refers to), or write the
+A deployment.toml port or offset given through `+"`$env{...}`"+` or `+"`$sys{...}`"+` is left to WL404, which reports
+it as information.`, ex, `Correct the placeholder to one defined in carbon.xml `+"`<Ports>`"+` (or the toml key it refers to), or write the
 value literally. For values set at run time, make sure the firewall rules are generated with the same
-value (pass it to wso2lint) and suppress the finding with a reason.`,
+value (pass it to wso2lint) and suppress the finding with a reason.`),
 	}
 }
 
 func checkUnresolvedPlaceholder(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// A port or offset of deployment.toml given through $env{}/$sys{} is
-		// WL404's (info): the configuration is fine, only the firewall
-		// cannot be derived from it.
-		wl404 := map[model.Pos]bool{}
-		for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-			wl404[st.Pos] = true
+	s := p.Server
+	// A port or offset of deployment.toml given through $env{}/$sys{} is
+	// WL404's (info): the configuration is fine, only the firewall
+	// cannot be derived from it.
+	wl404 := map[model.Pos]bool{}
+	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
+		wl404[st.Pos] = true
+	}
+	for _, r := range s.Unresolved {
+		if wl404[r.Pos] {
+			continue
 		}
-		for _, r := range s.Unresolved {
-			if wl404[r.Pos] {
-				continue
-			}
-			if runtimeRef(r.Expr) {
-				p.Report(p.Home, r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
-				continue
-			}
-			p.Report(p.Home, r.Pos, "placeholder %q cannot be resolved; expected a value defined in the configuration (carbon.xml <Ports>, a toml key) or a literal", r.Expr)
+		if runtimeRef(r.Expr) {
+			p.Reportf(r.Pos, "reference %q is only known at run time; expected a value wso2lint can read, or the same value given to wso2lint", r.Expr)
+			continue
 		}
+		p.Reportf(r.Pos, "placeholder %q cannot be resolved; expected a value defined in the configuration (carbon.xml <Ports>, a toml key) or a literal", r.Expr)
 	}
 }
 

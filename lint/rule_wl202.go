@@ -7,50 +7,58 @@ import (
 )
 
 func ruleWL202() *Rule {
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>1</Offset></Ports>
+</Server>
+`
+	ex := []Example{
+		{Name: "start script and carbon.xml disagree", Fires: true, Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -DportOffset=2"
+`,
+			"repository/conf/carbon.xml": carbonFile,
+		}},
+		{Name: "start script and carbon.xml agree", Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
+`,
+			"repository/conf/carbon.xml": carbonFile,
+		}},
+	}
 	return &Rule{
 		ID:       "WL202",
 		Name:     "script-offset-mismatch",
 		Title:    "the start script sets a port offset that differs from carbon.xml",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkScriptOffsetMismatch,
-		Doc: `A ` + "`-DportOffset=N`" + ` written into bin/wso2server.sh (or .bat) overrides the ` + "`<Offset>`" + ` of carbon.xml
-(and the ` + "`[server] offset`" + ` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
+		Examples: ex,
+		Doc: exampleDoc(`A `+"`-DportOffset=N`"+` written into bin/wso2server.sh (or .bat) overrides the `+"`<Offset>`"+` of carbon.xml
+(and the `+"`[server] offset`"+` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
 tool, sees one offset while the server runs with another, and clients, load balancers and firewall rules
-end up on the wrong ports.
-
-Example:
-
-    JAVA_OPTS="$JAVA_OPTS -DportOffset=2"   (bin/wso2server.sh)
-    <Offset>1</Offset>                      (repository/conf/carbon.xml)
-
-Fix:
-
-Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
-deployment.toml), or make both values agree.`,
+end up on the wrong ports.`, ex, `Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
+deployment.toml), or make both values agree.`),
 	}
 }
 
 func checkScriptOffsetMismatch(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		conf, ok := tomlSetting(s, "server.offset")
-		what := "deployment.toml [server] offset"
-		if !ok {
-			conf, ok = s.Setting(model.KeyCarbonOffset)
-			what = "carbon.xml <Offset>"
-		}
-		if !ok {
+	s := p.Server
+	conf, ok := tomlSetting(s, "server.offset")
+	what := "deployment.toml [server] offset"
+	if !ok {
+		conf, ok = s.Setting(model.KeyCarbonOffset)
+		what = "carbon.xml <Offset>"
+	}
+	if !ok {
+		return
+	}
+	for _, script := range s.SettingsOf(model.KeyScriptPortOffset) {
+		if sameOffset(optionValue(script.Value), unquote(conf.Value)) {
 			continue
 		}
-		for _, script := range s.SettingsOf(model.KeyScriptPortOffset) {
-			if sameOffset(optionValue(script.Value), unquote(conf.Value)) {
-				continue
-			}
-			p.Report(p.Home, script.Pos,
-				"start script sets %q, which overrides %s %q%s; expected one offset, kept in one place",
-				script.Value, what, unquote(conf.Value), at(conf.Pos))
-		}
+		p.Reportf(script.Pos,
+			"start script sets %q, which overrides %s %q%s; expected one offset, kept in one place",
+			script.Value, what, unquote(conf.Value), at(conf.Pos))
 	}
 }
 

@@ -8,26 +8,31 @@ import (
 )
 
 func ruleWL302() *Rule {
+	ex := []Example{
+		{Name: "jvm agent with a random rmi port", Fires: true, Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.port=9010"
+`,
+		}},
+		{Name: "jvm agent on two fixed ports, authentication and ssl left on", Files: map[string]string{
+			"bin/wso2server.sh": `#!/bin/sh
+JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.rmi.port=9011"
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL302",
 		Name:     "jmxremote-random-ports",
 		Title:    "the start script enables the jvm's own jmx agent",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkJMXRemoteRandomPorts,
-		Doc: `` + "`-Dcom.sun.management.jmxremote`" + ` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
-port chosen at random at every start (even with ` + "`jmxremote.port`" + ` set, unless ` + "`jmxremote.rmi.port`" + ` is set
-too), so no firewall rule can be derived for it, and with ` + "`authenticate=false`" + ` it needs no password at all.
-
-Example:
-
-    JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.port=9010"
-
-Fix:
-
-Remove the options and use Carbon's JMX (jmx.xml, carbon.xml ` + "`<Ports><JMX>`" + `), or pin both ports
-(` + "`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`" + `), turn on
-authentication and SSL, and open that one port to the management network only.`,
+		Examples: ex,
+		Doc: exampleDoc(``+"`-Dcom.sun.management.jmxremote`"+` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
+port chosen at random at every start (even with `+"`jmxremote.port`"+` set, unless `+"`jmxremote.rmi.port`"+` is set
+too), so no firewall rule can be derived for it, and with `+"`authenticate=false`"+` it needs no password at all.`, ex, `Remove the options and use Carbon's JMX (jmx.xml, carbon.xml `+"`<Ports><JMX>`"+`), or pin both ports
+(`+"`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`"+`), turn on
+authentication and SSL, and open that one port to the management network only.`),
 	}
 }
 
@@ -55,40 +60,38 @@ const (
 )
 
 func checkJMXRemoteRandomPorts(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// Each start script is a way to start the server: judge them apart.
-		agents := map[string]*jmxAgent{}
-		var files []string
-		agent := func(file string) *jmxAgent {
-			a, ok := agents[file]
-			if !ok {
-				a = &jmxAgent{}
-				agents[file] = a
-				files = append(files, file)
-			}
-			return a
+	s := p.Server
+	// Each start script is a way to start the server: judge them apart.
+	agents := map[string]*jmxAgent{}
+	var files []string
+	agent := func(file string) *jmxAgent {
+		a, ok := agents[file]
+		if !ok {
+			a = &jmxAgent{}
+			agents[file] = a
+			files = append(files, file)
 		}
-		for _, set := range s.SettingsOf(model.KeyScriptJMXRemotePort) {
-			agent(set.Pos.File).port = &set
+		return a
+	}
+	for _, set := range s.SettingsOf(model.KeyScriptJMXRemotePort) {
+		agent(set.Pos.File).port = &set
+	}
+	for _, set := range s.SettingsOf(model.KeyScriptJMXRemote) {
+		a := agent(set.Pos.File)
+		name, _, _ := strings.Cut(unquote(set.Value), "=")
+		switch name {
+		case optJMXRemote:
+			a.flags = append(a.flags, set)
+		case optJMXRemoteRMIPort:
+			a.rmiPort = &set
+		case optJMXRemoteAuth:
+			a.auth = &set
+		case optJMXRemoteSSL:
+			a.ssl = &set
 		}
-		for _, set := range s.SettingsOf(model.KeyScriptJMXRemote) {
-			a := agent(set.Pos.File)
-			name, _, _ := strings.Cut(unquote(set.Value), "=")
-			switch name {
-			case optJMXRemote:
-				a.flags = append(a.flags, set)
-			case optJMXRemoteRMIPort:
-				a.rmiPort = &set
-			case optJMXRemoteAuth:
-				a.auth = &set
-			case optJMXRemoteSSL:
-				a.ssl = &set
-			}
-		}
-		for _, f := range files {
-			checkJMXAgent(p, agents[f])
-		}
+	}
+	for _, f := range files {
+		checkJMXAgent(p, agents[f])
 	}
 }
 
@@ -96,7 +99,7 @@ func checkJMXRemoteRandomPorts(p *Pass) {
 func checkJMXAgent(p *Pass, a *jmxAgent) {
 	if a.port == nil {
 		for _, set := range a.flags {
-			p.Report(p.Home, set.Pos, "start script enables %q, whose rmi server port is chosen at random at each start; expected no jvm jmx agent, or fixed jmxremote.port and jmxremote.rmi.port",
+			p.Reportf(set.Pos, "start script enables %q, whose rmi server port is chosen at random at each start; expected no jvm jmx agent, or fixed jmxremote.port and jmxremote.rmi.port",
 				set.Value)
 		}
 		return
@@ -124,12 +127,12 @@ func checkJMXAgent(p *Pass, a *jmxAgent) {
 		worse = fmt.Sprintf(", with %s disabled", strings.Join(off, " and "))
 	}
 	if a.rmiPort == nil {
-		p.Report(p.Home, a.port.Pos, "start script sets %q, which starts the jvm jmx agent with its rmi server port chosen at random at each start%s; expected no jvm jmx agent, or fixed jmxremote.port and jmxremote.rmi.port with authentication and ssl on",
+		p.Reportf(a.port.Pos, "start script sets %q, which starts the jvm jmx agent with its rmi server port chosen at random at each start%s; expected no jvm jmx agent, or fixed jmxremote.port and jmxremote.rmi.port with authentication and ssl on",
 			a.port.Value, worse)
 		return
 	}
 	if offAt != nil {
-		p.Report(p.Home, offAt.Pos, "start script runs the jvm jmx agent on ports %s and %s%s (%q): anyone who reaches the ports can manage the jvm; expected authentication and ssl on",
+		p.Reportf(offAt.Pos, "start script runs the jvm jmx agent on ports %s and %s%s (%q): anyone who reaches the ports can manage the jvm; expected authentication and ssl on",
 			optionValue(a.port.Value), optionValue(a.rmiPort.Value), worse, offAt.Value)
 	}
 }

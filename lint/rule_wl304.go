@@ -13,64 +13,99 @@ const (
 )
 
 func ruleWL304() *Rule {
+	ex := []Example{
+		{Name: "carbon.xml uses the shipped keystore", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Security>
+        <KeyStore>
+            <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
+            <Password>wso2carbon</Password>
+        </KeyStore>
+    </Security>
+</Server>
+`,
+		}},
+		{Name: "deployment.toml changes [keystore.tls] only, so the primary keystore is still wso2carbon.jks", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[keystore.tls]
+file_name = "prod-tls.jks"
+password = "$secret{tls}"
+`,
+		}},
+		{Name: "the PassThrough HTTPS listener (8243) keeps the shipped keystore and password", Fires: true, Files: map[string]string{
+			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port" locked="false">8243</parameter>
+        <parameter name="keystore" locked="false">
+            <KeyStore>
+                <Location>repository/resources/security/wso2carbon.jks</Location>
+                <Type>JKS</Type>
+                <Password>wso2carbon</Password>
+                <KeyPassword>wso2carbon</KeyPassword>
+            </KeyStore>
+        </parameter>
+    </transportReceiver>
+</axisconfig>
+`,
+		}},
+		{Name: "own keystores everywhere", Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[keystore.primary]
+file_name = "prod.jks"
+password = "$secret{primary}"
+
+[keystore.tls]
+file_name = "prod-tls.jks"
+password = "$secret{tls}"
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL304",
 		Name:     "default-keystore",
 		Title:    "the server uses the shipped wso2carbon keystore or its password",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkDefaultKeystore,
-		Doc: `Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
-` + "`wso2carbon`" + `. Anyone can impersonate a server that keeps it, decrypt what it encrypts with that key and
-forge the tokens it signs.
-
-Example:
-
-    <KeyStore>
-        <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
-        <Password>wso2carbon</Password>                 (repository/conf/carbon.xml; also <InternalKeyStore>)
-    </KeyStore>
-    <Connector ... keystorePass="wso2carbon"/>          (catalina-server.xml)
-    <parameter name="keystore"><KeyStore>               (axis2.xml PassThrough HTTPS listener, 8243)
-        <Location>repository/resources/security/wso2carbon.jks</Location>
-        <Password>wso2carbon</Password> ...
-
-    [keystore.tls]                                      (repository/conf/deployment.toml: no [keystore.primary],
-    file_name = "prod-tls.jks"                           so the primary keystore is still wso2carbon.jks)
-
-Fix:
-
-Create a keystore with your own key pair and a CA-signed certificate, with a strong password, and
-configure it everywhere the shipped one is named: carbon.xml ` + "`<KeyStore>`" + `, catalina-server.xml
-` + "`keystoreFile`" + `/` + "`keystorePass`" + `, or ` + "`[keystore.primary]`" + ` and ` + "`[keystore.tls]`" + ` in deployment.toml.
-In deployment.toml, ` + "`[keystore.primary]`" + ` with its own ` + "`file_name`" + ` and ` + "`password`" + ` is needed even when
-` + "`[keystore.tls]`" + ` was changed; deployment.toml renders carbon.xml and catalina-server.xml, so the finding
-points at the toml. Keep the passwords in the secure vault.`,
+		Examples: ex,
+		Doc: exampleDoc(`Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
+`+"`wso2carbon`"+`. Anyone can impersonate a server that keeps it, decrypt what it encrypts with that key and
+forge the tokens it signs. Checked: carbon.xml `+"`<KeyStore>`"+` and `+"`<InternalKeyStore>`"+`, the
+catalina-server.xml connectors' `+"`keystoreFile`"+`/`+"`keystorePass`"+`, the axis2.xml PassThrough HTTPS listener's
+keystore (8243), and the deployment.toml keystores, where `+"`[keystore.primary]`"+` must be set even when
+`+"`[keystore.tls]`"+` was changed.`, ex, `Create a keystore with your own key pair and a CA-signed certificate, with a strong password, and
+configure it everywhere the shipped one is named: carbon.xml `+"`<KeyStore>`"+`, catalina-server.xml
+`+"`keystoreFile`"+`/`+"`keystorePass`"+`, or `+"`[keystore.primary]`"+` and `+"`[keystore.tls]`"+` in deployment.toml.
+In deployment.toml, `+"`[keystore.primary]`"+` with its own `+"`file_name`"+` and `+"`password`"+` is needed even when
+`+"`[keystore.tls]`"+` was changed; deployment.toml renders carbon.xml and catalina-server.xml, so the finding
+points at the toml. Keep the passwords in the secure vault.`),
 	}
 }
 
 func checkDefaultKeystore(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		shipped := false // a finding already names the shipped keystore file
-		for _, set := range s.Settings {
-			file, pass := keystoreSetting(set.Key)
-			if (!file && !pass) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
-				// deployment.toml renders the XML: its keys are checked instead.
-				continue
-			}
-			v := unquote(set.Value)
-			switch {
-			case file && isShippedKeystore(v):
-				shipped = true
-				p.Report(p.Home, set.Pos, "keystore %q is the one shipped with every distribution; expected a keystore with your own key", v)
-			case pass && v == defaultKeystorePassword:
-				p.Report(p.Home, set.Pos, "keystore password is the shipped default %q; expected your own password, kept in the secure vault", v)
-			}
+	s := p.Server
+	shipped := false // a finding already names the shipped keystore file
+	for _, set := range s.Settings {
+		file, pass := keystoreSetting(set.Key)
+		if (!file && !pass) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+			// deployment.toml renders the XML: its keys are checked instead.
+			continue
 		}
-		if !shipped {
-			checkTomlPrimaryKeystore(p, s)
+		v := unquote(set.Value)
+		switch {
+		case file && isShippedKeystore(v):
+			shipped = true
+			p.Reportf(set.Pos, "keystore %q is the one shipped with every distribution; expected a keystore with your own key", v)
+		case pass && v == defaultKeystorePassword:
+			p.Reportf(set.Pos, "keystore password is the shipped default %q; expected your own password, kept in the secure vault", v)
 		}
+	}
+	if !shipped {
+		checkTomlPrimaryKeystore(p, s)
 	}
 }
 
@@ -99,13 +134,13 @@ func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
 	where := tomlAnchor(s, tf, "keystore.primary", "keystore.tls", "server")
 	switch {
 	case !fileSet && !passSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",
+		p.Reportf(where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",
 			defaultKeystoreFile, defaultKeystorePassword)
 	case !fileSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no file_name, so the primary keystore is the shipped %q; expected [keystore.primary] naming your own keystore",
+		p.Reportf(where, "[keystore.primary] sets no file_name, so the primary keystore is the shipped %q; expected [keystore.primary] naming your own keystore",
 			defaultKeystoreFile)
 	case !passSet:
-		p.Report(p.Home, where, "[keystore.primary] sets no password, so the primary keystore password is the shipped default %q; expected your own password, kept in the secure vault",
+		p.Reportf(where, "[keystore.primary] sets no password, so the primary keystore password is the shipped default %q; expected your own password, kept in the secure vault",
 			defaultKeystorePassword)
 	}
 }

@@ -7,65 +7,87 @@ import (
 )
 
 func ruleWL306() *Rule {
+	ex := []Example{
+		{Name: "catalina-server.xml connector allows TLSv1 and TLSv1.1", Fires: true, Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true" sslEnabledProtocols="TLSv1,TLSv1.1,TLSv1.2"/>
+    </Service>
+</Server>
+`,
+		}},
+		{Name: "PassThrough HTTPS listener allows SSLv3", Fires: true, Files: map[string]string{
+			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+    <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
+        <parameter name="port" locked="false">8243</parameter>
+        <parameter name="HttpsProtocols">SSLv3,TLSv1.2</parameter>
+    </transportReceiver>
+</axisconfig>
+`,
+		}},
+		{Name: "deployment.toml servlet transport allows TLSv1", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.https.sslHostConfig.properties]
+protocols = "+TLSv1, +TLSv1.1, +TLSv1.2"
+`,
+		}},
+		{Name: "TLSv1.2 and TLSv1.3 only", Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true" sslEnabledProtocols="TLSv1.2,TLSv1.3"/>
+    </Service>
+</Server>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL306",
 		Name:     "weak-tls-protocol",
 		Title:    "an HTTPS connector or listener enables SSLv2Hello, SSLv3, TLSv1 or TLSv1.1",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkWeakTLSProtocol,
-		Doc: `SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
+		Examples: ex,
+		Doc: exampleDoc(`SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
 security guidelines ask for TLSv1.2 or later on every HTTPS connector. SSLv2Hello (the SSLv2-format
-hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.
-
-Example:
-
-    <Connector port="9443" ... sslEnabledProtocols="TLSv1,TLSv1.1,TLSv1.2"/>   (catalina-server.xml)
-    <parameter name="HttpsProtocols">TLSv1,TLSv1.1,TLSv1.2</parameter>        (axis2.xml, PassThrough HTTPS)
-
-    [transport.https.sslHostConfig.properties]
-    protocols = "+TLSv1, +TLSv1.1, +TLSv1.2"                                    (deployment.toml)
-
-Fix:
-
-List only current protocols: ` + "`sslEnabledProtocols=\"TLSv1.2,TLSv1.3\"`" + `, ` + "`HttpsProtocols`" + ` ` + "`TLSv1.2,TLSv1.3`" + `,
-or in deployment.toml ` + "`protocols = \"+TLSv1.2, +TLSv1.3\"`" + ` (Micro Integrator: ` + "`listener.secured_protocols`" + `
-under ` + "`[transport.http]`" + `). Where deployment.toml renders the XML, change the toml.`,
+hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.`, ex, `List only current protocols: `+"`sslEnabledProtocols=\"TLSv1.2,TLSv1.3\"`"+`, `+"`HttpsProtocols`"+` `+"`TLSv1.2,TLSv1.3`"+`,
+or in deployment.toml `+"`protocols = \"+TLSv1.2, +TLSv1.3\"`"+` (Micro Integrator: `+"`listener.secured_protocols`"+`
+under `+"`[transport.http]`"+`). Where deployment.toml renders the XML, change the toml.`),
 	}
 }
 
 func checkWeakTLSProtocol(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		// What deployment.toml says about a transport replaces what the XML it
-		// renders says: no second finding at the generated file.
-		tomlSets := map[string]bool{}
-		for _, set := range s.Settings {
-			if key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix); ok {
-				if kind, ok := tomlProtocolsKey(key); ok {
-					tomlSets[kind] = true
-					if weak := weakProtocols(set.Value); len(weak) > 0 {
-						table, name := key[:strings.LastIndexByte(key, '.')], key[strings.LastIndexByte(key, '.')+1:]
-						p.Report(p.Home, set.Pos, "[%s] %s enables %s in %q; expected only TLSv1.2 and later", table, name, strings.Join(weak, ", "), unquote(set.Value))
-					}
+	s := p.Server
+	// What deployment.toml says about a transport replaces what the XML it
+	// renders says: no second finding at the generated file.
+	tomlSets := map[string]bool{}
+	for _, set := range s.Settings {
+		if key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix); ok {
+			if kind, ok := tomlProtocolsKey(key); ok {
+				tomlSets[kind] = true
+				if weak := weakProtocols(set.Value); len(weak) > 0 {
+					table, name := key[:strings.LastIndexByte(key, '.')], key[strings.LastIndexByte(key, '.')+1:]
+					p.Reportf(set.Pos, "[%s] %s enables %s in %q; expected only TLSv1.2 and later", table, name, strings.Join(weak, ", "), unquote(set.Value))
 				}
 			}
 		}
-		for _, set := range s.SettingsOf(model.KeyConnectorSSLProtocols) {
-			if tomlSets[transportServlet] && renderedXML(s, set.Pos.File) {
-				continue
-			}
-			if weak := weakProtocols(set.Value); len(weak) > 0 {
-				p.Report(p.Home, set.Pos, "connector enables %s in %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
-			}
+	}
+	for _, set := range s.SettingsOf(model.KeyConnectorSSLProtocols) {
+		if tomlSets[transportServlet] && renderedXML(s, set.Pos.File) {
+			continue
 		}
-		for _, set := range s.SettingsOf(model.KeyPassthruHTTPSProtocols) {
-			if tomlSets[transportPassthru] && renderedXML(s, set.Pos.File) {
-				continue
-			}
-			if weak := weakProtocols(set.Value); len(weak) > 0 {
-				p.Report(p.Home, set.Pos, "PassThrough HTTPS listener enables %s in HttpsProtocols %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
-			}
+		if weak := weakProtocols(set.Value); len(weak) > 0 {
+			p.Reportf(set.Pos, "connector enables %s in %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
+		}
+	}
+	for _, set := range s.SettingsOf(model.KeyPassthruHTTPSProtocols) {
+		if tomlSets[transportPassthru] && renderedXML(s, set.Pos.File) {
+			continue
+		}
+		if weak := weakProtocols(set.Value); len(weak) > 0 {
+			p.Reportf(set.Pos, "PassThrough HTTPS listener enables %s in HttpsProtocols %q; expected only TLSv1.2 and later", strings.Join(weak, ", "), unquote(set.Value))
 		}
 	}
 }
@@ -122,11 +144,15 @@ func tomlProtocolsKey(key string) (kind string, ok bool) {
 }
 
 // weakProtocols returns the deprecated protocols a list turns on, in list
-// order: comma- or space-separated text, or a toml array ("[TLSv1, TLSv1.2]").
-// Tomcat's "+TLSv1" adds and "-TLSv1" removes a protocol.
+// order: comma-, space- or plus-separated text ("TLSv1+TLSv1.2", the form the
+// Identity Server docs give for [transport.https.sslHostConfig.properties]
+// protocols), or a toml array ("[TLSv1, TLSv1.2]"). Tomcat's "+TLSv1" adds and
+// "-TLSv1" removes a protocol.
 func weakProtocols(list string) []string {
 	var out []string
-	sep := func(r rune) bool { return r == ',' || r == ' ' || r == '[' || r == ']' || r == '"' || r == '\'' }
+	sep := func(r rune) bool {
+		return r == ',' || r == ' ' || r == '+' || r == '[' || r == ']' || r == '"' || r == '\''
+	}
 	for _, tok := range strings.FieldsFunc(unquote(list), sep) {
 		if strings.HasPrefix(tok, "-") {
 			continue

@@ -34,6 +34,16 @@ func TestWL306WeakTLSProtocol(t *testing.T) {
 			},
 		},
 		{
+			// Written as the Identity Server docs do: no spaces, joined by "+".
+			name: "plus-joined list",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyTomlPrefix+"transport.https.sslHostConfig.properties.protocols", `"TLSv1+TLSv1.1+TLSv1.2+TLSv1.3"`, toml, 12),
+			))},
+			want: []string{
+				`a|repository/conf/deployment.toml:12:5: warning: [transport.https.sslHostConfig.properties] protocols enables TLSv1, TLSv1.1 in "TLSv1+TLSv1.1+TLSv1.2+TLSv1.3"; expected only TLSv1.2 and later [WL306]`,
+			},
+		},
+		{
 			name: "PassThrough HTTPS listener",
 			homes: []*model.Home{home("a", srv(0, nil,
 				set(model.KeyPassthruHTTPSProtocols, "TLSv1,TLSv1.1,TLSv1.2", axis2XML, 251),

@@ -31,7 +31,7 @@ hostname = "apim.example.com"
 		Name:     "admin-service-wsdls-exposed",
 		Title:    "the server publishes the wsdls of its admin services",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkAdminServiceWSDLs,
 		Examples: ex,
 		Doc: exampleDoc(`The admin services (user, tenant, key store, registry administration, ...) are SOAP services on the
@@ -44,18 +44,16 @@ reaches the port a map of every administrative operation and its parameters.`, e
 }
 
 func checkAdminServiceWSDLs(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		if set, ok := tomlSetting(s, "admin_service.wsdl.enable"); ok && isTrue(set.Value) {
-			p.Report(p.Home, set.Pos, "[admin_service.wsdl] enable = true publishes the wsdls of the admin services; expected false (the default)")
+	s := p.Server
+	if set, ok := tomlSetting(s, "admin_service.wsdl.enable"); ok && isTrue(set.Value) {
+		p.Reportf(set.Pos, "[admin_service.wsdl] enable = true publishes the wsdls of the admin services; expected false (the default)")
+	}
+	for _, set := range s.SettingsOf(model.KeyCarbonHideAdminConsole) {
+		if renderedXML(s, set.Pos.File) {
+			continue
 		}
-		for _, set := range s.SettingsOf(model.KeyCarbonHideAdminConsole) {
-			if renderedXML(s, set.Pos.File) {
-				continue
-			}
-			if unquote(set.Value) != "" && !isTrue(set.Value) {
-				p.Report(p.Home, set.Pos, "HideAdminServiceWSDLs is %q, which publishes the wsdls of the admin services; expected true", unquote(set.Value))
-			}
+		if unquote(set.Value) != "" && !isTrue(set.Value) {
+			p.Reportf(set.Pos, "HideAdminServiceWSDLs is %q, which publishes the wsdls of the admin services; expected true", unquote(set.Value))
 		}
 	}
 }

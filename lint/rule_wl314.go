@@ -20,7 +20,7 @@ func ruleWL314() *Rule {
 		Name:     "http-admin-console",
 		Title:    "the management console is served over plain http",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkHTTPAdminConsole,
 		Examples: ex,
 		Doc: exampleDoc(``+"`<EnableHTTPAdminConsole>true</EnableHTTPAdminConsole>`"+` in carbon.xml makes the management console
@@ -34,12 +34,10 @@ a carbon.xml that deployment.toml renders is not checked.`, ex,
 }
 
 func checkHTTPAdminConsole(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, set := range s.SettingsOf(model.KeyCarbonEnableHTTPAdminConsole) {
-			if isTrue(set.Value) && !renderedXML(s, set.Pos.File) {
-				p.Report(p.Home, set.Pos, "EnableHTTPAdminConsole is true, which serves the management console over plain http; expected the element removed or false")
-			}
+	s := p.Server
+	for _, set := range s.SettingsOf(model.KeyCarbonEnableHTTPAdminConsole) {
+		if isTrue(set.Value) && !renderedXML(s, set.Pos.File) {
+			p.Reportf(set.Pos, "EnableHTTPAdminConsole is true, which serves the management console over plain http; expected the element removed or false")
 		}
 	}
 }

@@ -17,7 +17,7 @@ func ruleWL315() *Rule {
     </Security>
 </Server>
 `}},
-		{Name: "carbon.xml turns CSRF prevention off", Fires: true, Files: map[string]string{
+		{Name: "carbon.xml turns the CSRF referer check off", Fires: true, Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <CSRFPreventionConfig>
@@ -26,14 +26,11 @@ func ruleWL315() *Rule {
     </Security>
 </Server>
 `}},
-		{Name: "deployment.toml turns the CSRF guard off", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
-hostname = "is.example.com"
-
-[admin_console.csrf_prevention]
-enable = false
+		{Name: "the OWASP CSRFGuard switched off", Fires: true, Files: map[string]string{
+			"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `# If csrfguard filter is enabled
+org.owasp.csrfguard.Enabled = false
 `}},
-		{Name: "both filters on (the shipped carbon.xml)", Files: map[string]string{
+		{Name: "both filters on (the shipped carbon.xml and CSRFGuard)", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <XSSPreventionConfig>
@@ -41,6 +38,8 @@ enable = false
         </XSSPreventionConfig>
     </Security>
 </Server>
+`,
+			"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `org.owasp.csrfguard.Enabled = true
 `}},
 	}
 	return &Rule{
@@ -48,51 +47,40 @@ enable = false
 		Name:     "xss-csrf-protection-disabled",
 		Title:    "the management console's xss or csrf protection is switched off",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkXSSCSRF,
 		Examples: ex,
 		Doc: exampleDoc(`Carbon filters every management console request for cross-site scripting
-(`+"`<Security><XSSPreventionConfig><Enabled>`"+` in carbon.xml) and, on the products that ship it, for
-cross-site request forgery (`+"`<CSRFPreventionConfig>`"+` / the OWASP CSRFGuard). With a filter off, a
-page an administrator visits can act in the console with the administrator's session.
+(`+"`<Security><XSSPreventionConfig><Enabled>`"+` in carbon.xml) and for cross-site request forgery: the OWASP
+CSRFGuard (`+"`org.owasp.csrfguard.Enabled`"+` in repository/conf/security/Owasp.CsrfGuard.Carbon.properties)
+and, on the products that ship it, a referer check (`+"`<Security><CSRFPreventionConfig><Enabled>`"+`). With a
+filter off, a page an administrator visits can act in the console with the administrator's session.
 
-Uncertain key names: the carbon.xml elements are those of Carbon 4.4.x. deployment.toml has no single
-documented key across products; any deployment.toml table whose name contains `+"`xss`"+` or `+"`csrf`"+`
-with `+"`enable`"+` or `+"`enabled`"+` set to false is reported. The OWASP CSRFGuard properties file
-(`+"`org.owasp.csrfguard.Enabled`"+`) is not read yet.`, ex,
-			"Keep both filters on (`<Enabled>true</Enabled>`, the shipped value), and remove toml overrides that\n"+
-				"set them to false; allow-list URLs in the filter's `<Patterns>` instead of turning it off."),
+deployment.toml has no key for them: the carbon.xml template of Carbon 4.5+ (carbon-kernel
+carbon.xml.j2) writes `+"`<XSSPreventionConfig><Enabled>true</Enabled>`"+` whatever the toml says, so only a
+carbon.xml that deployment.toml does not render is checked. The `+"`<CSRFPreventionFilter><Enabled>`"+` switch of
+some 4.4.x products ships false (CSRFGuard does the work there) and is not reported.`, ex,
+			"Keep the filters on (`<Enabled>true</Enabled>`, `org.owasp.csrfguard.Enabled = true`, the shipped\n"+
+				"values); allow-list URLs in the filter's `<Patterns>` or CSRFGuard's `unprotected` pages instead of\n"+
+				"turning it off."),
 	}
 }
 
 func checkXSSCSRF(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, k := range []struct{ key, name string }{
-			{model.KeyCarbonXSSPreventionEnabled, "XSSPreventionConfig"},
-			{model.KeyCarbonCSRFPreventionEnabled, "CSRFPreventionConfig"},
-		} {
-			for _, set := range s.SettingsOf(k.key) {
-				if strings.EqualFold(unquote(set.Value), "false") && !renderedXML(s, set.Pos.File) {
-					p.Report(p.Home, set.Pos, "%s is disabled, so console requests are not filtered; expected <Enabled>true</Enabled>", k.name)
-				}
+	s := p.Server
+	for _, k := range []struct{ key, name string }{
+		{model.KeyCarbonXSSPreventionEnabled, "XSSPreventionConfig"},
+		{model.KeyCarbonCSRFPreventionEnabled, "CSRFPreventionConfig"},
+	} {
+		for _, set := range s.SettingsOf(k.key) {
+			if strings.EqualFold(unquote(set.Value), "false") && !renderedXML(s, set.Pos.File) {
+				p.Reportf(set.Pos, "%s is disabled, so console requests are not filtered; expected <Enabled>true</Enabled>", k.name)
 			}
 		}
-		for _, set := range s.Settings {
-			key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if !ok {
-				continue
-			}
-			i := strings.LastIndexByte(key, '.')
-			if i < 0 {
-				continue
-			}
-			table, name := key[:i], key[i+1:]
-			lt := strings.ToLower(table)
-			if (name == "enable" || name == "enabled") && (strings.Contains(lt, "xss") || strings.Contains(lt, "csrf")) &&
-				strings.EqualFold(unquote(set.Value), "false") {
-				p.Report(p.Home, set.Pos, "[%s] %s = false switches the console's request filter off; expected true", table, name)
-			}
+	}
+	for _, set := range s.SettingsOf(model.KeyCSRFGuardEnabled) {
+		if strings.EqualFold(unquote(set.Value), "false") && !renderedXML(s, set.Pos.File) {
+			p.Reportf(set.Pos, "org.owasp.csrfguard.Enabled is %q, so console requests are not checked for cross-site request forgery; expected true", unquote(set.Value))
 		}
 	}
 }

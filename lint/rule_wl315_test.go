@@ -20,14 +20,22 @@ func TestWL315XSSCSRF(t *testing.T) {
 			},
 		},
 		{
-			name: "toml off, rendered carbon.xml not reported",
+			name: "CSRFGuard off",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyCSRFGuardEnabled, "FALSE", csrfGuard, 49),
+			))},
+			want: []string{
+				`a|repository/conf/security/Owasp.CsrfGuard.Carbon.properties:49:5: error: org.owasp.csrfguard.Enabled is "FALSE", so console requests are not checked for cross-site request forgery; expected true [WL315]`,
+			},
+		},
+		{
+			// deployment.toml renders carbon.xml with XSS prevention on; a
+			// table of deployment.toml named like the filter is not a switch.
+			name: "rendered carbon.xml and invented toml key not reported",
 			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
 				set(model.KeyTomlPrefix+"admin_console.xss_prevention.enabled", "false", toml, 20),
 				set(model.KeyCarbonXSSPreventionEnabled, "false", carbonXML, 485),
 			), carbonXML)},
-			want: []string{
-				`a|repository/conf/deployment.toml:20:5: error: [admin_console.xss_prevention] enabled = false switches the console's request filter off; expected true [WL315]`,
-			},
 		},
 		{
 			name:  "on",

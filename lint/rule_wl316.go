@@ -44,7 +44,7 @@ ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_P
 		Name:     "weak-tls-cipher",
 		Title:    "an https connector, listener or sender allows a weak cipher suite",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkWeakCiphers,
 		Examples: ex,
 		Doc: exampleDoc(`RC4, DES and 3DES (SWEET32), NULL (no encryption), EXPORT (40/56-bit keys), anonymous (anon, no
@@ -116,29 +116,27 @@ func tomlCiphersKey(key string) bool {
 }
 
 func checkWeakCiphers(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, set := range s.Settings {
-			key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if !ok || !tomlCiphersKey(key) {
-				continue
+	s := p.Server
+	for _, set := range s.Settings {
+		key, ok := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+		if !ok || !tomlCiphersKey(key) {
+			continue
+		}
+		if weak := weakCiphers(set.Value); len(weak) > 0 {
+			i := strings.LastIndexByte(key, '.')
+			p.Reportf(set.Pos, "[%s] %s allows weak cipher suites %s; expected only strong suites (ECDHE with AES-GCM or CHACHA20-POLY1305)", key[:i], key[i+1:], strings.Join(weak, ", "))
+		}
+	}
+	for _, k := range []struct{ key, what string }{
+		{model.KeyConnectorCiphers, "connector ciphers"},
+		{model.KeyPassthruCiphers, "PassThrough HTTPS PreferredCiphers"},
+	} {
+		for _, set := range s.SettingsOf(k.key) {
+			if renderedXML(s, set.Pos.File) {
+				continue // the toml it is rendered from is checked
 			}
 			if weak := weakCiphers(set.Value); len(weak) > 0 {
-				i := strings.LastIndexByte(key, '.')
-				p.Report(p.Home, set.Pos, "[%s] %s allows weak cipher suites %s; expected only strong suites (ECDHE with AES-GCM or CHACHA20-POLY1305)", key[:i], key[i+1:], strings.Join(weak, ", "))
-			}
-		}
-		for _, k := range []struct{ key, what string }{
-			{model.KeyConnectorCiphers, "connector ciphers"},
-			{model.KeyPassthruCiphers, "PassThrough HTTPS PreferredCiphers"},
-		} {
-			for _, set := range s.SettingsOf(k.key) {
-				if renderedXML(s, set.Pos.File) {
-					continue // the toml it is rendered from is checked
-				}
-				if weak := weakCiphers(set.Value); len(weak) > 0 {
-					p.Report(p.Home, set.Pos, "%s allow weak cipher suites %s; expected only strong suites (ECDHE with AES-GCM or CHACHA20-POLY1305)", k.what, strings.Join(weak, ", "))
-				}
+				p.Reportf(set.Pos, "%s allow weak cipher suites %s; expected only strong suites (ECDHE with AES-GCM or CHACHA20-POLY1305)", k.what, strings.Join(weak, ", "))
 			}
 		}
 	}

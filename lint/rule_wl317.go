@@ -53,7 +53,7 @@ password = "$secret{admin_password}"
 		Name:     "weak-admin-password",
 		Title:    "the super admin password is short or common",
 		Severity: model.SeverityError,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkWeakAdminPassword,
 		Examples: ex,
 		Doc: exampleDoc(`The super admin can do everything on the server. A password on the lists guessers try first, or
@@ -67,38 +67,24 @@ admin/admin itself is WL303; this rule reports the other weak passwords of user-
 }
 
 func checkWeakAdminPassword(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		if _, ok := defaultAdmin(s); ok {
-			continue // WL303
+	s := p.Server
+	if _, ok := defaultAdmin(s); ok {
+		return // WL303
+	}
+	for _, key := range []string{model.KeyTomlPrefix + "super_admin.password", model.KeyAdminPassword} {
+		pw, ok := s.Setting(key)
+		if !ok || vaulted(s, pw) || renderedXML(s, pw.Pos.File) {
+			continue
 		}
-		for _, key := range []string{model.KeyTomlPrefix + "super_admin.password", model.KeyAdminPassword} {
-			pw, ok := s.Setting(key)
-			if !ok || vaulted(s, pw) || renderedXML(s, pw.Pos.File) {
-				continue
-			}
-			v := unquote(pw.Value)
-			if v == "" || indirectValue(v) {
-				continue
-			}
-			switch {
-			case slices.Contains(commonPasswords, strings.ToLower(v)):
-				p.Report(p.Home, pw.Pos, "super admin password is the common password %q; expected a long random password kept in the secure vault", v)
-			case len([]rune(v)) < minAdminPassword:
-				p.Report(p.Home, pw.Pos, "super admin password has %d characters; expected at least %d, random, kept in the secure vault", len([]rune(v)), minAdminPassword)
-			}
+		v := unquote(pw.Value)
+		if v == "" || indirectValue(v) {
+			continue
+		}
+		switch {
+		case slices.Contains(commonPasswords, strings.ToLower(v)):
+			p.Reportf(pw.Pos, "super admin password is the common password %q; expected a long random password kept in the secure vault", v)
+		case len([]rune(v)) < minAdminPassword:
+			p.Reportf(pw.Pos, "super admin password has %d characters; expected at least %d, random, kept in the secure vault", len([]rune(v)), minAdminPassword)
 		}
 	}
-}
-
-// indirectValue reports whether a configured value is resolved at start-up
-// from the secure vault, the environment or a system property rather than
-// written: $secret{...}, $env{...}, $sys{...}, ${...}.
-func indirectValue(v string) bool {
-	for _, p := range []string{"$secret{", "$env{", "$sys{", "${"} {
-		if strings.Contains(v, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -12,6 +13,7 @@ var xmlPasswordKeys = []string{
 	model.KeyInternalKeyStorePassword, model.KeyInternalKeyStoreKeyPassword, model.KeyConnectorKeystorePass,
 	model.KeyAdminPassword, model.KeyEmbeddedLDAPPassword,
 	model.KeyPassthruKeyStorePassword, model.KeyPassthruKeyPassword, model.KeyPassthruTrustStorePassword,
+	model.KeyDatasourcePassword,
 }
 
 func ruleWL318() *Rule {
@@ -34,6 +36,22 @@ hostname = "apim.example.com"
 username = "opsadmin"
 password = "Str0ng-but-plain"
 `}},
+		{Name: "master-datasources.xml database password written in clear", Fires: true, Files: map[string]string{
+			"repository/conf/datasources/master-datasources.xml": `<datasources-configuration>
+    <datasources>
+        <datasource>
+            <name>WSO2AM_DB</name>
+            <definition type="RDBMS">
+                <configuration>
+                    <url>jdbc:mysql://db.example.com:3306/apim</url>
+                    <username>apim</username>
+                    <password>Str0ng-but-plain</password>
+                </configuration>
+            </definition>
+        </datasource>
+    </datasources>
+</datasources-configuration>
+`}},
 		{Name: "passwords from the secure vault", Files: map[string]string{
 			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml" xmlns:svns="http://org.wso2.securevault/configuration">
     <Security>
@@ -50,7 +68,7 @@ password = "Str0ng-but-plain"
 		Name:     "plaintext-password",
 		Title:    "a password is written in clear text outside the secure vault",
 		Severity: model.SeverityInfo,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkPlaintextPasswords,
 		Examples: ex,
 		Doc: exampleDoc(`WSO2's production guidelines keep every password of the configuration in the secure vault: anyone
@@ -58,9 +76,10 @@ who can read repository/conf (a backup, a support bundle, a container image) oth
 admin and LDAP passwords. One finding per password written in clear: carbon.xml keystore, internal
 keystore and truststore passwords, catalina-server.xml `+"`keystorePass`"+`, user-mgt.xml `+"`<AdminUser><Password>`"+`,
 the embedded LDAP connection password, the axis2.xml PassThrough HTTPS keystore and truststore
-passwords, and every deployment.toml key whose name contains `+"`password`"+`. A value with a
+passwords, the `+"`<password>`"+` of every datasource in datasources/*.xml (master-datasources.xml and the
+product's files), and every deployment.toml key whose name contains `+"`password`"+`. A value with a
 `+"`secretAlias`"+` / `+"`svns:secretAlias`"+` attribute, `+"`$secret{...}`"+`, `+"`$env{...}`"+` or `+"`${...}`"+` is not reported.
-Not read yet: master-datasources.xml and other product files' passwords.`, ex,
+Not read yet: the passwords of other product files (api-manager.xml, identity.xml, ...).`, ex,
 			"Encrypt the passwords with the cipher tool: in deployment.toml put them under `[secrets]` and refer to\n"+
 				"them as `$secret{alias}`; in the XML of Carbon 4.4.x list them in cipher-text.properties and mark the\n"+
 				"elements with `svns:secretAlias`."),
@@ -68,40 +87,29 @@ Not read yet: master-datasources.xml and other product files' passwords.`, ex,
 }
 
 func checkPlaintextPasswords(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, set := range s.Settings {
-			key, isToml := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
-			if isToml {
-				if strings.HasPrefix(key, "secrets.") || !strings.Contains(strings.ToLower(key[strings.LastIndexByte(key, '.')+1:]), "password") {
-					continue
-				}
-			} else if !containsKey(xmlPasswordKeys, set.Key) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+	s := p.Server
+	for _, set := range s.Settings {
+		key, isToml := strings.CutPrefix(set.Key, model.KeyTomlPrefix)
+		if isToml {
+			if strings.HasPrefix(key, "secrets.") || !strings.Contains(strings.ToLower(key[strings.LastIndexByte(key, '.')+1:]), "password") {
 				continue
 			}
-			v := unquote(set.Value)
-			if v == "" || indirectValue(v) {
-				continue
-			}
-			if isToml {
-				i := strings.LastIndexByte(key, '.')
-				table := ""
-				if i >= 0 {
-					table = key[:i]
-				}
-				p.Report(p.Home, set.Pos, "[%s] %s is written in clear text; expected $secret{alias} from the secure vault", table, key[i+1:])
-				continue
-			}
-			p.Report(p.Home, set.Pos, "password is written in clear text; expected it in the secure vault (svns:secretAlias)")
+		} else if !slices.Contains(xmlPasswordKeys, set.Key) || vaulted(s, set) || renderedXML(s, set.Pos.File) {
+			continue
 		}
-	}
-}
-
-func containsKey(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
+		v := unquote(set.Value)
+		if v == "" || indirectValue(v) {
+			continue
 		}
+		if isToml {
+			i := strings.LastIndexByte(key, '.')
+			table := ""
+			if i >= 0 {
+				table = key[:i]
+			}
+			p.Reportf(set.Pos, "[%s] %s is written in clear text; expected $secret{alias} from the secure vault", table, key[i+1:])
+			continue
+		}
+		p.Reportf(set.Pos, "password is written in clear text; expected it in the secure vault (svns:secretAlias)")
 	}
-	return false
 }

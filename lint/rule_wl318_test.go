@@ -23,6 +23,26 @@ func TestWL318PlaintextPassword(t *testing.T) {
 			},
 		},
 		{
+			name: "datasource password",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyDatasourcePassword, "wso2carbon", dsXML, 30),
+				set(model.KeyDatasourcePassword, "password", dsXML, 60),
+				set(model.KeySecretAlias, "Datasources.WSO2AM_DB.Password", dsXML, 60),
+			))},
+			want: []string{
+				`a|repository/conf/datasources/master-datasources.xml:30:5: info: password is written in clear text; expected it in the secure vault (svns:secretAlias) [WL318]`,
+			},
+		},
+		{
+			// deployment.toml renders master-datasources.xml: its [database.*]
+			// passwords are judged instead.
+			name: "datasource rendered from deployment.toml",
+			homes: []*model.Home{home("a", srv(0, nil,
+				set(model.KeyTomlFile, toml, toml, 0),
+				set(model.KeyDatasourcePassword, "wso2carbon", dsXML, 30),
+			))},
+		},
+		{
 			name: "vaulted",
 			homes: []*model.Home{home("a", srv(0, nil,
 				set(model.KeyKeyStorePassword, "password", carbonXML, 202),

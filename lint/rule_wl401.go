@@ -8,67 +8,64 @@ import (
 )
 
 func ruleWL401() *Rule {
+	carbonFile := `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <Ports><Offset>3</Offset></Ports>
+</Server>
+`
+	ex := []Example{
+		{Name: "carbon.xml offset edited by hand", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+`,
+		}},
+		{Name: "deployment.toml sets the offset carbon.xml shows", Files: map[string]string{
+			"repository/conf/carbon.xml": carbonFile,
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+offset = 3
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL401",
 		Name:     "generated-xml-edited",
 		Title:    "a generated XML file differs from what deployment.toml renders",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkGeneratedXMLEdited,
-		Doc: `API Manager 3.x/4.x, Identity Server 5.9+ and Micro Integrator render carbon.xml, axis2.xml,
+		Examples: ex,
+		Doc: exampleDoc(`API Manager 3.x/4.x, Identity Server 5.9+ and Micro Integrator render carbon.xml, axis2.xml,
 catalina-server.xml, jmx.xml and the other XML files from deployment.toml at every start whose checksums changed.
 A hand edit to a generated file is lost then (the old file goes to backup/), and the port or offset silently
 returns to what deployment.toml says: firewall rules written for the edited value stop matching. Only a server
-started with ` + "`-DavoidConfigUpdate=true`" + ` keeps the XML, and this rule stays silent for it.
-
-Example:
-
-    <Offset>3</Offset>                    (repository/conf/carbon.xml, edited by hand)
-    [server]                              (repository/conf/deployment.toml, no offset: renders 0)
-
-Fix:
-
-Make the change in deployment.toml (` + "`[server] offset = 3`" + `, ` + "`[transport.https.properties] port`" + `, ...) and let the
-server render the XML again.`,
+started with `+"`-DavoidConfigUpdate=true`"+` keeps the XML, and this rule stays silent for it.`, ex, `Make the change in deployment.toml (`+"`[server] offset = 3`"+`, `+"`[transport.https.properties] port`"+`, ...) and let the
+server render the XML again.`),
 	}
 }
 
 func checkGeneratedXMLEdited(p *Pass) {
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		if scriptAvoidsConfigUpdate(s) {
+	s := p.Server
+	if scriptAvoidsConfigUpdate(s) {
+		return
+	}
+	var drift []model.Setting
+	for _, st := range s.Settings {
+		if strings.HasPrefix(st.Key, model.KeyTomlDriftPrefix) {
+			drift = append(drift, st)
+		}
+	}
+	sort.SliceStable(drift, func(i, j int) bool { return drift[i].Pos.Less(drift[j].Pos) })
+	for _, st := range drift {
+		xml, toml, ok := model.ParseTomlDriftValue(st.Value)
+		if !ok {
 			continue
 		}
-		var drift []model.Setting
-		for _, st := range s.Settings {
-			if strings.HasPrefix(st.Key, model.KeyTomlDriftPrefix) {
-				drift = append(drift, st)
-			}
+		item := strings.TrimPrefix(st.Key, model.KeyTomlDriftPrefix)
+		what := item + " port"
+		if item == "offset" {
+			what = "port offset"
 		}
-		sort.SliceStable(drift, func(i, j int) bool { return drift[i].Pos.Less(drift[j].Pos) })
-		for _, st := range drift {
-			xml, toml, ok := model.ParseTomlDriftValue(st.Value)
-			if !ok {
-				continue
-			}
-			item := strings.TrimPrefix(st.Key, model.KeyTomlDriftPrefix)
-			what := item + " port"
-			if item == "offset" {
-				what = "port offset"
-			}
-			p.Report(p.Home, st.Pos, "%s %q differs from %q that deployment.toml renders; your edit will be overwritten on the next start; change deployment.toml", what, xml, toml)
-		}
+		p.Reportf(st.Pos, "%s %q differs from %q that deployment.toml renders; your edit will be overwritten on the next start; change deployment.toml", what, xml, toml)
 	}
-}
-
-// scriptAvoidsConfigUpdate reports whether the start script passes
-// -DavoidConfigUpdate=true, which keeps the generated XML.
-func scriptAvoidsConfigUpdate(s *model.Server) bool {
-	for _, st := range s.SettingsOf(model.KeyScriptAvoidConfigUpdate) {
-		v := strings.ToLower(strings.TrimSpace(st.Value))
-		if strings.HasSuffix(v, "=true") || v == "true" {
-			return true
-		}
-	}
-	return false
 }

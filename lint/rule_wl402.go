@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/catalog"
@@ -8,14 +9,33 @@ import (
 )
 
 func ruleWL402() *Rule {
+	ex := []Example{
+		{Name: "a transport deployment.toml does not know", Fires: true, Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.servlet_http.connector]
+enable = false
+`,
+		}},
+		{Name: "the documented transport key", Files: map[string]string{
+			"repository/conf/deployment.toml": `[server]
+hostname = "apim.example.com"
+
+[transport.http.properties]
+port = 9763
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL402",
 		Name:     "unknown-toml-key",
 		Title:    "deployment.toml holds a key the product does not know",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkUnknownTomlKey,
-		Doc: `The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
+		Examples: ex,
+		Doc: exampleDoc(`The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
 open, a port you meant to move stays where it was.
 
@@ -26,21 +46,12 @@ To avoid false alarms, wso2lint judges only what it knows well:
   truststore);
 - the transport names under [transport.*];
 - keys directly under [server] and top-level table names, only when they are a near miss of a known one
-  (` + "`ofset`" + `, ` + "`[sever]`" + `): the products take more keys there than wso2lint lists;
-- keys one product ignores although another reads them (Identity Server reads ` + "`[transport.http] enabled`" + `,
-  not ` + "`enable`" + `, so ` + "`enable = false`" + ` leaves 9763 open).
+  (`+"`ofset`"+`, `+"`[sever]`"+`): the products take more keys there than wso2lint lists;
+- keys one product ignores although another reads them (Identity Server reads `+"`[transport.http] enabled`"+`,
+  not `+"`enable`"+`, so `+"`enable = false`"+` leaves 9763 open).
 
 Tables that pass keys through to the XML (connector properties, datasource options) are never flagged, nor
-any key of the product's default.json when the home has it.
-
-Example:
-
-    [transport.servlet_http.connector]
-    enable = false                        (no such transport: the HTTP connector stays open)
-
-Fix:
-
-Use the key the product documents; the message suggests the nearest known one.`,
+any key of the product's default.json when the home has it.`, ex, `Use the key the product documents; the message suggests the nearest known one.`),
 	}
 }
 
@@ -52,22 +63,20 @@ func checkUnknownTomlKey(p *Pass) {
 		mistakes:   catalog.TomlKeyMistakes(),
 		product:    p.Home.Product.Key,
 	}
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		k.defaults = map[string]bool{}
-		for _, st := range s.Settings {
-			if key, ok := strings.CutPrefix(st.Key, model.KeyTomlDefaultPrefix); ok {
-				k.defaults[key] = true
-			}
+	s := p.Server
+	k.defaults = map[string]bool{}
+	for _, st := range s.Settings {
+		if key, ok := strings.CutPrefix(st.Key, model.KeyTomlDefaultPrefix); ok {
+			k.defaults[key] = true
 		}
-		for _, st := range s.Settings {
-			key, ok := strings.CutPrefix(st.Key, model.KeyTomlPrefix)
-			if !ok {
-				continue
-			}
-			if bad, near, found := k.unknown(key); found {
-				p.Report(p.Home, st.Pos, "key %q is not a key the server knows and is ignored silently; did you mean %q", bad, near)
-			}
+	}
+	for _, st := range s.Settings {
+		key, ok := strings.CutPrefix(st.Key, model.KeyTomlPrefix)
+		if !ok {
+			continue
+		}
+		if bad, near, found := k.unknown(key); found {
+			p.Reportf(st.Pos, "key %q is not a key the server knows and is ignored silently; did you mean %q", bad, near)
 		}
 	}
 }
@@ -89,12 +98,12 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 		return "", "", false
 	}
 	for _, m := range k.mistakes {
-		if key == m.Key && containsString(m.Products, k.product) {
+		if key == m.Key && slices.Contains(m.Products, k.product) {
 			return key, m.Want, true
 		}
 	}
 	first, rest, _ := strings.Cut(key, ".")
-	if !containsString(k.tables, first) && !k.defaultTable(first) {
+	if !slices.Contains(k.tables, first) && !k.defaultTable(first) {
 		if n, ok := nearMiss(first, k.tables); ok {
 			return key, join(n, rest), true
 		}
@@ -102,7 +111,7 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 	}
 	if first == "transport" && strings.Contains(rest, ".") {
 		name, _, _ := strings.Cut(rest, ".")
-		if !containsString(k.transports, name) {
+		if !slices.Contains(k.transports, name) {
 			return key, "transport." + nearest(name, k.transports) + strings.TrimPrefix(rest, name), true
 		}
 	}
@@ -119,7 +128,7 @@ func (k *tomlKnowledge) unknown(key string) (bad, near string, found bool) {
 	if sec.Prefix == "clustering" && strings.HasPrefix(sub, "properties.") {
 		return "", "", false
 	}
-	if containsString(sec.Keys, sub) {
+	if slices.Contains(sec.Keys, sub) {
 		return "", "", false
 	}
 	if sec.NearOnly {
@@ -196,13 +205,4 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

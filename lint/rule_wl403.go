@@ -8,27 +8,45 @@ import (
 )
 
 func ruleWL403() *Rule {
+	tomlFile := `[server]
+hostname = "apim.example.com"
+
+[apim.ws]
+enable = false
+`
+	ex := []Example{
+		{Name: "API Manager 4.2 ignores [apim.ws] enable = false", Fires: true, Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <ServerKey>AM</ServerKey>
+    <Version>4.2.0</Version>
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+			"repository/conf/deployment.toml": tomlFile,
+		}},
+		{Name: "API Manager 4.6 honours it", Files: map[string]string{
+			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+    <ServerKey>AM</ServerKey>
+    <Version>4.6.0</Version>
+    <Ports><Offset>0</Offset></Ports>
+</Server>
+`,
+			"repository/conf/deployment.toml": tomlFile,
+		}},
+	}
 	return &Rule{
 		ID:       "WL403",
 		Name:     "ignored-listener-switch",
 		Title:    "a deployment.toml switch that this version ignores leaves a listener open",
 		Severity: model.SeverityWarning,
-		Scope:    ScopeHome,
+		Scope:    ScopeServer,
 		Check:    checkIgnoredListenerSwitch,
-		Doc: `API Manager honours ` + "`enable = false`" + ` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
+		Examples: ex,
+		Doc: exampleDoc(`API Manager honours `+"`enable = false`"+` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
 versions render the websocket (9099/8099) and webhook (8021) inbound endpoints regardless, so the ports stay open
-while the configuration says they are closed, and firewall rules built from the configuration are wrong.
-
-Example:
-
-    [apim.ws]
-    enable = false                        (API Manager 4.2: 9099 still listens)
-
-Fix:
-
-Upgrade to 4.6 or later, remove the endpoint file from
+while the configuration says they are closed, and firewall rules built from the configuration are wrong.`, ex, `Upgrade to 4.6 or later, remove the endpoint file from
 repository/deployment/server/synapse-configs/default/inbound-endpoints (it comes back when the toml renders
-again), or block the port in the firewall.`,
+again), or block the port in the firewall.`),
 	}
 }
 
@@ -44,15 +62,13 @@ func checkIgnoredListenerSwitch(p *Pass) {
 	if !strings.HasPrefix(prod.Key, "am") || prod.Version == "" || !versionBefore(prod.Version, 4, 6) {
 		return
 	}
-	for si := range p.Home.Servers {
-		s := &p.Home.Servers[si]
-		for _, sw := range ignoredSwitches {
-			st, ok := tomlSetting(s, sw.key)
-			if !ok || !strings.EqualFold(unquote(st.Value), "false") {
-				continue
-			}
-			p.Report(p.Home, st.Pos, "%s = false is ignored before API Manager 4.6 (this is %s): port %s (plus the offset) stays open; block it in the firewall or upgrade", sw.key, prod.Version, sw.ports)
+	s := p.Server
+	for _, sw := range ignoredSwitches {
+		st, ok := tomlSetting(s, sw.key)
+		if !ok || !strings.EqualFold(unquote(st.Value), "false") {
+			continue
 		}
+		p.Reportf(st.Pos, "%s = false is ignored before API Manager 4.6 (this is %s): port %s (plus the offset) stays open; block it in the firewall or upgrade", sw.key, prod.Version, sw.ports)
 	}
 }
 

@@ -7,6 +7,26 @@ import (
 )
 
 func ruleWL901() *Rule {
+	ex := []Example{
+		{Name: "an ignore without a reason", Fires: true, Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <!-- wso2lint:ignore WL104 -->
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`,
+		}},
+		{Name: "an ignore with its reason", Files: map[string]string{
+			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+    <Service name="Catalina">
+        <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->
+        <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="443" SSLEnabled="true" scheme="https" secure="true"/>
+    </Service>
+</Server>
+`,
+		}},
+	}
 	return &Rule{
 		ID:       "WL901",
 		Name:     "ignore-without-reason",
@@ -14,20 +34,12 @@ func ruleWL901() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeIgnores,
 		Check:    checkIgnoreWithoutReason,
-		Doc: `An inline ` + "`wso2lint:ignore`" + ` comment should say why the finding does not apply, so that the next
+		Examples: ex,
+		Doc: exampleDoc(`An inline `+"`wso2lint:ignore`"+` comment should say why the finding does not apply, so that the next
 person (or a review) can tell a deliberate exception from a silenced problem. The ignore still
-suppresses its findings; this rule only asks for the reason. It does not run with ` + "`--no-inline-ignores`" + `.
+suppresses its findings; this rule only asks for the reason. It does not run with `+"`--no-inline-ignores`"+`.`, ex, `Write the reason after the rule IDs:
 
-Example:
-
-    <!-- wso2lint:ignore WL104 -->
-    <Connector port="443" .../>
-
-Fix:
-
-Write the reason after the rule IDs:
-
-    <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->`,
+    <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->`),
 	}
 }
 

@@ -27,6 +27,14 @@ func Run(homes []*model.Home, rules []*Rule, opt Options) []model.Finding {
 			continue
 		}
 		switch r.Scope {
+		case ScopeServer:
+			for _, h := range homes {
+				for si := range h.Servers {
+					p := pass(r, h, nil)
+					p.Server = &h.Servers[si]
+					r.Check(p)
+				}
+			}
 		case ScopeHome:
 			for _, h := range homes {
 				r.Check(pass(r, h, nil))

@@ -14,8 +14,10 @@ var jdbcDefaults = map[string]model.Port{
 }
 
 // readDatasources reads datasources/*.xml (master-datasources.xml and product
-// files): each RDBMS definition/configuration/url is an outbound jdbc peer.
-// Embedded H2 (file or mem URLs) is not network and is skipped.
+// files): each RDBMS definition/configuration/url is an outbound jdbc peer
+// (embedded H2, file or mem URLs, is not network and is skipped), and each
+// definition/configuration/password is recorded (KeyDatasourcePassword, with
+// its secure-vault alias).
 func readDatasources(s *server) error {
 	dir := s.rel("datasources")
 	names, err := s.h.list(dir)
@@ -38,6 +40,9 @@ func readDatasources(s *server) error {
 			continue
 		}
 		for _, d := range ds.SelectElements("datasource") {
+			if pw := d.FindElement("definition/configuration/password"); pw != nil {
+				s.setSecret(model.KeyDatasourcePassword, f, pw)
+			}
 			u := d.FindElement("definition/configuration/url")
 			if u == nil {
 				continue

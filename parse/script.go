@@ -187,6 +187,8 @@ func scriptOption(s *server, f scriptFile, o scriptOpt) error {
 		return scriptJDWP(s, o, true)
 	case name == "-Dhttpclient.hostnameVerifier":
 		s.set(model.KeyScriptHostnameVerifier, o.text, o.pos)
+	case name == "-Dorg.wso2.ignoreHostnameVerification", name == "-Dorg.opensaml.httpclient.https.disableHostnameVerification":
+		s.set(model.KeyScriptIgnoreHostname, o.text, o.pos)
 	case name == "-DavoidConfigUpdate":
 		s.set(model.KeyScriptAvoidConfigUpdate, o.text, o.pos)
 	case name == "-Dprofile":

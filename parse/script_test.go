@@ -173,3 +173,22 @@ func FuzzReadScript(f *testing.F) {
 		}
 	})
 }
+
+// TestReadScriptIgnoreHostname: the options that turn host name verification
+// off (org.wso2.ignoreHostnameVerification, which Carbon's HTTP clients read,
+// and OpenSAML's disableHostnameVerification) are recorded at the option.
+func TestReadScriptIgnoreHostname(t *testing.T) {
+	src := "#!/bin/sh\n" +
+		"    $JAVACMD \\\n" +
+		"    -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \\\n" +
+		"    -Dorg.wso2.ignoreHostnameVerification=true \\\n" +
+		"    org.wso2.carbon.bootstrap.Bootstrap $*\n"
+	s := runStep(t, readScript, map[string]string{shRel: src})
+	want := []model.Setting{
+		{Key: model.KeyScriptIgnoreHostname, Value: "-Dorg.opensaml.httpclient.https.disableHostnameVerification=true", Pos: pos(shRel, 3, 5, "")},
+		{Key: model.KeyScriptIgnoreHostname, Value: "-Dorg.wso2.ignoreHostnameVerification=true", Pos: pos(shRel, 4, 5, "")},
+	}
+	if diff := cmp.Diff(want, s.srv.Settings, ignoreStatementPath); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+}

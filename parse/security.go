@@ -73,3 +73,21 @@ func readConnectorSecurity(s *server, f *xmlFile, c *etree.Element) {
 		s.set(model.KeyConnectorCiphers, strings.TrimSpace(v.Value), f.attrPos(c, "ciphers"))
 	}
 }
+
+// csrfGuardFile is the OWASP CSRFGuard configuration of the management
+// console (Carbon 4.4.x), under the conf directory.
+const csrfGuardFile = "security/Owasp.CsrfGuard.Carbon.properties"
+
+// readCSRFGuard records org.owasp.csrfguard.Enabled of the OWASP CSRFGuard
+// configuration (KeyCSRFGuardEnabled, at the value); CSRFGuard is on when the
+// key is absent.
+func readCSRFGuard(s *server) error {
+	f, ok, err := s.readProps(s.rel(csrfGuardFile))
+	if err != nil || !ok {
+		return err
+	}
+	if e, ok := f.get("org.owasp.csrfguard.Enabled"); ok {
+		s.set(model.KeyCSRFGuardEnabled, strings.TrimSpace(e.value), e.valuePos)
+	}
+	return nil
+}

@@ -76,3 +76,14 @@ func TestReadSecuritySwitches(t *testing.T) {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}
 }
+
+// TestReadCSRFGuard: org.owasp.csrfguard.Enabled is recorded at its value.
+func TestReadCSRFGuard(t *testing.T) {
+	const rel = "repository/conf/security/Owasp.CsrfGuard.Carbon.properties"
+	src := "# If csrfguard filter is enabled\norg.owasp.csrfguard.Enabled = false\norg.owasp.csrfguard.Ajax = true\n"
+	s := runStep(t, readCSRFGuard, map[string]string{rel: src})
+	want := []model.Setting{{Key: model.KeyCSRFGuardEnabled, Value: "false", Pos: pos(rel, 2, 31, "org.owasp.csrfguard.Enabled")}}
+	if diff := cmp.Diff(want, s.srv.Settings); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+}

@@ -2,7 +2,8 @@ package parse
 
 // productSteps lists the parsers of product files (api-manager.xml, broker.xml,
 // data-bridge, embedded LDAP, identity.xml, user-mgt.xml, inbound endpoints,
-// Spark, event-processor.xml, jndi.properties, datasources, EI analytics
+// the OWASP CSRFGuard properties, Spark, event-processor.xml, jndi.properties,
+// datasources, EI analytics
 // deployment.yaml and the 4.4.x product extras). They run after the core steps,
 // so a parser may look at what those recorded (servlet ports, clustering).
 func productSteps() []step {
@@ -14,6 +15,7 @@ func productSteps() []step {
 		readEmbeddedLDAP,
 		readIdentity,
 		readUserMgt,
+		readCSRFGuard,
 		readAPIManager,
 		readInbound,
 		readSpark,

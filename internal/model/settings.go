@@ -44,8 +44,13 @@ const (
 	KeyScriptJMXRemotePort     = "script.jmxremote.port"    // -Dcom.sun.management.jmxremote.port=N
 	KeyScriptJDWP              = "script.jdwp"              // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
 	KeyScriptHostnameVerifier  = "script.hostnameVerifier"  // -Dhttpclient.hostnameVerifier=AllowAll
+	KeyScriptIgnoreHostname    = "script.ignoreHostname"    // -Dorg.wso2.ignoreHostnameVerification=true, -Dorg.opensaml.httpclient.https.disableHostnameVerification=true
 	KeyScriptAvoidConfigUpdate = "script.avoidConfigUpdate" // -DavoidConfigUpdate=true
 	KeyScriptProfile           = "script.profile"           // -Dprofile=gateway-worker
+
+	// datasources/*.xml (master-datasources.xml and product files): the
+	// <password> of each datasource's definition/configuration, Pos at its text.
+	KeyDatasourcePassword = "datasources.password"
 
 	// user-mgt.xml
 	KeyAdminUserName  = "usermgt.AdminUser.UserName"

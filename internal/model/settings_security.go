@@ -8,6 +8,9 @@ const (
 	KeyCarbonXSSPreventionEnabled   = "carbon.Security.XSSPreventionConfig"  // <Security><XSSPreventionConfig><Enabled>
 	KeyCarbonCSRFPreventionEnabled  = "carbon.Security.CSRFPreventionConfig" // <Security><CSRFPreventionConfig><Enabled>
 
+	// security/Owasp.CsrfGuard.Carbon.properties org.owasp.csrfguard.Enabled.
+	KeyCSRFGuardEnabled = "csrfguard.Enabled"
+
 	// axis2.xml PassThrough HTTPS listener (transportReceiver https) keystore and truststore.
 	KeyPassthruKeyStoreLocation   = "axis2.transportReceiver.keystore.Location"
 	KeyPassthruKeyStorePassword   = "axis2.transportReceiver.keystore.Password"
