@@ -72,3 +72,9 @@ func FuzzJMX(f *testing.F) {
 	f.Add([]byte("<JMX><StartRMIServer>true</StartRMIServer><RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort><RMIServerPort>11111</RMIServerPort></JMX>"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzStep(t, "repository/conf/etc/jmx.xml", data, readJMX) })
 }
+
+func FuzzReadToml(f *testing.F) {
+	f.Add([]byte("[server]\noffset = 1\n[transport.https.properties]\nport = \"$ref{server.offset}\"\n"))
+	f.Add([]byte("[transport.http]\nlistener.port = 8280\n[[apim.gateway.environment]]\nname = 'x'\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzStep(t, "repository/conf/deployment.toml", data, readToml) })
+}

@@ -7,9 +7,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2/unstable"
-
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/parse/toml"
 )
 
 // tomlSteps lists the parsers of deployment.toml-era homes.
@@ -162,7 +161,7 @@ func (s *server) checkTomlPort(rel, key string, e *tomlEntry) error {
 	if key == "server.offset" || !isTomlPortKey(key) || strings.Contains(e.value, "$") {
 		return nil
 	}
-	if e.kind != unstable.Integer && e.kind != unstable.String {
+	if e.kind != toml.KindInteger && e.kind != toml.KindString {
 		return nil
 	}
 	if _, err := parsePort(e.value); err != nil {

@@ -229,16 +229,3 @@ func TestTomlIntegerForms(t *testing.T) {
 		})
 	}
 }
-
-func TestTomlIntegerText(t *testing.T) {
-	for raw, want := range map[string]string{
-		"9443": "9443", "+9443": "9443", "-1": "-1", "9_443": "9443", "1_000_000": "1000000",
-		"0x24E3": "9443", "0xdead_beef": "3735928559", "0o22343": "9443", "0b10010011100011": "9443", "0": "0",
-		// Not TOML integers (the parser rejects them first): left as written.
-		"0x": "0x", "_1": "_1", "1_": "1_", "1__0": "1__0", "0x-1": "0x-1", "99999999999999999999": "99999999999999999999",
-	} {
-		if got := tomlIntegerText(raw); got != want {
-			t.Errorf("tomlIntegerText(%q) = %q, want %q", raw, got, want)
-		}
-	}
-}

@@ -250,34 +250,3 @@ func TestTomlIgnoresAndTemplates(t *testing.T) {
 		t.Errorf("default.json mismatch (-want +got):\n%s", diff)
 	}
 }
-
-// FuzzDeploymentToml checks that any input either parses into entries with
-// sane positions or fails with a line inside the input, and never panics.
-func FuzzDeploymentToml(f *testing.F) {
-	for _, seed := range []string{
-		"[server]\noffset = 1\n",
-		"[transport.http]\nlistener.port = \"8280\"\n[[apim.gateway.environment]]\nname = 'x'\n",
-		"a = { b = [1, [2, {c = 3}]] }\n",
-		"[a]\n[[a.b]]\n[a.b.c]\nd = $ref{a}\n",
-		"x = \"\"\"\nmulti\n\"\"\"\n",
-		"= 1\n",
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		entries, err := parseTomlEntries(data)
-		lines := len(lineStarts(data))
-		if err != nil {
-			var se *tomlSyntaxError
-			if !errors.As(err, &se) || se.line < 0 || se.line > lines {
-				t.Fatalf("error %v: line out of range 0..%d", err, lines)
-			}
-			return
-		}
-		for _, e := range entries {
-			if e.line < 1 || e.line > lines || e.col < 1 {
-				t.Fatalf("entry %q at %d:%d outside the %d-line input", e.key, e.line, e.col, lines)
-			}
-		}
-	})
-}
