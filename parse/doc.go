@@ -5,7 +5,8 @@
 // XML files are scanned by parse/xmlpos (the format scanner: tree, positions,
 // limits); xmlfile.go adapts its positions and wso2lint:ignore comments to the
 // model and reads element values. parse and parse/xmlpos are the only packages
-// that import etree, and parse the only one that imports magiconair/properties.
+// that import etree. .properties files are scanned by parse/props (props.go
+// adapts them) and deployment.toml by parse/toml (toml_read.go).
 //
 // It must not import catalog, lint or emit. Files that cannot be read as what
 // they must be (malformed XML, binary junk, over the size limit) are input

@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,5 +47,35 @@ func TestReadEventProcessor(t *testing.T) {
 	}
 	if st, ok := s.Setting(model.KeyCEPMode); !ok || st.Value != "HA" {
 		t.Errorf("mode setting = %+v, %v", st, ok)
+	}
+}
+
+// TestReadJNDIJavaKeys checks keys and values Java reads through escapes and
+// continuation lines (issue 14 item 5): \uXXXX in a key, a key continued onto
+// the next line, an escaped separator, and a value continued over lines.
+func TestReadJNDIJavaKeys(t *testing.T) {
+	const props = "connection\\u0066actory.A = amqp://a:b@c/carbon?brokerlist='tcp://one:5672'\n" +
+		"connectionfactory.\\\n    B = amqp://a:b@c/carbon?brokerlist='tcp://two:5673'\n" +
+		"java.naming.provider\\u002Eurl\\=x=tcp://ignored:1\n" +
+		"connectionfactory.C = amqp://a:b@c/carbon?\\\n    brokerlist='tcp://three:5674'\n"
+	h := mustHome(t, map[string]string{"conf/carbon.xml": carbonAt("1"), "conf/jndi.properties": props}, Options{})
+	want := []pl{
+		out(model.SvcJMSBroker, "one", 5672, false, true, 1),
+		out(model.SvcJMSBroker, "two", 5673, false, true, 3),
+		out(model.SvcJMSBroker, "three", 5674, false, true, 5),
+	}
+	if diff := cmp.Diff(want, listenersOf(h.Servers[0])); diff != "" {
+		t.Errorf("listeners (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadPropsMalformedEscape checks that a malformed \uXXXX escape, which
+// makes Java refuse the file, is an input error naming the file and line.
+func TestReadPropsMalformedEscape(t *testing.T) {
+	dir := writeHome(t, map[string]string{"conf/carbon.xml": carbonAt("1"), "conf/jndi.properties": "a=1\njava.naming.provider.url=tcp://mq:\\u61x6\n"})
+	_, err := Home(dir, Options{})
+	var pe *Error
+	if !errors.As(err, &pe) || filepath.Base(pe.File) != "jndi.properties" || pe.Line != 2 || !strings.Contains(err.Error(), `malformed \uxxxx encoding`) {
+		t.Fatalf("err = %v, want jndi.properties:2 malformed \\uxxxx encoding", err)
 	}
 }
