@@ -186,6 +186,7 @@ func (s *scanner) flatten(key []string, v *unstable.Node, keyNode *unstable.Node
 	}
 	line, col := s.posOf(off)
 	var b strings.Builder
+	b.Grow(valueLen(v, 0)) // one allocation: an array may be 30 MB
 	writeValue(&b, v, 0)
 	s.out = append(s.out, Entry{
 		Key: strings.Join(key, "."), Value: b.String(), Kind: kindOf(v.Kind),
@@ -273,6 +274,30 @@ func writeValue(b *strings.Builder, n *unstable.Node, depth int) {
 	default:
 		b.Write(n.Data)
 	}
+}
+
+// valueLen is the length of the text writeValue writes.
+func valueLen(n *unstable.Node, depth int) int {
+	switch n.Kind {
+	case unstable.Array:
+		if depth > MaxDepth {
+			return len("[...]")
+		}
+		l := 2
+		it := n.Children()
+		for i := 0; it.Next(); i++ {
+			if i > 0 {
+				l += len(", ")
+			}
+			l += valueLen(it.Node(), depth+1)
+		}
+		return l
+	case unstable.InlineTable:
+		return len("{...}")
+	case unstable.Integer:
+		return len(IntegerText(string(n.Data)))
+	}
+	return len(n.Data)
 }
 
 // keyParts returns the decoded parts of a key and the nodes of its first and
