@@ -63,6 +63,9 @@ func readToml(s *server) error {
 				s.set(model.KeyTomlUnresolvedPort, m, pos)
 			}
 		}
+		if err := s.checkTomlType(rel, key, e); err != nil {
+			return err
+		}
 		if err := s.checkTomlPort(rel, key, e); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -248,5 +249,66 @@ func TestTomlIgnoresAndTemplates(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantDef, tomlSettings(s, model.KeyTomlDefaultPrefix)); diff != "" {
 		t.Errorf("default.json mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadTomlWrongType checks that a port, offset or switch of the wrong
+// TOML type is an input error naming the value's line and column, instead of
+// silently becoming the default (issue 14 item 6), and that the types WSO2
+// accepts (bare and quoted numbers, booleans and quoted "true"/"false",
+// placeholders) still are.
+func TestReadTomlWrongType(t *testing.T) {
+	tests := []struct {
+		name, src string
+		err       string // "" when accepted
+	}{
+		{"float port", "[transport.https.properties]\nport = 1234.0\n",
+			"deployment.toml:2:8: transport.https.properties.port: a port must be a number (bare or quoted), not a float 1234.0"},
+		{"array port", "[transport.https.properties]\nport = [1234]\n",
+			"deployment.toml:2:9: transport.https.properties.port: a port must be a number (bare or quoted), not an array [1234]"},
+		{"boolean port", "[transport.https.properties]\nport = true\n",
+			"deployment.toml:2:8: transport.https.properties.port: a port must be a number (bare or quoted), not a boolean true"},
+		{"inline table port", "[transport.https]\nproperties = { port = { value = 9443 } }\n",
+			"deployment.toml:2:33: transport.https.properties.port: a port must be a number (bare or quoted), not a table (it holds transport.https.properties.port.value)"},
+		{"table switch", "[apim.ws.enable]\nvalue = true\n",
+			"deployment.toml:2:9: apim.ws.enable: a switch must be true or false, not a table (it holds apim.ws.enable.value)"},
+		{"date port", "[monitoring.jmx]\nrmi_registry_port = 1979-05-27\n",
+			"deployment.toml:2:21: monitoring.jmx.rmi_registry_port: a port must be a number (bare or quoted), not a date 1979-05-27"},
+		{"aliased port", "[transport.http]\nlistener.port = 8280.5\n",
+			"deployment.toml:2:17: transport.passthru_http.listener.parameters.port: a port must be a number (bare or quoted), not a float 8280.5"},
+		{"float offset", "[server]\noffset = 1.0\n",
+			"deployment.toml:2:10: server.offset: a port offset must be a whole number (bare or quoted), not a float 1.0"},
+		{"boolean offset", "[server]\noffset = false\n",
+			"deployment.toml:2:10: server.offset: a port offset must be a whole number (bare or quoted), not a boolean false"},
+		{"number switch", "[apim.ws]\nenable = 0\n",
+			"deployment.toml:2:10: apim.ws.enable: a switch must be true or false, not an integer 0"},
+		{"string switch", "[transport.passthru_http.listener]\nenable = \"no\"\n",
+			"deployment.toml:2:10: transport.passthru_http.listener.enable: a switch must be true or false, not the string \"no\""},
+		{"array switch", "[monitoring.jmx]\nrmi_server_start = [true]\n",
+			"deployment.toml:2:21: monitoring.jmx.rmi_server_start: a switch must be true or false, not an array [true]"},
+		{"long array port", "[transport.https.properties]\nport = [" + strings.Repeat("1, ", 100) + "]\n",
+			"deployment.toml:2:9: transport.https.properties.port: a port must be a number (bare or quoted), not an array [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ...\n"},
+		{"quoted port", "[transport.https.properties]\nport = \"9444\"\n", ""},
+		{"bare port", "[transport.https.properties]\nport = 9_444\n", ""},
+		{"quoted switch", "[apim.ws]\nenable = \"False\"\n[monitoring.jmx]\nrmi_server_start = true\n", ""},
+		{"placeholders", "[server]\noffset = \"$env{OFFSET}\"\n[apim.ws]\nenable = \"$sys{ws}\"\nport = \"$ref{server.offset}\"\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tomlHome(t, "wso2am-4.2.0", map[string]string{tomlRel: tc.src}, Options{})
+			if tc.err == "" {
+				if err != nil {
+					t.Fatalf("err = %v, want none", err)
+				}
+				return
+			}
+			var pe *Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want *Error", err)
+			}
+			if got := filepath.Base(err.Error()) + "\n"; !strings.HasPrefix(got, tc.err) {
+				t.Errorf("err = %q, want %q", got, tc.err)
+			}
+		})
 	}
 }

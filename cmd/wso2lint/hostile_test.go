@@ -328,6 +328,23 @@ func hostileCLICases() []hostileCLICase {
 			file: tomlFile, want: "malformed TOML"},
 		{name: "deeply nested deployment.toml", setup: writeRel(tomlFile, "a = "+strings.Repeat("[", 1000000)+strings.Repeat("]", 1000000)+"\n"),
 			file: tomlFile, want: "malformed TOML"},
+		{name: "200,000 tables in deployment.toml, the last defined twice", setup: writeRel(tomlFile, manyTomlTables(200000)+"[t0]\n"),
+			file: tomlFile, want: "malformed TOML: toml: table t0 already exists"},
+		{name: "30 MB array in deployment.toml", setup: writeRel(tomlFile, "a = ["+strings.Repeat("1, ", 10_000_000)+"]\n"),
+			file: tomlFile, want: "TOML expression with more than 100000 values"},
+		{name: "30 MB array as a port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = ["+
+			strings.Repeat(`"`+strings.Repeat("9", 997)+`", `, 30_000)+"]\n"),
+			file: tomlFile, want: "transport.https.properties.port: a port must be a number (bare or quoted), not an array"},
+		{name: "float port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = 1234.0\n"),
+			file: tomlFile + ":2:8", want: "a port must be a number (bare or quoted), not a float 1234.0"},
+		{name: "array port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = [1234]\n"),
+			file: tomlFile + ":2:9", want: "a port must be a number (bare or quoted), not an array [1234]"},
+		{name: "boolean port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = true\n"),
+			file: tomlFile + ":2:8", want: "a port must be a number (bare or quoted), not a boolean true"},
+		{name: "float offset in deployment.toml", setup: writeRel(tomlFile, "[server]\noffset = 1.5\n"),
+			file: tomlFile + ":2:10", want: "a port offset must be a whole number (bare or quoted), not a float 1.5"},
+		{name: "number switch in deployment.toml", setup: writeRel(tomlFile, "[monitoring.jmx]\nrmi_server_start = 1\n"),
+			file: tomlFile + ":2:20", want: "a switch must be true or false, not an integer 1"},
 		{name: "malformed EI analytics deployment.yaml", setup: writeRel(yamlFile, "wso2.carbon:\n  ports: [\n    offset: 1\n"),
 			file: yamlFile, want: "malformed YAML"},
 		{name: "deeply nested EI analytics deployment.yaml", setup: writeRel(yamlFile, "a: "+strings.Repeat("[", 1000000)+strings.Repeat("]", 1000000)+"\n"),
@@ -335,6 +352,15 @@ func hostileCLICases() []hostileCLICase {
 		{name: "non-numeric offset in EI analytics deployment.yaml", setup: writeRel(yamlFile, "wso2.carbon:\n  ports:\n    offset: many\n"),
 			file: yamlFile, want: `port offset "many" is not a whole number`},
 	}
+}
+
+// manyTomlTables returns n empty deployment.toml tables [t0] ... [tN-1].
+func manyTomlTables(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString("[t" + strconv.Itoa(i) + "]\n")
+	}
+	return b.String()
 }
 
 // hostileCommands are the commands every hostile case runs; "OUT" stands for
