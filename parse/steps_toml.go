@@ -50,11 +50,15 @@ func readToml(s *server) error {
 		}
 	}
 	var offset *tomlEntry
+	refBudget := maxTomlRefGrowth
 	for i := range entries {
 		e := &entries[i]
 		key := tomlAlias(e.key)
 		pos := model.Pos{File: rel, Line: e.line, Col: e.col, Path: key}
-		v := s.resolveTomlRefs(e.value, values, pos)
+		v, err := s.resolveTomlRefs(e.value, values, pos, &refBudget)
+		if err != nil {
+			return &Error{File: s.h.display(rel), Line: e.line, Col: e.col, Err: fmt.Errorf("%s: %v", key, err)}
+		}
 		e.value = v
 		s.set(model.KeyTomlPrefix+key, v, pos)
 		for _, m := range tomlEnvPattern.FindAllString(v, -1) {
@@ -113,19 +117,35 @@ var tomlEnvPattern = regexp.MustCompile(`\$(?:env|sys)\{[^}]*\}`)
 // tomlRefPattern matches $ref{a.b}.
 var tomlRefPattern = regexp.MustCompile(`\$ref\{([^}]*)\}`)
 
+// maxTomlRefGrowth bounds how much $ref{} resolution may lengthen the values
+// of one deployment.toml in all: references nest eight deep, so ten
+// references a level would otherwise expand a few lines into gigabytes (the
+// TOML form of the billion laughs), and many keys each just under a bound of
+// their own would do the same.
+const maxTomlRefGrowth = 4 << 20
+
 // resolveTomlRefs replaces $ref{a.b} with the value of key a.b, recursively up
 // to a small depth; a reference to a missing key is recorded as unresolved.
-func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.Pos) string {
+// budget is what the file's values may still grow by; going over it is an
+// error.
+func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.Pos, budget *int) (string, error) {
 	for depth := 0; depth < 8 && strings.Contains(v, "$ref{"); depth++ {
-		changed := false
+		changed, over := false, false
 		v = tomlRefPattern.ReplaceAllStringFunc(v, func(m string) string {
 			name := strings.TrimSpace(m[len("$ref{") : len(m)-1])
-			if r, ok := values[tomlAlias(name)]; ok && r != m {
+			if r, ok := values[tomlAlias(name)]; ok && r != m && !over {
+				if *budget -= len(r) - len(m); *budget < 0 {
+					over = true
+					return m
+				}
 				changed = true
 				return r
 			}
 			return m
 		})
+		if over {
+			return "", fmt.Errorf("$ref{} references expand the file's values by more than %d bytes", maxTomlRefGrowth)
+		}
 		if !changed {
 			break
 		}
@@ -133,7 +153,7 @@ func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.P
 	for _, m := range tomlRefPattern.FindAllString(v, -1) {
 		s.unresolved(m, pos)
 	}
-	return v
+	return v, nil
 }
 
 // tomlAliases maps keys the products accept as aliases to the canonical key

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,6 +183,9 @@ func TestReadTomlInputErrors(t *testing.T) {
 		{"bad offset", "[server]\noffset = -4\n", 2},
 		{"key defined twice", "[super_admin]\nusername = \"admin\"\npassword = \"admin\"\npassword = \"Str0ng\"\n", 4},
 		{"table defined twice", "[server]\nhostname = \"a\"\n[server]\noffset = 1\n", 3},
+		{"$ref{} expansion bomb", tomlRefBomb(10), 8},
+		{"$ref{} expansion spread over many keys", "[r]\nbig = \"" + strings.Repeat("x", 1<<20) + "\"\n" +
+			tomlRefKeys(5), 7},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,4 +315,24 @@ func TestReadTomlWrongType(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tomlRefBomb nests $ref{} eight deep, each level referring n times to the
+// one before: x8 would expand to 10*n^8 bytes.
+func tomlRefBomb(n int) string {
+	var b strings.Builder
+	b.WriteString("[r]\nx0 = \"AAAAAAAAAA\"\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "x%d = \"%s\"\n", i, strings.Repeat(fmt.Sprintf("$ref{r.x%d}", i-1), n))
+	}
+	return b.String()
+}
+
+// tomlRefKeys writes n keys k0... each referring to r.big once.
+func tomlRefKeys(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "k%d = \"$ref{r.big}\"\n", i)
+	}
+	return b.String()
 }

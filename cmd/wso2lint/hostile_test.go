@@ -335,6 +335,8 @@ func hostileCLICases() []hostileCLICase {
 		{name: "30 MB array as a port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = ["+
 			strings.Repeat(`"`+strings.Repeat("9", 997)+`", `, 30_000)+"]\n"),
 			file: tomlFile, want: "transport.https.properties.port: a port must be a number (bare or quoted), not an array"},
+		{name: "$ref{} expansion bomb in deployment.toml", setup: writeRel(tomlFile, tomlRefBomb()),
+			file: tomlFile + ":8:6", want: "$ref{} references expand the file's values by more than"},
 		{name: "float port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = 1234.0\n"),
 			file: tomlFile + ":2:8", want: "a port must be a number (bare or quoted), not a float 1234.0"},
 		{name: "array port in deployment.toml", setup: writeRel(tomlFile, "[transport.https.properties]\nport = [1234]\n"),
@@ -359,6 +361,17 @@ func manyTomlTables(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		b.WriteString("[t" + strconv.Itoa(i) + "]\n")
+	}
+	return b.String()
+}
+
+// tomlRefBomb nests $ref{} eight deep, each level referring ten times to the
+// one before: r.x8 would expand to a gigabyte.
+func tomlRefBomb() string {
+	var b strings.Builder
+	b.WriteString("[r]\nx0 = \"AAAAAAAAAA\"\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "x%d = \"%s\"\n", i, strings.Repeat(fmt.Sprintf("$ref{r.x%d}", i-1), 10))
 	}
 	return b.String()
 }

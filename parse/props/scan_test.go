@@ -102,10 +102,9 @@ func TestScanMalformedUnicode(t *testing.T) {
 }
 
 // TestScanAgreesWithMagiconair cross-checks the cases where
-// magiconair/properties follows Java. It does not in two the Java rules
-// above cover: a key continued onto the next line (magiconair keeps the line
-// break in the key and moves the rest into the value) and \uXXXX in keys as
-// parse used it.
+// magiconair/properties follows Java. It does not for a key continued onto
+// the next line (it keeps the line break in the key and moves the rest of the
+// line into the value), which TestScanJavaRules covers.
 func TestScanAgreesWithMagiconair(t *testing.T) {
 	src := "a = 1\nb:2\nc 3\nd = one, \\\n   two\ne=\\t\\u0041\\\\\n# x\n! y\n"
 	f, err := Scan([]byte(src))
