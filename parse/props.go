@@ -11,7 +11,8 @@ import (
 // java.util.Properties.load reads it (package props).
 type propsFile struct {
 	rel     string
-	entries []propEntry // in file order; a repeated key appears once per occurrence
+	entries []propEntry    // in file order; a repeated key appears once per occurrence
+	last    map[string]int // index in entries of each key's last occurrence
 	ignores []model.Ignore
 }
 
@@ -26,10 +27,8 @@ type propEntry struct {
 
 // get returns the last value of key (the one the runtime uses).
 func (p *propsFile) get(key string) (propEntry, bool) {
-	for i := len(p.entries) - 1; i >= 0; i-- {
-		if p.entries[i].key == key {
-			return p.entries[i], true
-		}
+	if i, ok := p.last[key]; ok {
+		return p.entries[i], true
 	}
 	return propEntry{}, false
 }
@@ -37,30 +36,25 @@ func (p *propsFile) get(key string) (propEntry, bool) {
 // parseProps scans data as a Java .properties file. A "wso2lint:ignore"
 // comment covers the entry that follows it.
 func parseProps(rel string, data []byte) (*propsFile, error) {
-	sf, err := props.Scan(data)
-	if err != nil {
-		return nil, err
-	}
-	f := &propsFile{rel: rel, entries: make([]propEntry, 0, len(sf.Entries))}
-	pos := func(p props.Pos, key string) model.Pos {
-		return model.Pos{File: rel, Line: p.Line, Col: p.Col, Path: key}
-	}
+	f := &propsFile{rel: rel, last: map[string]int{}}
 	var pending []int
-	c := 0
-	for _, e := range sf.Entries {
-		for ; c < len(sf.Comments) && sf.Comments[c].Pos.Line < e.KeyPos.Line; c++ {
-			pending = f.addIgnore(pending, sf.Comments[c])
+	entry := func(e props.Entry) {
+		pe := propEntry{
+			key: e.Key, value: e.Value, endLine: e.EndLine,
+			keyPos:   model.Pos{File: rel, Line: e.KeyPos.Line, Col: e.KeyPos.Col, Path: e.Key},
+			valuePos: model.Pos{File: rel, Line: e.ValuePos.Line, Col: e.ValuePos.Col, Path: e.Key},
 		}
-		pe := propEntry{key: e.Key, value: e.Value, keyPos: pos(e.KeyPos, e.Key), valuePos: pos(e.ValuePos, e.Key), endLine: e.EndLine}
 		for _, k := range pending {
 			f.ignores[k].ToLine = pe.endLine
 			f.ignores[k].Path = pe.key
 		}
 		pending = nil
+		f.last[pe.key] = len(f.entries)
 		f.entries = append(f.entries, pe)
 	}
-	for ; c < len(sf.Comments); c++ {
-		f.addIgnore(nil, sf.Comments[c])
+	comment := func(c props.Comment) { pending = f.addIgnore(pending, c) }
+	if err := props.Walk(data, entry, comment); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

@@ -347,6 +347,11 @@ func hostileCLICases() []hostileCLICase {
 			file: tomlFile + ":2:10", want: "a port offset must be a whole number (bare or quoted), not a float 1.5"},
 		{name: "number switch in deployment.toml", setup: writeRel(tomlFile, "[monitoring.jmx]\nrmi_server_start = 1\n"),
 			file: tomlFile + ":2:20", want: "a switch must be true or false, not an integer 1"},
+		{name: "malformed \\uXXXX escape in a .properties file", setup: writeRel("repository/conf/log4j.properties", "log4j.rootLogger=INFO\nlog4j.appender.X.Port=\\u12G4\n"),
+			file: "repository/conf/log4j.properties:2", want: `malformed properties file: malformed \uxxxx encoding "\\u12G4"`},
+		{name: "200,000 keys in log4j.properties, then a bad port", setup: writeRel("repository/conf/log4j.properties", manyProps(200000)+
+			"log4j.appender.S=org.apache.log4j.net.SocketAppender\nlog4j.appender.S.RemoteHost=h\nlog4j.appender.S.Port=abc\n"),
+			file: "repository/conf/log4j.properties:200003", want: `port "abc" is not a number`},
 		{name: "malformed EI analytics deployment.yaml", setup: writeRel(yamlFile, "wso2.carbon:\n  ports: [\n    offset: 1\n"),
 			file: yamlFile, want: "malformed YAML"},
 		{name: "deeply nested EI analytics deployment.yaml", setup: writeRel(yamlFile, "a: "+strings.Repeat("[", 1000000)+strings.Repeat("]", 1000000)+"\n"),
@@ -361,6 +366,15 @@ func manyTomlTables(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		b.WriteString("[t" + strconv.Itoa(i) + "]\n")
+	}
+	return b.String()
+}
+
+// manyProps returns n .properties keys k0=v ... kN-1=v.
+func manyProps(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString("k" + strconv.Itoa(i) + "=v\n")
 	}
 	return b.String()
 }

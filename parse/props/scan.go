@@ -48,6 +48,18 @@ func (e *Error) Error() string { return e.Msg }
 // Properties.load(Reader) on a UTF-8 reader, and of every WSO2 file), anything
 // else as ISO-8859-1.
 func Scan(data []byte) (*File, error) {
+	f := &File{}
+	err := Walk(data, func(e Entry) { f.Entries = append(f.Entries, e) }, func(c Comment) { f.Comments = append(f.Comments, c) })
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Walk reads data as Scan does and calls entry and comment for each in file
+// order, keeping nothing: a caller that builds its own records needs no
+// second copy of a large file's entries. It stops at the first error.
+func Walk(data []byte, entry func(Entry), comment func(Comment)) error {
 	text := string(data)
 	if !utf8.Valid(data) {
 		var b strings.Builder
@@ -57,50 +69,53 @@ func Scan(data []byte) (*File, error) {
 		}
 		text = b.String()
 	}
-	f := &File{}
 	r := lineReader{s: text}
 	for {
 		l, ok := r.next()
 		if !ok {
-			return f, nil
+			return nil
 		}
 		if l.comment {
-			f.Comments = append(f.Comments, Comment{Text: l.buf, Pos: l.pos(0)})
+			comment(Comment{Text: l.buf, Pos: l.pos(0)})
 			continue
 		}
-		e, err := entry(l)
+		e, err := splitEntry(l)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		f.Entries = append(f.Entries, e)
+		entry(e)
 	}
-}
-
-// segment is the part of a logical line that comes from one physical line.
-type segment struct {
-	off  int // byte offset in the logical line
-	line int // physical line
-	col  int // column of its first character
 }
 
 // logical is one logical line: a comment, or key and value text with
 // continuations joined.
 type logical struct {
 	buf     string
-	segs    []segment
+	from    lineReader // the reader before the line's first physical line
 	comment bool
 	endLine int
 }
 
 // pos gives the position in the file of the byte at offset off of the
-// logical line.
+// logical line. It reads the physical lines again rather than keep a map of
+// them: a logical line may be continued over millions of lines, and only a
+// few positions are asked for.
 func (l *logical) pos(off int) Pos {
-	i := len(l.segs) - 1
-	for i > 0 && l.segs[i].off > off {
-		i--
+	r := l.from
+	raw, _ := r.physical()
+	t := trimBlank(raw)
+	line, col, base := r.line, len(raw)-len(t)+1, 0
+	for !l.comment && endsInEscape(t) && off >= base+len(t)-1 {
+		next, ok := r.physical()
+		nt := trimBlank(next)
+		if !ok || nt == "" {
+			break
+		}
+		base += len(t) - 1
+		t, line, col = nt, r.line, len(next)-len(nt)+1
 	}
-	sg := l.segs[i]
-	return Pos{Line: sg.line, Col: sg.col + utf8.RuneCountInString(l.buf[sg.off:off])}
+	n := min(max(off-base, 0), len(t))
+	return Pos{Line: line, Col: col + utf8.RuneCountInString(t[:n])}
 }
 
 // lineReader splits text into logical lines as java.util.Properties.LineReader
@@ -154,6 +169,7 @@ func endsInEscape(s string) bool {
 // next returns the next comment or non-empty logical line.
 func (r *lineReader) next() (logical, bool) {
 	for {
+		from := *r
 		raw, ok := r.physical()
 		if !ok {
 			return logical{}, false
@@ -162,12 +178,15 @@ func (r *lineReader) next() (logical, bool) {
 		if t == "" {
 			continue
 		}
-		first := segment{line: r.line, col: len(raw) - len(t) + 1}
 		if t[0] == '#' || t[0] == '!' {
-			return logical{buf: t[1:], segs: []segment{first}, comment: true, endLine: r.line}, true
+			return logical{buf: t[1:], from: from, comment: true, endLine: r.line}, true
+		}
+		l := logical{from: from, endLine: r.line}
+		if !endsInEscape(t) {
+			l.buf = t // no copy for the common single line
+			return l, true
 		}
 		var b strings.Builder
-		l := logical{segs: []segment{first}, endLine: r.line}
 		for endsInEscape(t) {
 			b.WriteString(t[:len(t)-1])
 			next, ok := r.physical()
@@ -180,7 +199,6 @@ func (r *lineReader) next() (logical, bool) {
 				t = "" // an empty line ends the logical line
 				break
 			}
-			l.segs = append(l.segs, segment{off: b.Len(), line: r.line, col: len(next) - len(nt) + 1})
 			l.endLine = r.line
 			t = nt
 		}
@@ -193,8 +211,8 @@ func (r *lineReader) next() (logical, bool) {
 	}
 }
 
-// entry splits a logical line into key and value as Properties.load0 does.
-func entry(l logical) (Entry, error) {
+// splitEntry splits a logical line into key and value as Properties.load0 does.
+func splitEntry(l logical) (Entry, error) {
 	s := l.buf
 	keyEnd, valStart := len(s), len(s)
 	hasSep, escaped := false, false
