@@ -45,7 +45,10 @@ type env func(string) string
 // run is main without os.Exit: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
-	err := app.Run(args)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -125,8 +128,8 @@ func rejectRootFlags(c *cli.Context) error {
 	return nil
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error {
-	return usageErr("%v (see --help)", err)
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return usageError(c, err)
 }
 
 // homeFlags are the flags that control how homes are read.
