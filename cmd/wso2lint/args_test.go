@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -108,4 +110,27 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("suggest(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
 		}
 	}
+}
+
+// FuzzNormalizeArgs: the rewrite never panics, and for a command's arguments
+// it only moves them: the same arguments come out, in some order.
+func FuzzNormalizeArgs(f *testing.F) {
+	f.Add("rules\x00a\x00--target\x00nftables\x00-o\x00x\x00--\x00-b")
+	f.Add("lint\x00--format=json\x00a\x00--files")
+	f.Add("ports\x00a\x00--offset")
+	f.Fuzz(func(t *testing.T, joined string) {
+		args := strings.Split(joined, "\x00")
+		app := newApp(io.Discard, io.Discard, noEnv)
+		in := append([]string{"wso2lint", "ports"}, args...)
+		out, err := normalizeArgs(app, in)
+		if err != nil {
+			return
+		}
+		a, b := slices.Clone(in), slices.Clone(out)
+		slices.Sort(a)
+		slices.Sort(b)
+		if in[len(in)-1] != completionFlag && !slices.Equal(a, b) {
+			t.Fatalf("normalizeArgs(%q) = %q: not a reordering", in, out)
+		}
+	})
 }
