@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -46,7 +45,10 @@ type env func(string) string
 // run is main without os.Exit: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
-	err := app.Run(args)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -126,8 +128,8 @@ func rejectRootFlags(c *cli.Context) error {
 	return nil
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error {
-	return usageErr("%v (see --help)", err)
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return usageError(c, err)
 }
 
 // homeFlags are the flags that control how homes are read.
@@ -184,12 +186,11 @@ func parseOffsetFlag(s string) (int, error) {
 	return n, nil
 }
 
-// paths returns the PATH arguments, or a usage error when there are none.
+// paths returns the homes of the PATH arguments (see resolveHomes), or a
+// usage error when there are none.
 func paths(c *cli.Context) ([]string, error) {
-	if c.NArg() == 0 {
-		return nil, usageErr("no PATH given: name at least one product home (see --help)")
-	}
-	return uniquePaths(c.Args().Slice()), nil
+	set, err := homePaths(c)
+	return set.dirs, err
 }
 
 // output writes data to -o FILE atomically, or to the app's writer.
@@ -217,21 +218,3 @@ func isTerminal(w io.Writer) bool {
 // buffer is a bytes.Buffer; output is built in memory so that an error never
 // leaves a partial result.
 type buffer = bytes.Buffer
-
-// uniquePaths drops repeated PATH arguments (the same directory given twice is
-// one server, not two on the host), keeping the first.
-func uniquePaths(dirs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range dirs {
-		key := filepath.Clean(d)
-		if abs, err := filepath.Abs(d); err == nil {
-			key = abs
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, d)
-		}
-	}
-	return out
-}

@@ -23,7 +23,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "host-service", Usage: "another service of the host (`NAME=PORT[-LAST][/tcp|udp]`, repeatable): a WSO2 listener on its port collides with it (WL101)"},
 		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "write the current findings to the baseline `FILE` and exit 0"},
-		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once"},
+		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once, as a host of its own"},
 		outputFlag(),
 	)
 }
@@ -34,7 +34,8 @@ func lintCommand(getenv env) *cli.Command {
 		Usage:     "lint product homes (the default command)",
 		ArgsUsage: "PATH...",
 		Description: "Example: wso2lint lint --format sarif -o wso2lint.sarif ./wso2am-2.6.0 ./wso2is-5.7.0\n\n" +
-			"Several homes given together are one host: port collisions across them count.\n" +
+			"Several homes given together are one host: port collisions across them count. A PATH that is not a home\n" +
+			"is searched for homes, each linted as a host of its own; --files lints each changed file's home on its own.\n" +
 			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
 		Flags:        lintFlags(),
 		OnUsageError: onUsageError,
@@ -47,18 +48,16 @@ func lintAction(c *cli.Context, getenv env) error {
 	if !contains(report.Formats(), format) {
 		return usageErr("--format %q: want one of %s", format, strings.Join(report.Formats(), ", "))
 	}
-	dirs, err := paths(c)
-	if err != nil {
-		return err
-	}
-	if c.Bool("files") {
-		if dirs, err = homesOfFiles(dirs); err != nil {
-			return err
-		}
-		if len(dirs) == 0 {
+	var err error
+	var set homeSet
+	if c.Bool("files") && c.NArg() > 0 {
+		if set = changedHomes(c.Args().Slice(), c.App.ErrWriter); len(set.dirs) == 0 {
 			return nil // no changed file belongs to a product home
 		}
+	} else if set, err = homePaths(c); err != nil {
+		return err
 	}
+	dirs := set.dirs
 	rules := lint.Rules()
 	cfg, err := loadConfig(c, dirs[0], rules)
 	if err != nil {
@@ -108,7 +107,7 @@ func lintAction(c *cli.Context, getenv env) error {
 	if err != nil {
 		return err
 	}
-	findings := lint.Run(homes, rules, lopt)
+	findings := lintHosts(set, homes, rules, lopt)
 	if cfg != nil {
 		kept := findings[:0]
 		for _, f := range findings {

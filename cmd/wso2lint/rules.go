@@ -74,7 +74,7 @@ func rulesAction(c *cli.Context) error {
 	case len(allow[model.ExposureOutbound]) > 0 && !c.Bool("egress"):
 		return usageErr("--allow outbound=... limits outbound rules, which only --egress writes: add --egress")
 	}
-	dirs, err := paths(c)
+	dirs, err := oneHostPaths(c)
 	if err != nil {
 		return err
 	}

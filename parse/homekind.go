@@ -1,0 +1,33 @@
+package parse
+
+// HomeKind says how a directory is laid out, as Home reads it.
+type HomeKind uint8
+
+const (
+	// NotHome is a directory Home refuses (or no directory at all).
+	NotHome HomeKind = iota
+	// BareHome is a configuration repository holding deployment.toml directly
+	// and no conf folder: Home reads it, but it may as well be the conf folder of
+	// a full home (HOME/repository/conf holds a deployment.toml too).
+	BareHome
+	// FullHome is a home with repository/conf, conf (with carbon.xml,
+	// deployment.toml or axis2/axis2.xml) or wso2/<profile>/conf folders.
+	FullHome
+)
+
+// KindOf reports how Home would read dir, from the folders and files present
+// (no file is read). A missing or unreadable dir, or a file, is NotHome.
+func KindOf(dir string) HomeKind {
+	h, err := newHome(dir, &Options{})
+	if err != nil {
+		return NotHome
+	}
+	layouts := h.layout()
+	switch {
+	case len(layouts) == 0:
+		return NotHome
+	case len(layouts) == 1 && layouts[0].conf == "":
+		return BareHome
+	}
+	return FullHome
+}
