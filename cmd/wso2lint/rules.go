@@ -9,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/emit"
 	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/regfile"
 )
 
 func rulesCommand() *cli.Command {
@@ -96,7 +96,7 @@ func rulesAction(c *cli.Context) error {
 	}
 	ctx := context.Background()
 	if name := c.String("check"); name != "" {
-		committed, err := os.ReadFile(name)
+		committed, err := regfile.ReadFile(name, 0)
 		if err != nil {
 			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, cleanPathErr(err))}
 		}
@@ -190,14 +190,11 @@ func removeStaleFirewalld(dir string, files []emit.File) error {
 // generatedFirewalld reports whether the regular file at p starts with the
 // XML declaration and the wso2lint marker line, as FirewalldFiles writes.
 func generatedFirewalld(p string) bool {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	f, _, err := regfile.OpenNoFollow(p)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return false
-	}
 	buf := make([]byte, 256)
 	n, _ := io.ReadFull(f, buf)
 	lines := strings.SplitN(string(buf[:n]), "\n", 3)
