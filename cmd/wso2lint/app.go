@@ -11,7 +11,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -195,10 +194,7 @@ func paths(c *cli.Context) ([]string, error) {
 // output writes data to -o FILE atomically, or to the app's writer.
 func output(c *cli.Context, data []byte) error {
 	if name := c.String("output"); name != "" && name != "-" {
-		if err := atomicfile.Write(name, data, 0o644); err != nil {
-			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
-		}
-		return nil
+		return writeFile(c.Context, name, data)
 	}
 	_, err := c.App.Writer.Write(data)
 	return err

@@ -32,24 +32,12 @@ func portsAction(c *cli.Context) error {
 	if !contains(report.PortsFormats(), format) {
 		return usageErr("--format %q: want %s", format, strings.Join(report.PortsFormats(), " or "))
 	}
-	dirs, err := paths(c)
-	if err != nil {
-		return err
-	}
-	cfgOffset, err := configOffset(c, dirs[0])
-	if err != nil {
-		return err
-	}
-	opt, err := parseOptions(c, cfgOffset)
-	if err != nil {
-		return err
-	}
-	homes, err := loadHomes(dirs, opt)
+	ld, err := load(c, loadSpec{})
 	if err != nil {
 		return err
 	}
 	var buf buffer
-	if err := report.WritePorts(&buf, format, homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName}); err != nil {
+	if err := report.WritePorts(&buf, format, ld.homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName}); err != nil {
 		return err
 	}
 	return output(c, buf.Bytes())

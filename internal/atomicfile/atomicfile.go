@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,7 +31,7 @@ func createTemp(dir, pattern string) (file, error) { return os.CreateTemp(dir, p
 // A new file gets perm as given (the umask does not apply); an existing file
 // keeps its permission bits. When path is a symbolic link, the file it points
 // to is replaced and the link is kept.
-func Write(path string, data []byte, perm os.FileMode) error {
+func Write(ctx context.Context, path string, data []byte, perm os.FileMode) error {
 	return write(path, data, perm, createTemp)
 }
 
