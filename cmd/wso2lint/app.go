@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -42,10 +43,22 @@ func usageErr(format string, args ...any) error {
 // env is how the app reads environment variables (NO_COLOR, CI); tests replace it.
 type env func(string) string
 
-// run is main without os.Exit: it returns the exit status.
+// run is main without os.Exit and without signals: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
+	return runContext(context.Background(), args, stdout, stderr, getenv)
+}
+
+// runContext is run with a context that a signal cancels (see
+// signalContext): the run stops at its next step, removes a -o temporary file
+// and returns 128+signal, whatever else went wrong.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
-	err := app.Run(args)
+	err := app.RunContext(ctx, args)
+	var se signalError
+	if errors.As(context.Cause(ctx), &se) {
+		fmt.Fprintf(stderr, "wso2lint: %s\n", se)
+		return se.exitCode()
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/wso2lint/wso2lint/catalog"
 	"github.com/wso2lint/wso2lint/config"
-	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/lint"
 	"github.com/wso2lint/wso2lint/report"
@@ -197,7 +196,7 @@ func splitList(vals []string) []string {
 
 // writeFile replaces the file name with data atomically (-o, --write-baseline).
 func writeFile(ctx context.Context, name string, data []byte) error {
-	if err := atomicfile.Write(ctx, name, data, 0o644); err != nil {
+	if err := fileWriter().Write(ctx, name, data, 0o644); err != nil {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
 	}
 	return nil

@@ -13,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/emit"
-	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/regfile"
 )
@@ -155,7 +154,7 @@ func writeFirewalldDir(ctx context.Context, dir string, files []emit.File) error
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return &exitError{code: exitInput, msg: cleanPathErr(err).Error() + ": " + filepath.Dir(p)}
 		}
-		if err := atomicfile.Write(ctx, p, []byte(f.Content), 0o644); err != nil {
+		if err := fileWriter().Write(ctx, p, []byte(f.Content), 0o644); err != nil {
 			return &exitError{code: exitInput, msg: err.Error()}
 		}
 	}
