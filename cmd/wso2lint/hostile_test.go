@@ -34,8 +34,8 @@ const (
 type boundedRun struct {
 	code           int
 	stdout, stderr string
-	maxRSS         int64 // bytes
-	elapsed        time.Duration
+	maxRSS         int64         // bytes
+	elapsed        time.Duration // wall time of the binary alone
 }
 
 // rssWrapperEnv makes TestRSSWrapper act as the wrapper process of execBounded.
@@ -83,12 +83,14 @@ func execBounded(t *testing.T, bin string, cred *syscall.Credential, args ...str
 	werr := cmd.Wait()
 	r := boundedRun{stdout: out.String(), stderr: errb.String(), elapsed: time.Since(start)}
 	var timedOut int
-	if _, err := fmt.Sscan(string(res), &r.code, &r.maxRSS, &timedOut); err != nil {
+	var ns int64
+	if _, err := fmt.Sscan(string(res), &r.code, &r.maxRSS, &timedOut, &ns); err != nil {
 		t.Fatalf("wrapper for wso2lint %s: %v, result %q, stderr %q", strings.Join(args, " "), werr, res, r.stderr)
 	}
 	if timedOut != 0 {
 		t.Fatalf("wso2lint %s: still running after %v", strings.Join(args, " "), hostileTimeout)
 	}
+	r.elapsed = time.Duration(ns) // the binary's own run, without the wrapper's start
 	return r
 }
 
@@ -120,7 +122,9 @@ func TestRSSWrapper(t *testing.T) {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(id), Gid: uint32(id), NoSetGroups: true}}
 	}
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	start := time.Now()
 	err := cmd.Run()
+	elapsed := time.Since(start)
 	code := 0
 	var ee *exec.ExitError
 	switch {
@@ -139,7 +143,7 @@ func TestRSSWrapper(t *testing.T) {
 	if ctx.Err() != nil {
 		timedOut = 1
 	}
-	fmt.Fprintf(res, "%d %d %d\n", code, maxRSS, timedOut)
+	fmt.Fprintf(res, "%d %d %d %d\n", code, maxRSS, timedOut, elapsed.Nanoseconds())
 	res.Close()
 	os.Exit(0)
 }
@@ -248,6 +252,20 @@ const (
 // irregularTimeout bounds a run that must refuse a named pipe, socket or
 // device: the file is checked before it is opened, so the run is quick.
 const irregularTimeout = time.Second
+
+// checkQuick checks that a run ended within irregularTimeout. A blocked run
+// never ends (execBounded fails it after hostileTimeout); a slow one on a
+// loaded machine is run again, twice at most, and the quickest run counts.
+func checkQuick(t *testing.T, r boundedRun, again func() boundedRun, args []string) {
+	t.Helper()
+	best := r.elapsed
+	for i := 0; i < 2 && best > irregularTimeout; i++ {
+		best = min(best, again().elapsed)
+	}
+	if best > irregularTimeout {
+		t.Errorf("wso2lint %s: took %v, want under %v", strings.Join(args, " "), best.Round(time.Millisecond), irregularTimeout)
+	}
+}
 
 // fifoRel returns a setup replacing rel by a named pipe no one writes to.
 func fifoRel(rel string) hostileSetup {
@@ -493,8 +511,8 @@ func TestHostileInputs(t *testing.T) {
 				args = append(append(append([]string{}, args...), tc.flags...), dir)
 				r := execBounded(t, bin, cred, args...)
 				checkHostileRun(t, args, r, dir, tc.file, tc.want)
-				if tc.fast && r.elapsed > irregularTimeout {
-					t.Errorf("wso2lint %s: took %v, want under %v", strings.Join(args, " "), r.elapsed.Round(time.Millisecond), irregularTimeout)
+				if tc.fast {
+					checkQuick(t, r, func() boundedRun { return execBounded(t, bin, cred, args...) }, args)
 				}
 			}
 			if got, err := os.ReadFile(existing); err != nil || string(got) != "previous rules\n" {
@@ -706,9 +724,7 @@ func TestIrregularInputFiles(t *testing.T) {
 			if r.code != exitInput {
 				t.Errorf("%s: exit %d, want 2 (stderr %q)", cmdline, r.code, r.stderr)
 			}
-			if r.elapsed > irregularTimeout {
-				t.Errorf("%s: took %v, want under %v", cmdline, r.elapsed.Round(time.Millisecond), irregularTimeout)
-			}
+			checkQuick(t, r, func() boundedRun { return execBounded(t, bin, nil, args...) }, args)
 			if n := strings.Count(r.stderr, "\n"); n != 1 || !strings.HasSuffix(r.stderr, "\n") {
 				t.Errorf("%s: stderr has %d lines, want one: %q", cmdline, n, r.stderr)
 			}
