@@ -3,11 +3,9 @@ package parse
 import (
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -121,38 +119,6 @@ const hostileCarbon = "repository/conf/carbon.xml"
 
 // hostileInbound is the directory whose every file is read as an inbound endpoint.
 const hostileInbound = "repository/deployment/server/synapse-configs/default/inbound-endpoints"
-
-// hostileFIFO returns a setup that replaces rel by a named pipe no one writes to.
-func hostileFIFO(rel string) func(t *testing.T, dir string) {
-	return func(t *testing.T, dir string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.RemoveAll(p); err != nil {
-			t.Fatal(err)
-		}
-		if err := syscall.Mkfifo(p, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// hostileSocket returns a setup that replaces rel by a listening unix socket.
-func hostileSocket(rel string) func(t *testing.T, dir string) {
-	return func(t *testing.T, dir string) {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.RemoveAll(p); err != nil {
-			t.Fatal(err)
-		}
-		// A socket path is limited to about 100 bytes: listen from its directory.
-		t.Chdir(filepath.Dir(p))
-		l, err := net.Listen("unix", filepath.Base(p))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { l.Close() })
-	}
-}
 
 // hostileCase is a home with one file replaced by hostile content.
 type hostileCase struct {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -199,8 +198,7 @@ func removeStale(target string, now time.Time) {
 		if err != nil || !fi.Mode().IsRegular() {
 			continue
 		}
-		st, ok := fi.Sys().(*syscall.Stat_t)
-		if !ok || int(st.Uid) != uid {
+		if !ownedBy(fi, uid) {
 			continue
 		}
 		if processExists(pid) && now.Sub(fi.ModTime()) < staleAge {
@@ -208,16 +206,6 @@ func removeStale(target string, now time.Time) {
 		}
 		_ = os.Remove(filepath.Join(dir, e.Name()))
 	}
-}
-
-// processExists reports whether a process with the PID exists: signal 0
-// checks without sending anything. EPERM means it exists under another user.
-func processExists(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // resolve follows a symbolic link at path to the file it names, so that the

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"syscall"
 )
 
 // ErrIsDir is the error for a directory where a file was expected.
@@ -38,10 +37,10 @@ func OpenNoFollow(name string) (*os.File, fs.FileInfo, error) {
 // and the open (tests swap the file there).
 func open(name string, noFollow bool, beforeOpen func()) (*os.File, fs.FileInfo, error) {
 	stat := os.Stat
-	flag := os.O_RDONLY | syscall.O_NONBLOCK | syscall.O_CLOEXEC
+	flag := os.O_RDONLY | oNonblock
 	if noFollow {
 		stat = os.Lstat
-		flag |= syscall.O_NOFOLLOW
+		flag |= oNoFollow
 	}
 	fi, err := stat(name)
 	if err != nil {
