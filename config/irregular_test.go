@@ -24,9 +24,9 @@ func TestIrregularFiles(t *testing.T) {
 		file string
 		want string
 	}{
-		{"config fifo", func(p string) error { _, err := Load(p); return err }, fifo, "read config: open " + fifo + ": not a regular file (named pipe (FIFO))"},
-		{"config device", func(p string) error { _, err := Load(p); return err }, "/dev/zero", "read config: open /dev/zero: not a regular file (character device)"},
-		{"baseline fifo", func(p string) error { _, err := ReadBaseline(p); return err }, fifo, "read baseline: open " + fifo + ": not a regular file (named pipe (FIFO))"},
+		{"config fifo", func(p string) error { _, err := Load(p); return err }, fifo, "read config: open " + fifo + ": not a regular file: named pipe (FIFO)"},
+		{"config device", func(p string) error { _, err := Load(p); return err }, "/dev/zero", "read config: open /dev/zero: not a regular file: character device"},
+		{"baseline fifo", func(p string) error { _, err := ReadBaseline(p); return err }, fifo, "read baseline: open " + fifo + ": not a regular file: named pipe (FIFO)"},
 		{"baseline directory", func(p string) error { _, err := ReadBaseline(p); return err }, filepath.Dir(fifo), "read baseline: open " + filepath.Dir(fifo) + ": is a directory, expected a file"},
 	}
 	for _, tc := range cases {

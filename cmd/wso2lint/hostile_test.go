@@ -368,12 +368,12 @@ func hostileCLICases() []hostileCLICase {
 		}, file: carbonFile, want: "symbolic link loop"},
 		{name: "symlink leaving the home", setup: linkOutside(carbonFile), file: carbonFile, want: "symbolic link leaves the home"},
 		{name: "dangling symlink", setup: linkRel(catalinaFile, "gone.xml"), file: catalinaFile, want: "broken symbolic link"},
-		{name: "fifo as carbon.xml", setup: fifoRel(carbonFile), file: carbonFile, want: "not a regular file (named pipe (FIFO))", fast: true},
-		{name: "fifo as deployment.toml", setup: fifoRel(tomlFile), file: tomlFile, want: "not a regular file (named pipe (FIFO))", fast: true},
-		{name: "fifo in inbound-endpoints", setup: fifoRel(inboundDir + "/fifo.xml"), file: inboundDir + "/fifo.xml", want: "not a regular file (named pipe (FIFO))", fast: true},
-		{name: "unix socket as carbon.xml", setup: socketRel(carbonFile), file: carbonFile, want: "not a regular file (socket)", fast: true},
+		{name: "fifo as carbon.xml", setup: fifoRel(carbonFile), file: carbonFile, want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "fifo as deployment.toml", setup: fifoRel(tomlFile), file: tomlFile, want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "fifo in inbound-endpoints", setup: fifoRel(inboundDir + "/fifo.xml"), file: inboundDir + "/fifo.xml", want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "unix socket as carbon.xml", setup: socketRel(carbonFile), file: carbonFile, want: "not a regular file: socket", fast: true},
 		{name: "symlink to /dev/zero followed", setup: linkRel(carbonFile, "/dev/zero"), flags: []string{"--follow-symlinks"},
-			file: carbonFile, want: "not a regular file (character device)", fast: true},
+			file: carbonFile, want: "not a regular file: character device", fast: true},
 		{name: "negative offset in carbon.xml", setup: editRel(carbonFile, "<Offset>0</Offset>", "<Offset>-1</Offset>"),
 			file: carbonFile, want: "port offset -1 is out of range"},
 		{name: "huge offset in carbon.xml", setup: editRel(carbonFile, "<Offset>0</Offset>", "<Offset>70000</Offset>"),
@@ -728,7 +728,7 @@ func TestIrregularInputFiles(t *testing.T) {
 			if n := strings.Count(r.stderr, "\n"); n != 1 || !strings.HasSuffix(r.stderr, "\n") {
 				t.Errorf("%s: stderr has %d lines, want one: %q", cmdline, n, r.stderr)
 			}
-			want := named + ": not a regular file (" + tc.kind + ")"
+			want := named + ": not a regular file: " + tc.kind
 			if !strings.HasPrefix(r.stderr, "wso2lint: ") || !strings.Contains(r.stderr, want) {
 				t.Errorf("%s: stderr %q does not contain %q", cmdline, r.stderr, want)
 			}

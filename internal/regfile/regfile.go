@@ -80,7 +80,7 @@ func Check(fi fs.FileInfo) error {
 	case m.IsDir():
 		return ErrIsDir
 	}
-	return fmt.Errorf("%w (%s)", ErrNotRegular, Kind(m))
+	return fmt.Errorf("%w: %s", ErrNotRegular, Kind(m))
 }
 
 // Kind names the type of a file mode for people: "named pipe (FIFO)",

@@ -58,15 +58,15 @@ func TestOpen(t *testing.T) {
 		{name: "regular", file: "regular"},
 		{name: "link to regular", file: "link-regular"},
 		{name: "directory", file: "dir", want: "open DIR/dir: is a directory, expected a file", is: ErrIsDir},
-		{name: "fifo", file: "fifo", want: "open DIR/fifo: not a regular file (named pipe (FIFO))", is: ErrNotRegular},
-		{name: "socket", file: "socket", want: "open DIR/socket: not a regular file (socket)", is: ErrNotRegular},
-		{name: "device", file: "/dev/zero", want: "open /dev/zero: not a regular file (character device)", is: ErrNotRegular},
-		{name: "link to fifo", file: "link-fifo", want: "open DIR/link-fifo: not a regular file (named pipe (FIFO))", is: ErrNotRegular},
-		{name: "link to device", file: "link-zero", want: "open DIR/link-zero: not a regular file (character device)", is: ErrNotRegular},
+		{name: "fifo", file: "fifo", want: "open DIR/fifo: not a regular file: named pipe (FIFO)", is: ErrNotRegular},
+		{name: "socket", file: "socket", want: "open DIR/socket: not a regular file: socket", is: ErrNotRegular},
+		{name: "device", file: "/dev/zero", want: "open /dev/zero: not a regular file: character device", is: ErrNotRegular},
+		{name: "link to fifo", file: "link-fifo", want: "open DIR/link-fifo: not a regular file: named pipe (FIFO)", is: ErrNotRegular},
+		{name: "link to device", file: "link-zero", want: "open DIR/link-zero: not a regular file: character device", is: ErrNotRegular},
 		{name: "missing", file: "gone", want: "open DIR/gone: no such file or directory", is: fs.ErrNotExist},
 		{name: "dangling link", file: "link-gone", want: "open DIR/link-gone: no such file or directory", is: fs.ErrNotExist},
 		{name: "no follow: regular", file: "regular", noFollow: true},
-		{name: "no follow: link", file: "link-regular", noFollow: true, want: "open DIR/link-regular: not a regular file (symbolic link)", is: ErrNotRegular},
+		{name: "no follow: link", file: "link-regular", noFollow: true, want: "open DIR/link-regular: not a regular file: symbolic link", is: ErrNotRegular},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
