@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/regfile"
 )
 
 // BaselineVersion is the version of the baseline file format.
@@ -52,7 +52,7 @@ type baselineEntry struct {
 
 // ReadBaseline reads a baseline file written by WriteBaseline.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.ReadFile(path, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}

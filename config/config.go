@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/regfile"
 	"gopkg.in/yaml.v3"
 )
 
@@ -77,7 +77,7 @@ func ParseFailOn(s string) (model.Severity, error) {
 // or glob gives an error naming the file and line ("FILE:LINE: message"),
 // one line per problem.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.ReadFile(path, 0)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}

@@ -9,7 +9,8 @@
 // findings by rule, file and configuration location (not by line) so that
 // only new findings are reported.
 //
-// Package config imports internal/model, gopkg.in/yaml.v3 and the standard
-// library only; it must not import lint, parse, catalog, emit or report, and
-// it writes no files (the CLI writes through internal/atomicfile).
+// Package config imports internal/model, internal/regfile (which refuses a
+// named pipe, socket or device without blocking), gopkg.in/yaml.v3 and the
+// standard library only; it must not import lint, parse, catalog, emit or
+// report, and it writes no files (the CLI writes through internal/atomicfile).
 package config

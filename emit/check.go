@@ -11,7 +11,16 @@ import (
 // unified-style line diff from the committed file to the generated one. err is
 // set (and ok false) when the rules cannot be rendered, e.g. a *CollisionError.
 func Check(ctx context.Context, committed []byte, homes []*model.Home, opt Options) (diff string, ok bool, err error) {
-	got, err := Render(ctx, homes, opt)
+	p, err := MakePlan(ctx, homes, opt)
+	if err != nil {
+		return "", false, err
+	}
+	return CheckPlan(committed, p, opt)
+}
+
+// CheckPlan is Check for a plan made by MakePlan.
+func CheckPlan(committed []byte, p *Plan, opt Options) (diff string, ok bool, err error) {
+	got, err := RenderPlan(p, opt)
 	if err != nil {
 		return "", false, err
 	}

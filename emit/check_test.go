@@ -62,3 +62,50 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check with colliding homes = ok %v, err %v; want an error", ok, err)
 	}
 }
+
+// TestRenderPlan checks that rendering and checking a plan made once give what
+// Render and Check give, for every target, and that the firewalld XML files
+// carry FirewalldMarker on their second line.
+func TestRenderPlan(t *testing.T) {
+	ctx := context.Background()
+	for _, target := range Targets() {
+		opt := Options{Target: target, Egress: true, Resolve: true, LookupHost: fakeLookup}
+		want, err := Render(ctx, twoHomes(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := MakePlan(ctx, twoHomes(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := RenderPlan(p, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s: RenderPlan differs from Render (-want +got):\n%s", target, diff)
+		}
+		if diff, ok, err := CheckPlan(want, p, opt); !ok || diff != "" || err != nil {
+			t.Errorf("%s: CheckPlan of fresh output = %q, %v, %v; want ok", target, diff, ok, err)
+		}
+		if _, ok, _ := CheckPlan(append(want, '#'), p, opt); ok {
+			t.Errorf("%s: CheckPlan of an edited file is ok", target)
+		}
+	}
+	if _, err := RenderPlan(&Plan{}, Options{Target: "pf"}); err == nil || !strings.Contains(err.Error(), `unknown target "pf"`) {
+		t.Errorf("RenderPlan(pf) = %v, want unknown target", err)
+	}
+	p, err := MakePlan(ctx, twoHomes(), Options{Target: "firewalld"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := FirewalldFiles(p, Options{Target: "firewalld"})
+	if len(files) == 0 {
+		t.Fatal("no firewalld files")
+	}
+	for _, f := range files {
+		if lines := strings.SplitN(f.Content, "\n", 3); len(lines) < 3 || lines[1] != FirewalldMarker {
+			t.Errorf("%s: second line is not FirewalldMarker:\n%s", f.Name, f.Content)
+		}
+	}
+}

@@ -44,19 +44,33 @@ func Targets() []string {
 // Render plans the homes and renders the plan for opt.Target. On any error
 // (including a *CollisionError) it returns no output at all.
 func Render(ctx context.Context, homes []*model.Home, opt Options) ([]byte, error) {
-	e, ok := Lookup(opt.Target)
-	if !ok {
-		return nil, fmt.Errorf("unknown target %q (want one of %v)", opt.Target, Targets())
+	if _, ok := Lookup(opt.Target); !ok {
+		return nil, unknownTarget(opt.Target)
 	}
 	p, err := MakePlan(ctx, homes, opt)
 	if err != nil {
 		return nil, err
+	}
+	return RenderPlan(p, opt)
+}
+
+// RenderPlan renders a plan made by MakePlan for opt.Target, so that a
+// caller who also needs the plan (its notes, the firewalld files) plans, and
+// resolves host names, only once. On an error it returns no output at all.
+func RenderPlan(p *Plan, opt Options) ([]byte, error) {
+	e, ok := Lookup(opt.Target)
+	if !ok {
+		return nil, unknownTarget(opt.Target)
 	}
 	var buf bytes.Buffer
 	if err := e.Emit(&buf, p, opt); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", e.Name(), err)
 	}
 	return buf.Bytes(), nil
+}
+
+func unknownTarget(target string) error {
+	return fmt.Errorf("unknown target %q (want one of %v)", target, Targets())
 }
 
 // lineWriter writes lines and keeps the first write error.

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/wso2lint/wso2lint/internal/regfile"
 )
 
 // DefaultMaxFileSize is the largest configuration file read (32 MiB).
@@ -124,7 +126,9 @@ func (h *home) read(rel string) (data []byte, ok bool, err error) {
 	if h.beforeOpen != nil {
 		h.beforeOpen(rel)
 	}
-	f, err := os.Open(path)
+	// regfile refuses a named pipe, socket or device before and after opening
+	// it, without blocking.
+	f, fi, err := regfile.OpenNoFollow(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, false, h.errorf(rel, 0, "file disappeared while it was being read")
@@ -132,16 +136,6 @@ func (h *home) read(rel string) (data []byte, ok bool, err error) {
 		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
-	}
-	if fi.IsDir() {
-		return nil, false, h.errorf(rel, 0, "is a directory, expected a file")
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, false, h.errorf(rel, 0, "not a regular file")
-	}
 	max := h.opt.maxFileSize()
 	if fi.Size() > max {
 		return nil, false, h.errorf(rel, 0, "file is %d bytes, larger than the limit of %d bytes (--max-file-size)", fi.Size(), max)

@@ -117,6 +117,9 @@ func hostileSymlink(rel, target string) func(t *testing.T, dir string) {
 
 const hostileCarbon = "repository/conf/carbon.xml"
 
+// hostileInbound is the directory whose every file is read as an inbound endpoint.
+const hostileInbound = "repository/deployment/server/synapse-configs/default/inbound-endpoints"
+
 // hostileCase is a home with one file replaced by hostile content.
 type hostileCase struct {
 	name  string
@@ -158,6 +161,11 @@ func hostileCases() []hostileCase {
 				t.Fatal(err)
 			}
 		}, Options{}, hostileCarbon, 0, "is a directory"},
+		{"fifo as carbon.xml", hostileFIFO(hostileCarbon), Options{}, hostileCarbon, 0, "not a regular file: named pipe (FIFO)"},
+		{"fifo as deployment.toml", hostileFIFO("repository/conf/deployment.toml"), Options{}, "repository/conf/deployment.toml", 0, "not a regular file: named pipe (FIFO)"},
+		{"fifo in inbound-endpoints", hostileFIFO(hostileInbound + "/fifo.xml"), Options{}, hostileInbound + "/fifo.xml", 0, "not a regular file: named pipe (FIFO)"},
+		{"socket as carbon.xml", hostileSocket(hostileCarbon), Options{}, hostileCarbon, 0, "not a regular file: socket"},
+		{"symlink to a device", hostileSymlink(hostileCarbon, "/dev/zero"), Options{FollowSymlinks: true}, hostileCarbon, 0, "not a regular file: character device"},
 		{"above --max-file-size", hostileReplace(hostileCarbon, "<Server>"+strings.Repeat(" ", 2040)+"</Server>"),
 			Options{MaxFileSize: 1024}, hostileCarbon, 0, "file is 2057 bytes, larger than the limit of 1024 bytes"},
 		{"sparse file above the default limit", func(t *testing.T, dir string) {

@@ -1,5 +1,7 @@
 // Package report writes lint findings in the formats the CLI offers: text,
-// json, sarif, checkstyle and github (workflow commands).
+// json, sarif, checkstyle and github (workflow commands); and, with
+// WritePorts, the listeners of the ports command as a text table or as the
+// JSON document pipelines parse.
 //
 // Rule metadata arrives as plain RuleInfo values, so report does not import
 // lint; it imports only internal/model and the standard library. Output is

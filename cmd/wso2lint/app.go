@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -42,12 +42,24 @@ func usageErr(format string, args ...any) error {
 // env is how the app reads environment variables (NO_COLOR, CI); tests replace it.
 type env func(string) string
 
-// run is main without os.Exit: it returns the exit status.
+// run is main without os.Exit and without signals: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv env) int {
+	return runContext(context.Background(), args, stdout, stderr, getenv)
+}
+
+// runContext is run with a context that a signal cancels (see
+// signalContext): the run stops at its next step, removes a -o temporary file
+// and returns 128+signal, whatever else went wrong.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
 	args, err := normalizeArgs(app, args)
 	if err == nil {
-		err = app.Run(args)
+		err = app.RunContext(ctx, args)
+	}
+	var se signalError
+	if errors.As(context.Cause(ctx), &se) {
+		fmt.Fprintf(stderr, "wso2lint: %s\n", se)
+		return se.exitCode()
 	}
 	if err == nil {
 		return exitOK
@@ -186,20 +198,10 @@ func parseOffsetFlag(s string) (int, error) {
 	return n, nil
 }
 
-// paths returns the homes of the PATH arguments (see resolveHomes), or a
-// usage error when there are none.
-func paths(c *cli.Context) ([]string, error) {
-	set, err := homePaths(c)
-	return set.dirs, err
-}
-
 // output writes data to -o FILE atomically, or to the app's writer.
 func output(c *cli.Context, data []byte) error {
 	if name := c.String("output"); name != "" && name != "-" {
-		if err := atomicfile.Write(name, data, 0o644); err != nil {
-			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
-		}
-		return nil
+		return writeFile(c.Context, name, data)
 	}
 	_, err := c.App.Writer.Write(data)
 	return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -74,7 +75,7 @@ func manyHomes(t *testing.T, n int) []string {
 // the homes must be equal, and equal to each home read alone.
 func TestLoadHomesSchedules(t *testing.T) {
 	dirs := manyHomes(t, concurrentHomes)
-	serial, err := loadHomesWith(dirs, parse.Options{}, 1)
+	serial, err := loadHomesWith(context.Background(), dirs, parse.Options{}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func TestLoadHomesSchedules(t *testing.T) {
 		}
 	}
 	for _, workers := range []int{0, 3, concurrentHomes} {
-		got, err := loadHomesWith(dirs, parse.Options{}, workers)
+		got, err := loadHomesWith(context.Background(), dirs, parse.Options{}, workers)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +97,7 @@ func TestLoadHomesSchedules(t *testing.T) {
 		}
 	}
 	for i, d := range dirs {
-		alone, err := loadHomesWith([]string{d}, parse.Options{}, 1)
+		alone, err := loadHomesWith(context.Background(), []string{d}, parse.Options{}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +198,7 @@ func TestConcurrentFirstErrorWins(t *testing.T) {
 	want := filepath.ToSlash(earlyFile) + ":1: "
 	for _, workers := range []int{1, 2, 8, concurrentHomes} {
 		for round := 0; round < 5; round++ {
-			_, err := loadHomesWith(dirs, parse.Options{}, workers)
+			_, err := loadHomesWith(context.Background(), dirs, parse.Options{}, workers)
 			if err == nil || !strings.HasPrefix(err.Error(), want) {
 				t.Fatalf("%d workers, round %d: error %v, want one starting %q", workers, round, err, want)
 			}
@@ -222,7 +223,7 @@ func TestConcurrentFirstErrorWins(t *testing.T) {
 // TestLoadHomesWorkersDefault checks that 0 workers reads every home.
 func TestLoadHomesWorkersDefault(t *testing.T) {
 	dirs := manyHomes(t, 3)
-	homes, err := loadHomesWith(dirs, parse.Options{}, 0)
+	homes, err := loadHomesWith(context.Background(), dirs, parse.Options{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,8 +34,8 @@ const (
 type boundedRun struct {
 	code           int
 	stdout, stderr string
-	maxRSS         int64 // bytes
-	elapsed        time.Duration
+	maxRSS         int64         // bytes
+	elapsed        time.Duration // wall time of the binary alone
 }
 
 // rssWrapperEnv makes TestRSSWrapper act as the wrapper process of execBounded.
@@ -82,12 +83,14 @@ func execBounded(t *testing.T, bin string, cred *syscall.Credential, args ...str
 	werr := cmd.Wait()
 	r := boundedRun{stdout: out.String(), stderr: errb.String(), elapsed: time.Since(start)}
 	var timedOut int
-	if _, err := fmt.Sscan(string(res), &r.code, &r.maxRSS, &timedOut); err != nil {
+	var ns int64
+	if _, err := fmt.Sscan(string(res), &r.code, &r.maxRSS, &timedOut, &ns); err != nil {
 		t.Fatalf("wrapper for wso2lint %s: %v, result %q, stderr %q", strings.Join(args, " "), werr, res, r.stderr)
 	}
 	if timedOut != 0 {
 		t.Fatalf("wso2lint %s: still running after %v", strings.Join(args, " "), hostileTimeout)
 	}
+	r.elapsed = time.Duration(ns) // the binary's own run, without the wrapper's start
 	return r
 }
 
@@ -119,7 +122,9 @@ func TestRSSWrapper(t *testing.T) {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(id), Gid: uint32(id), NoSetGroups: true}}
 	}
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	start := time.Now()
 	err := cmd.Run()
+	elapsed := time.Since(start)
 	code := 0
 	var ee *exec.ExitError
 	switch {
@@ -138,7 +143,7 @@ func TestRSSWrapper(t *testing.T) {
 	if ctx.Err() != nil {
 		timedOut = 1
 	}
-	fmt.Fprintf(res, "%d %d %d\n", code, maxRSS, timedOut)
+	fmt.Fprintf(res, "%d %d %d %d\n", code, maxRSS, timedOut, elapsed.Nanoseconds())
 	res.Close()
 	os.Exit(0)
 }
@@ -241,7 +246,64 @@ const (
 	scriptFile   = "bin/wso2server.sh"
 	tomlFile     = "repository/conf/deployment.toml"
 	yamlFile     = "wso2/analytics/conf/worker/deployment.yaml"
+	inboundDir   = "repository/deployment/server/synapse-configs/default/inbound-endpoints"
 )
+
+// irregularTimeout bounds a run that must refuse a named pipe, socket or
+// device: the file is checked before it is opened, so the run is quick.
+const irregularTimeout = time.Second
+
+// checkQuick checks that a run ended within irregularTimeout. A blocked run
+// never ends (execBounded fails it after hostileTimeout); a slow one on a
+// loaded machine is run again, twice at most, and the quickest run counts.
+func checkQuick(t *testing.T, r boundedRun, again func() boundedRun, args []string) {
+	t.Helper()
+	best := r.elapsed
+	for i := 0; i < 2 && best > irregularTimeout; i++ {
+		best = min(best, again().elapsed)
+	}
+	if best > irregularTimeout {
+		t.Errorf("wso2lint %s: took %v, want under %v", strings.Join(args, " "), best.Round(time.Millisecond), irregularTimeout)
+	}
+}
+
+// fifoRel returns a setup replacing rel by a named pipe no one writes to.
+func fifoRel(rel string) hostileSetup {
+	return func(t *testing.T, dir, _ string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// socketRel returns a setup replacing rel by a listening unix socket.
+func socketRel(rel string) hostileSetup {
+	return func(t *testing.T, dir, _ string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+		// A socket path is limited to about 100 bytes: listen from its
+		// directory, then come back (the tests find the repository from it).
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Chdir(filepath.Dir(p))
+		l, err := net.Listen("unix", filepath.Base(p))
+		t.Chdir(wd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close() })
+	}
+}
 
 // hostileCLICase is a home with one hostile change; every command must fail
 // with exit status 2 and one line naming file (home-relative; "" when the
@@ -254,6 +316,9 @@ type hostileCLICase struct {
 	want  string
 	// asNobody runs the binary as an unprivileged user when the tests run as root.
 	asNobody bool
+	// fast: each run must end within irregularTimeout (a refused file is
+	// never opened for a blocking read).
+	fast bool
 }
 
 func hostileCLICases() []hostileCLICase {
@@ -303,6 +368,12 @@ func hostileCLICases() []hostileCLICase {
 		}, file: carbonFile, want: "symbolic link loop"},
 		{name: "symlink leaving the home", setup: linkOutside(carbonFile), file: carbonFile, want: "symbolic link leaves the home"},
 		{name: "dangling symlink", setup: linkRel(catalinaFile, "gone.xml"), file: catalinaFile, want: "broken symbolic link"},
+		{name: "fifo as carbon.xml", setup: fifoRel(carbonFile), file: carbonFile, want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "fifo as deployment.toml", setup: fifoRel(tomlFile), file: tomlFile, want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "fifo in inbound-endpoints", setup: fifoRel(inboundDir + "/fifo.xml"), file: inboundDir + "/fifo.xml", want: "not a regular file: named pipe (FIFO)", fast: true},
+		{name: "unix socket as carbon.xml", setup: socketRel(carbonFile), file: carbonFile, want: "not a regular file: socket", fast: true},
+		{name: "symlink to /dev/zero followed", setup: linkRel(carbonFile, "/dev/zero"), flags: []string{"--follow-symlinks"},
+			file: carbonFile, want: "not a regular file: character device", fast: true},
 		{name: "negative offset in carbon.xml", setup: editRel(carbonFile, "<Offset>0</Offset>", "<Offset>-1</Offset>"),
 			file: carbonFile, want: "port offset -1 is out of range"},
 		{name: "huge offset in carbon.xml", setup: editRel(carbonFile, "<Offset>0</Offset>", "<Offset>70000</Offset>"),
@@ -440,6 +511,9 @@ func TestHostileInputs(t *testing.T) {
 				args = append(append(append([]string{}, args...), tc.flags...), dir)
 				r := execBounded(t, bin, cred, args...)
 				checkHostileRun(t, args, r, dir, tc.file, tc.want)
+				if tc.fast {
+					checkQuick(t, r, func() boundedRun { return execBounded(t, bin, cred, args...) }, args)
+				}
 			}
 			if got, err := os.ReadFile(existing); err != nil || string(got) != "previous rules\n" {
 				t.Errorf("existing output file changed: %q, %v", got, err)
@@ -594,5 +668,73 @@ func TestHostileSymlinkFollowed(t *testing.T) {
 	}
 	if b, err := os.ReadFile(out); err != nil || !bytes.Contains(b, []byte("table inet wso2lint")) {
 		t.Errorf("rules file = %q, %v", b, err)
+	}
+}
+
+// TestIrregularInputFiles checks the files wso2lint reads besides the home's:
+// a named pipe or device as the project config, the baseline or the rules
+// file of --check is refused at once with one line naming it (exit 2), where
+// it used to block forever waiting for a writer.
+func TestIrregularInputFiles(t *testing.T) {
+	bin := binary(t)
+	const fifo = "FIFO"
+	cases := []struct {
+		name string
+		// config: where the FIFO goes; "home" puts it in the home as .wso2lint.yaml.
+		at   string
+		args []string // FIFO stands for the named pipe, HOME for the home
+		kind string
+	}{
+		{name: "found .wso2lint.yaml", at: "home", args: []string{"lint", "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "found .wso2lint.yaml, ports", at: "home", args: []string{"ports", "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "found .wso2lint.yaml, rules", at: "home", args: []string{"rules", "--target", "nftables", "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "--config", args: []string{"lint", "--config", fifo, "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "--config device", args: []string{"ports", "--config", "/dev/zero", "HOME"}, kind: "character device"},
+		{name: "--baseline", args: []string{"lint", "--no-config", "--baseline", fifo, "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "rules --check", args: []string{"rules", "--target", "nftables", "--check", fifo, "HOME"}, kind: "named pipe (FIFO)"},
+		{name: "rules --check device", args: []string{"rules", "--target", "nftables", "--check", "/dev/zero", "HOME"}, kind: "character device"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			home := filepath.Join(root, "home")
+			copyTree(t, filepath.Join(repoRoot(t), hostileExample), home)
+			pipe := filepath.Join(root, "pipe")
+			if tc.at == "home" {
+				pipe = filepath.Join(home, ".wso2lint.yaml")
+			}
+			if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			named := pipe
+			var args []string
+			for _, a := range tc.args {
+				switch a {
+				case fifo:
+					a = pipe
+				case "HOME":
+					a = home
+				case "/dev/zero":
+					named = a
+				}
+				args = append(args, a)
+			}
+			r := execBounded(t, bin, nil, args...)
+			cmdline := "wso2lint " + strings.Join(args, " ")
+			if r.code != exitInput {
+				t.Errorf("%s: exit %d, want 2 (stderr %q)", cmdline, r.code, r.stderr)
+			}
+			checkQuick(t, r, func() boundedRun { return execBounded(t, bin, nil, args...) }, args)
+			if n := strings.Count(r.stderr, "\n"); n != 1 || !strings.HasSuffix(r.stderr, "\n") {
+				t.Errorf("%s: stderr has %d lines, want one: %q", cmdline, n, r.stderr)
+			}
+			want := named + ": not a regular file: " + tc.kind
+			if !strings.HasPrefix(r.stderr, "wso2lint: ") || !strings.Contains(r.stderr, want) {
+				t.Errorf("%s: stderr %q does not contain %q", cmdline, r.stderr, want)
+			}
+			if r.stdout != "" {
+				t.Errorf("%s: stdout %q, want nothing", cmdline, r.stdout)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -48,66 +49,21 @@ func lintAction(c *cli.Context, getenv env) error {
 	if !contains(report.Formats(), format) {
 		return usageErr("--format %q: want one of %s", format, strings.Join(report.Formats(), ", "))
 	}
-	var err error
-	var set homeSet
-	if c.Bool("files") && c.NArg() > 0 {
-		if set = changedHomes(c.Args().Slice(), c.App.ErrWriter); len(set.dirs) == 0 {
-			return nil // no changed file belongs to a product home
-		}
-	} else if set, err = homePaths(c); err != nil {
-		return err
-	}
-	dirs := set.dirs
 	rules := lint.Rules()
-	cfg, err := loadConfig(c, dirs[0], rules)
+	var set lintSettings
+	check := func(cfg *config.Config) (err error) {
+		set, err = lintOptions(c, cfg, rules)
+		return err
+	}
+	ld, err := load(c, loadSpec{rules: rules, files: c.Bool("files"), check: check})
 	if err != nil {
 		return err
 	}
-	var cfgOffset *int
-	if cfg != nil {
-		cfgOffset = cfg.Offset
+	if len(ld.homes) == 0 {
+		return nil // --files: no changed file belongs to a product home
 	}
-	popt, err := parseOptions(c, cfgOffset)
-	if err != nil {
-		return err
-	}
-	failOn, err := failOnLevel(c, cfg)
-	if err != nil {
-		return err
-	}
-	lopt := lint.Options{
-		DefaultPort:     defaultPort,
-		Disable:         splitList(c.StringSlice("disable")),
-		Enable:          splitList(c.StringSlice("enable")),
-		NoInlineIgnores: c.Bool("no-inline-ignores"),
-	}
-	if cfg != nil {
-		lopt.Disable = append(append([]string{}, cfg.Disable...), lopt.Disable...)
-		lopt.Enable = append(append([]string{}, cfg.Enable...), lopt.Enable...)
-		lopt.Severity = cfg.Severity
-		lopt.HostServices = append(lopt.HostServices, cfg.HostServices...)
-	}
-	for _, v := range c.StringSlice("host-service") {
-		svc, err := config.ParseHostService(v)
-		if err != nil {
-			return usageErr("--host-service: %v", err)
-		}
-		lopt.HostServices = append(lopt.HostServices, svc)
-	}
-	if err := lint.CheckOptions(lopt, rules); err != nil {
-		return usageErr("%v", err)
-	}
-	var baseline *config.Baseline
-	if name := c.String("baseline"); name != "" {
-		if baseline, err = config.ReadBaseline(name); err != nil {
-			return &exitError{code: exitInput, msg: err.Error()}
-		}
-	}
-	homes, err := loadHomes(dirs, popt)
-	if err != nil {
-		return err
-	}
-	findings := lintHosts(set, homes, rules, lopt)
+	cfg, homes := ld.cfg, ld.homes
+	findings := lintHosts(ld.set, homes, rules, set.opt)
 	if cfg != nil {
 		kept := findings[:0]
 		for _, f := range findings {
@@ -122,10 +78,10 @@ func lintAction(c *cli.Context, getenv env) error {
 		if err := config.WriteBaseline(&buf, findings); err != nil {
 			return err
 		}
-		return writeFile(name, buf.Bytes())
+		return writeFile(c.Context, name, buf.Bytes())
 	}
-	if baseline != nil {
-		findings = baseline.Filter(findings)
+	if set.baseline != nil {
+		findings = set.baseline.Filter(findings)
 	}
 	var buf buffer
 	ropt := report.Options{
@@ -140,10 +96,56 @@ func lintAction(c *cli.Context, getenv env) error {
 	if err := output(c, buf.Bytes()); err != nil {
 		return err
 	}
-	if lint.Fails(findings, failOn) {
+	if lint.Fails(findings, set.failOn) {
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// lintSettings are lint's own options, from its flags and the project config.
+type lintSettings struct {
+	failOn   model.Severity
+	opt      lint.Options
+	baseline *config.Baseline
+}
+
+// lintOptions checks lint's own flags with the project config (nil when there
+// is none) and reads the baseline. The load step runs it before any home is
+// read.
+func lintOptions(c *cli.Context, cfg *config.Config, rules []*lint.Rule) (lintSettings, error) {
+	var set lintSettings
+	var err error
+	if set.failOn, err = failOnLevel(c, cfg); err != nil {
+		return set, err
+	}
+	set.opt = lint.Options{
+		DefaultPort:     defaultPort,
+		Disable:         splitList(c.StringSlice("disable")),
+		Enable:          splitList(c.StringSlice("enable")),
+		NoInlineIgnores: c.Bool("no-inline-ignores"),
+	}
+	if cfg != nil {
+		set.opt.Disable = append(append([]string{}, cfg.Disable...), set.opt.Disable...)
+		set.opt.Enable = append(append([]string{}, cfg.Enable...), set.opt.Enable...)
+		set.opt.Severity = cfg.Severity
+		set.opt.HostServices = append(set.opt.HostServices, cfg.HostServices...)
+	}
+	for _, v := range c.StringSlice("host-service") {
+		svc, err := config.ParseHostService(v)
+		if err != nil {
+			return set, usageErr("--host-service: %v", err)
+		}
+		set.opt.HostServices = append(set.opt.HostServices, svc)
+	}
+	if err := lint.CheckOptions(set.opt, rules); err != nil {
+		return set, usageErr("%v", err)
+	}
+	if name := c.String("baseline"); name != "" {
+		if set.baseline, err = config.ReadBaseline(name); err != nil {
+			return set, &exitError{code: exitInput, msg: err.Error()}
+		}
+	}
+	return set, nil
 }
 
 // defaultPort is the catalog default of a product's service, for WL105.
@@ -159,38 +161,6 @@ func ruleInfos(rules []*lint.Rule) []report.RuleInfo {
 	return out
 }
 
-// loadConfig reads --config, or the .wso2lint.yaml found from the first home.
-func loadConfig(c *cli.Context, start string, rules []*lint.Rule) (*config.Config, error) {
-	if c.Bool("no-config") {
-		return nil, nil
-	}
-	name := c.String("config")
-	if name == "" {
-		var err error
-		if name, err = config.Find(start); err != nil {
-			return nil, &exitError{code: exitInput, msg: err.Error()}
-		}
-		if name == "" {
-			return nil, nil
-		}
-	}
-	cfg, err := config.Load(name)
-	if err != nil {
-		return nil, &exitError{code: exitInput, msg: err.Error()}
-	}
-	lookup := func(s string) (string, bool) {
-		r, ok := lint.Lookup(s)
-		if !ok {
-			return "", false
-		}
-		return r.ID, true
-	}
-	if err := cfg.ResolveRules(lookup); err != nil {
-		return nil, &exitError{code: exitInput, msg: err.Error()}
-	}
-	return cfg, nil
-}
-
 // configFlags are --config and --no-config: lint reads the whole project
 // config; ports and rules take its offset, so that all three see one host.
 func configFlags() []cli.Flag {
@@ -198,29 +168,6 @@ func configFlags() []cli.Flag {
 		&cli.StringFlag{Name: "config", Usage: "project config `FILE` (default: .wso2lint.yaml found by walking up from the first PATH)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "do not read a project config file"},
 	}
-}
-
-// configOffset returns the offset of the project config (--config, or the
-// .wso2lint.yaml found from start), or nil when there is none or it sets none.
-func configOffset(c *cli.Context, start string) (*int, error) {
-	if c.Bool("no-config") {
-		return nil, nil
-	}
-	name := c.String("config")
-	if name == "" {
-		var err error
-		if name, err = config.Find(start); err != nil || name == "" {
-			if err != nil {
-				return nil, &exitError{code: exitInput, msg: err.Error()}
-			}
-			return nil, nil
-		}
-	}
-	cfg, err := config.Load(name)
-	if err != nil {
-		return nil, &exitError{code: exitInput, msg: err.Error()}
-	}
-	return cfg.Offset, nil
 }
 
 // failOnLevel returns --fail-on, or the config's fail-on when the flag is not set.
@@ -248,8 +195,9 @@ func splitList(vals []string) []string {
 	return out
 }
 
-func writeFile(name string, data []byte) error {
-	if err := atomicWrite(name, data); err != nil {
+// writeFile replaces the file name with data atomically (-o, --write-baseline).
+func writeFile(ctx context.Context, name string, data []byte) error {
+	if err := fileWriter().Write(ctx, name, data, 0o644); err != nil {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
 	}
 	return nil

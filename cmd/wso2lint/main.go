@@ -2,8 +2,14 @@
 // servers will open, lints the configuration and writes host firewall rules.
 package main
 
-import "os"
+import (
+	"context"
+	"os"
+)
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr, os.Getenv))
+	ctx, stop := signalContext(context.Background())
+	code := runContext(ctx, os.Args, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }

@@ -9,13 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/emit"
-	"github.com/wso2lint/wso2lint/internal/atomicfile"
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/regfile"
 )
 
 func rulesCommand() *cli.Command {
@@ -74,19 +73,7 @@ func rulesAction(c *cli.Context) error {
 	case len(allow[model.ExposureOutbound]) > 0 && !c.Bool("egress"):
 		return usageErr("--allow outbound=... limits outbound rules, which only --egress writes: add --egress")
 	}
-	dirs, err := oneHostPaths(c)
-	if err != nil {
-		return err
-	}
-	cfgOffset, err := configOffset(c, dirs[0])
-	if err != nil {
-		return err
-	}
-	popt, err := parseOptions(c, cfgOffset)
-	if err != nil {
-		return err
-	}
-	homes, err := loadHomes(dirs, popt)
+	ld, err := load(c, loadSpec{oneHost: true})
 	if err != nil {
 		return err
 	}
@@ -94,43 +81,67 @@ func rulesAction(c *cli.Context) error {
 		Target: target, Mode: mode, Allow: allow, SSHPort: c.Int("ssh-port"), NoSSH: c.Bool("no-ssh"),
 		Egress: c.Bool("egress"), Resolve: c.Bool("resolve"), FirewalldScript: c.Bool("script"),
 	}
-	ctx := context.Background()
-	if name := c.String("check"); name != "" {
-		committed, err := os.ReadFile(name)
-		if err != nil {
-			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, cleanPathErr(err))}
+	out := rulesOutput{stdout: c.App.Writer, stderr: c.App.ErrWriter, check: c.String("check"), file: c.String("output")}
+	return writeRules(c.Context, ld.homes, eopt, out)
+}
+
+// rulesOutput says where writeRules puts its result.
+type rulesOutput struct {
+	stdout, stderr io.Writer
+	// check is the committed rules file of --check; "" writes rules instead.
+	check string
+	// file is -o: a file, or for firewalld XML a directory; "" or "-" is stdout.
+	file string
+}
+
+// writeRules plans the homes once (so --resolve looks each host name up
+// once) and, from that one plan, compares with the --check file, or writes
+// the closed-port notes to stderr and the rules to -o or stdout.
+func writeRules(ctx context.Context, homes []*model.Home, eopt emit.Options, out rulesOutput) error {
+	var committed []byte
+	if out.check != "" {
+		var err error
+		if committed, err = regfile.ReadFile(out.check, 0); err != nil {
+			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", out.check, cleanPathErr(err))}
 		}
-		diff, ok, err := emit.Check(ctx, committed, homes, eopt)
+	}
+	plan, err := emit.MakePlan(ctx, homes, eopt)
+	if err != nil {
+		return rulesErr(err)
+	}
+	if out.check != "" {
+		diff, ok, err := emit.CheckPlan(committed, plan, eopt)
 		if err != nil {
 			return rulesErr(err)
 		}
 		if !ok {
-			fmt.Fprint(c.App.Writer, diff)
-			return &exitError{code: exitFindings, msg: name + " is out of date: regenerate it with the same wso2lint rules command"}
+			fmt.Fprint(out.stdout, diff)
+			return &exitError{code: exitFindings, msg: out.check + " is out of date: regenerate it with the same wso2lint rules command"}
 		}
 		return nil
 	}
-	data, err := emit.Render(ctx, homes, eopt)
+	data, err := emit.RenderPlan(plan, eopt)
 	if err != nil {
 		return rulesErr(err)
 	}
-	plan, err := emit.MakePlan(ctx, homes, eopt)
-	if err == nil {
-		for _, n := range planNotes(plan) {
-			fmt.Fprintf(c.App.ErrWriter, "wso2lint: note: %s\n", n)
-		}
+	for _, n := range planNotes(plan) {
+		fmt.Fprintf(out.stderr, "wso2lint: note: %s\n", n)
 	}
-	if name := c.String("output"); target == "firewalld" && !eopt.FirewalldScript && name != "" && name != "-" && plan != nil {
-		return writeFirewalldDir(name, emit.FirewalldFiles(plan, eopt))
+	if out.file == "" || out.file == "-" {
+		_, err := out.stdout.Write(data)
+		return err
 	}
-	return output(c, data)
+	if eopt.Target == "firewalld" && !eopt.FirewalldScript {
+		return writeFirewalldDir(ctx, out.file, emit.FirewalldFiles(plan, eopt))
+	}
+	return writeFile(ctx, out.file, data)
 }
 
 // writeFirewalldDir writes firewalld's service and zone files under dir
 // (services/NAME.xml, zones/NAME.xml, as in /etc/firewalld), each atomically.
 // The XML is several files, so -o must name a directory: an existing one, or
 // a new one given with a trailing slash.
-func writeFirewalldDir(dir string, files []emit.File) error {
+func writeFirewalldDir(ctx context.Context, dir string, files []emit.File) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case err == nil && !fi.IsDir():
@@ -143,17 +154,12 @@ func writeFirewalldDir(dir string, files []emit.File) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return &exitError{code: exitInput, msg: cleanPathErr(err).Error() + ": " + filepath.Dir(p)}
 		}
-		if err := atomicfile.Write(p, []byte(f.Content), 0o644); err != nil {
+		if err := fileWriter().Write(ctx, p, []byte(f.Content), 0o644); err != nil {
 			return &exitError{code: exitInput, msg: err.Error()}
 		}
 	}
 	return removeStaleFirewalld(dir, files)
 }
-
-// firewalldMarker is the comment every generated firewalld XML file carries on
-// its second line; with the wso2lint- name prefix it tells our files from an
-// administrator's.
-const firewalldMarker = "<!-- generated by wso2lint: do not edit, regenerate -->"
 
 // removeStaleFirewalld removes the files an earlier run wrote under
 // dir/services and dir/zones that this run did not write: regular files named
@@ -190,18 +196,15 @@ func removeStaleFirewalld(dir string, files []emit.File) error {
 // generatedFirewalld reports whether the regular file at p starts with the
 // XML declaration and the wso2lint marker line, as FirewalldFiles writes.
 func generatedFirewalld(p string) bool {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	f, _, err := regfile.OpenNoFollow(p)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return false
-	}
 	buf := make([]byte, 256)
 	n, _ := io.ReadFull(f, buf)
 	lines := strings.SplitN(string(buf[:n]), "\n", 3)
-	return len(lines) == 3 && strings.HasPrefix(lines[0], "<?xml ") && lines[1] == firewalldMarker
+	return len(lines) == 3 && strings.HasPrefix(lines[0], "<?xml ") && lines[1] == emit.FirewalldMarker
 }
 
 func rulesErr(err error) error {
@@ -260,8 +263,6 @@ func parseAllow(vals []string) (map[model.Exposure][]netip.Prefix, error) {
 	}
 	return out, nil
 }
-
-func atomicWrite(name string, data []byte) error { return atomicfile.Write(name, data, 0o644) }
 
 func cleanPathErr(err error) error {
 	var pe *os.PathError

@@ -1,12 +1,22 @@
 package atomicfile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 )
+
+// staleAge is how old a temporary file of a process that still runs must be
+// before Write takes it for stale: a write takes moments, so a temporary file
+// this old whose process id is in use belongs to a process that reused the id
+// of one killed mid-write.
+const staleAge = time.Hour
 
 // file is the part of *os.File that write uses; tests substitute a failing one.
 type file interface {
@@ -22,19 +32,37 @@ type createFunc func(dir, pattern string) (file, error)
 
 func createTemp(dir, pattern string) (file, error) { return os.CreateTemp(dir, pattern) }
 
+// Writer replaces files atomically. The zero value is ready to use.
+type Writer struct {
+	// AfterCreate, when set, runs once the temporary file exists, before the
+	// data is written to it; an error from it aborts the write (and the
+	// temporary file is removed). The CLI's test hook uses it to hold a write
+	// open while a test sends a signal.
+	AfterCreate func(ctx context.Context, tmp string) error
+}
+
+// Write replaces the file at path with data, as Writer.Write does.
+func Write(ctx context.Context, path string, data []byte, perm os.FileMode) error {
+	return Writer{}.Write(ctx, path, data, perm)
+}
+
 // Write replaces the file at path with data. It writes a temporary file in the
-// same directory, flushes it to disk and renames it over path, so the change is
-// atomic on POSIX file systems. On any error the temporary file is removed and
-// an existing file at path is left untouched.
+// same directory, named ".BASE.tmp-PID-RANDOM" (BASE the target's name, PID
+// this process's), flushes it to disk and renames it over path, so the change is atomic on POSIX file systems. On any
+// error, and when ctx is done before the rename (a signal), the temporary file
+// is removed and an existing file at path is left untouched.
+//
+// Before it writes, it removes the stale temporary files of earlier writes to
+// path (see removeStale): a process killed with SIGKILL cannot clean up.
 //
 // A new file gets perm as given (the umask does not apply); an existing file
 // keeps its permission bits. When path is a symbolic link, the file it points
 // to is replaced and the link is kept.
-func Write(path string, data []byte, perm os.FileMode) error {
-	return write(path, data, perm, createTemp)
+func (w Writer) Write(ctx context.Context, path string, data []byte, perm os.FileMode) error {
+	return write(ctx, path, data, perm, createTemp, w.AfterCreate)
 }
 
-func write(path string, data []byte, perm os.FileMode, create createFunc) (err error) {
+func write(ctx context.Context, path string, data []byte, perm os.FileMode, create createFunc, afterCreate func(context.Context, string) error) (err error) {
 	target, err := resolve(path)
 	if err != nil {
 		return err
@@ -52,7 +80,11 @@ func write(path string, data []byte, perm os.FileMode, create createFunc) (err e
 	if dir == "" {
 		dir = "."
 	}
-	f, err := create(dir, "."+base+".tmp-*")
+	removeStale(target, time.Now())
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	f, err := create(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -66,6 +98,22 @@ func write(path string, data []byte, perm os.FileMode, create createFunc) (err e
 			_ = os.Remove(tmp)
 		}
 	}()
+	// step stops the write once ctx is done; the deferred function removes
+	// the temporary file.
+	step := func() error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	if afterCreate != nil {
+		if err = afterCreate(ctx, tmp); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	if err = step(); err != nil {
+		return err
+	}
 	if _, err = f.Write(data); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -79,11 +127,85 @@ func write(path string, data []byte, perm os.FileMode, create createFunc) (err e
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: close: %w", path, err)
 	}
+	if err = step(); err != nil {
+		return err
+	}
 	if err = os.Rename(tmp, target); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	syncDir(dir)
 	return nil
+}
+
+// tempPrefix is the start of every temporary file name for a target named
+// base: ".BASE.tmp-". The full name is ".BASE.tmp-PID-RANDOM", both numbers
+// in decimal.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
+// tempPID reports whether name is the name of a temporary file Write makes
+// for a target named base (".BASE.tmp-PID-RANDOM") and returns the PID.
+func tempPID(base, name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, tempPrefix(base))
+	if !ok {
+		return 0, false
+	}
+	pidText, random, ok := strings.Cut(rest, "-")
+	if !ok || !digits(pidText) || !digits(random) {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(pidText)
+	if err != nil || pid <= 0 || pid > 1<<22 {
+		return 0, false // beyond Linux's PID_MAX_LIMIT: not a PID we wrote
+	}
+	return pid, true
+}
+
+func digits(s string) bool {
+	if s == "" || len(s) > 10 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeStale removes the temporary files that writes to target left behind
+// when their process was killed: names that match ".BASE.tmp-PID-RANDOM"
+// exactly, next to target, that are regular files (not links) owned by the
+// current user, and either name a PID that no process has, or are older than
+// staleAge at now. The temporary file of a write still in progress, in this
+// process or another, is never removed (unless it is older than staleAge).
+// It is best effort: what cannot be examined or removed is left.
+func removeStale(target string, now time.Time) {
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	uid := os.Getuid()
+	for _, e := range entries {
+		pid, ok := tempPID(base, e.Name())
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if !ownedBy(fi, uid) {
+			continue
+		}
+		if processExists(pid) && now.Sub(fi.ModTime()) < staleAge {
+			continue
+		}
+		_ = os.Remove(filepath.Join(dir, e.Name()))
+	}
 }
 
 // resolve follows a symbolic link at path to the file it names, so that the

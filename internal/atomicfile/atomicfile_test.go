@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -48,7 +49,7 @@ func TestWrite(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := Write(path, []byte("new content\n"), tc.perm); err != nil {
+			if err := Write(context.Background(), path, []byte("new content\n"), tc.perm); err != nil {
 				t.Fatalf("Write: %v", err)
 			}
 			got, err := os.ReadFile(path)
@@ -82,7 +83,7 @@ func TestWriteKeepsSymlink(t *testing.T) {
 	if err := os.Symlink("real.txt", link); err != nil {
 		t.Skipf("cannot create a symbolic link: %v", err)
 	}
-	if err := Write(link, []byte("new"), 0o644); err != nil {
+	if err := Write(context.Background(), link, []byte("new"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -142,7 +143,7 @@ func TestWriteFailureLeavesOldFile(t *testing.T) {
 				}
 				return &failingFile{File: f, failAt: step}, nil
 			}
-			err := write(path, []byte("new content that is long enough"), 0o644, create)
+			err := write(context.Background(), path, []byte("new content that is long enough"), 0o644, create, nil)
 			if !errors.Is(err, errInjected) {
 				t.Fatalf("write error = %v, want the injected failure", err)
 			}
@@ -171,7 +172,7 @@ func TestWriteOverDirectory(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(path, "keep"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(path, []byte("data"), 0o644); err == nil {
+	if err := Write(context.Background(), path, []byte("data"), 0o644); err == nil {
 		t.Fatal("Write over a directory succeeded")
 	}
 	if diff := cmp.Diff([]string{"out"}, entries(t, dir)); diff != "" {
@@ -184,7 +185,7 @@ func TestWriteOverDirectory(t *testing.T) {
 
 func TestWriteMissingDirectory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no", "such", "dir", "out.txt")
-	err := Write(path, []byte("data"), 0o644)
+	err := Write(context.Background(), path, []byte("data"), 0o644)
 	if err == nil || !strings.Contains(err.Error(), path) {
 		t.Errorf("Write into a missing directory = %v, want an error naming the path", err)
 	}
