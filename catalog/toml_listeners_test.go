@@ -17,7 +17,7 @@ func tomlSet(file, key, value string, line, col int) model.Setting {
 // the listeners with the ids.
 func resolveOnly(product, version, file string, settings []model.Setting, ids ...string) []model.Listener {
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Offset: model.Offset{Value: 0, Origin: model.OriginDefault},
-		Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: file, Pos: model.Pos{File: file}}}, settings...)}
+		Settings: settings, Toml: tomlFacts("repository/conf", file)}
 	s.Sort()
 	h := &model.Home{Product: model.Product{Key: product, Version: version}, Servers: []model.Server{s}}
 	ResolveToml(h)

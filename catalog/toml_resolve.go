@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"path"
 	"strconv"
 	"strings"
 
@@ -9,12 +8,12 @@ import (
 )
 
 // ResolveToml adds the listeners of every deployment.toml-configured server of
-// h (a server with a model.KeyTomlFile setting) from TomlDefaults and the toml
+// h (a server with model.Server.Toml set) from TomlDefaults and the toml
 // settings parse recorded. The value order is the products': an explicit toml
 // key > default.json > the built-in default. Inbound listeners that parse read
 // from generated XML (carbon.xml, axis2.xml, catalina-server.xml, jmx.xml, ...)
-// are replaced by the toml ones, and a drift fact (model.KeyTomlDriftPrefix +
-// id) records each XML port that differs from what the toml renders; with
+// are replaced by the toml ones, and a drift fact (model.TomlFacts.Drift)
+// records each XML port that differs from what the toml renders; with
 // -DavoidConfigUpdate=true the XML listeners stay and only the missing ones
 // are added. XML files with no template (WebSocketInboundEndpoint.xml in 3.2,
 // WebhookServer.xml) stay authoritative. Offsets are applied as parse's
@@ -25,7 +24,7 @@ func ResolveToml(h *model.Home) {
 	}
 	for si := range h.Servers {
 		s := &h.Servers[si]
-		if _, ok := settingOf(s, model.KeyTomlFile); !ok {
+		if s.Toml == nil {
 			continue
 		}
 		resolveTomlServer(h, s)
@@ -34,14 +33,14 @@ func ResolveToml(h *model.Home) {
 }
 
 func resolveTomlServer(h *model.Home, s *model.Server) {
-	tomlFile, _ := settingOf(s, model.KeyTomlFile)
+	tomlFile := s.Toml.File
 	product := h.Product.Key
 	version := h.Product.Version
 	if version == "" {
 		version = latestTomlVersion(product)
 	}
 	role := tomlRole(product, s)
-	avoid := avoidConfigUpdate(s)
+	avoid := s.Toml.AvoidConfigUpdate
 	rows := applicableRows(product, version, role)
 	known := map[string]bool{}
 	for _, r := range TomlDefaults() {
@@ -49,13 +48,12 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 			known[r.ID] = true
 		}
 	}
-	generated := generatedFiles(s, version, product)
 
 	// Listeners parse read from XML: keep those the toml does not render.
 	xmlByID := map[string][]model.Listener{}
 	var kept []model.Listener
 	for _, l := range s.Listeners {
-		if l.Dir == model.DirIn && known[l.ID] && generated[l.Source.File] {
+		if l.Dir == model.DirIn && known[l.ID] && s.Toml.Renders(l.Source.File) {
 			xmlByID[l.ID] = append(xmlByID[l.ID], l)
 			if avoid {
 				kept = append(kept, l)
@@ -84,20 +82,16 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 			}
 			continue
 		}
-		if _, dir := settingOf(s, model.KeyTomlInboundDir); r.Static != "" && dir {
+		if r.Static != "" && s.Toml.InboundDir {
 			continue // the home has the endpoints directory without this file: removed
 		}
-		l, ok := tomlListener(s, r, tomlFile.Value, version)
+		l, ok := tomlListener(s, r, tomlFile, version)
 		if !ok {
 			continue
 		}
 		for _, x := range xmlByID[r.ID] {
 			if x.Base != l.Base {
-				s.Settings = append(s.Settings, model.Setting{
-					Key:   model.KeyTomlDriftPrefix + r.ID,
-					Value: model.TomlDriftValue(strconv.Itoa(int(x.Base)), strconv.Itoa(int(l.Base))),
-					Pos:   x.Source,
-				})
+				s.Toml.Drift = append(s.Toml.Drift, model.Drift{Item: r.ID, XML: int(x.Base), Toml: int(l.Base), Pos: x.Source})
 			}
 		}
 		if have[r.ID] {
@@ -305,43 +299,6 @@ func tomlRole(product string, s *model.Server) string {
 		return RoleControlPlane
 	}
 	return role
-}
-
-// generatedFiles lists the home-relative files that deployment.toml renders for
-// the server: the core XML files, every file a template present renders, and
-// the API Manager 4.x inbound endpoints that have templates.
-func generatedFiles(s *model.Server, version, product string) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "etc/jmx.xml", "broker.xml",
-		"data-bridge/data-bridge-config.xml", "identity/embedded-ldap.xml", "identity/identity.xml", "user-mgt.xml", "api-manager.xml"} {
-		out[path.Join(s.ConfDir, f)] = true
-	}
-	if strings.HasPrefix(product, "am") && compareVersions(version, "4.0") >= 0 {
-		for _, f := range []string{"WebSocketInboundEndpoint.xml", "SecureWebSocketInboundEndpoint.xml", "SecureWebhookServer.xml"} {
-			out[inboundDir+f] = true
-		}
-	}
-	for _, st := range s.Settings {
-		if st.Key == model.KeyTomlTemplate {
-			out[st.Value] = true
-		}
-	}
-	return out
-}
-
-// avoidConfigUpdate reports whether the start script passes
-// -DavoidConfigUpdate=true.
-func avoidConfigUpdate(s *model.Server) bool {
-	for _, st := range s.Settings {
-		if st.Key != model.KeyScriptAvoidConfigUpdate {
-			continue
-		}
-		v := strings.ToLower(strings.TrimSpace(st.Value))
-		if strings.HasSuffix(v, "=true") || v == "true" {
-			return true
-		}
-	}
-	return false
 }
 
 // settingOf finds the first setting with the key without relying on the

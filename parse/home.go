@@ -62,10 +62,11 @@ func Home(dir string, opt Options) (*model.Home, error) {
 		servers = append(servers, s)
 	}
 	out.Product = detectProduct(h, servers)
+	out.ProductGuess = servers[0].productGuess
 	for _, s := range servers {
 		// deployment.toml renders the offset by product (MI's default is 10):
 		// decided once the product is known.
-		if err := s.finishToml(out.Product.Key); err != nil {
+		if err := s.finishToml(out.Product); err != nil {
 			return nil, err
 		}
 	}
@@ -167,6 +168,13 @@ type server struct {
 	// versionInferred is true when version is a lower bound that toml keys
 	// prove rather than a version the home states.
 	versionInferred bool
+
+	// avoidConfigUpdate is the first -DavoidConfigUpdate=true of the start
+	// script; nil when it has none.
+	avoidConfigUpdate *model.Pos
+	// productGuess is set on the main server when detection guessed the
+	// product from deployment.toml.
+	productGuess *model.ProductGuess
 }
 
 // portEntry is one value of the carbon.xml Ports tree.

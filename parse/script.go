@@ -190,7 +190,7 @@ func scriptOption(s *server, f scriptFile, o scriptOpt) error {
 	case name == "-Dorg.wso2.ignoreHostnameVerification", name == "-Dorg.opensaml.httpclient.https.disableHostnameVerification":
 		s.set(model.KeyScriptIgnoreHostname, o.text, o.pos)
 	case name == "-DavoidConfigUpdate":
-		s.set(model.KeyScriptAvoidConfigUpdate, o.text, o.pos)
+		s.noteAvoidConfigUpdate(o.text, o.pos)
 	case name == "-Dprofile":
 		s.set(model.KeyScriptProfile, o.text, o.pos)
 	}

@@ -20,7 +20,6 @@ func TestReadScriptSh(t *testing.T) {
 		{Key: model.KeyScriptJMXRemote, Value: "-Dcom.sun.management.jmxremote", Pos: pos(shRel, 32, 5, "")},
 		{Key: model.KeyScriptPortOffset, Value: "-DportOffset=4", Pos: pos(shRel, 33, 18, "")},
 		{Key: model.KeyScriptHostnameVerifier, Value: "-Dhttpclient.hostnameVerifier=AllowAll", Pos: pos(shRel, 34, 5, "")},
-		{Key: model.KeyScriptAvoidConfigUpdate, Value: "-DavoidConfigUpdate=true", Pos: pos(shRel, 35, 5, "")},
 		{Key: model.KeyScriptProfile, Value: "-Dprofile=gateway-worker", Pos: pos(shRel, 36, 5, "")},
 		// Line 20 turns JDWP on when $DEBUG is set: not the --debug branch
 		// (conditional agents are recorded after the always-on options).
@@ -28,6 +27,9 @@ func TestReadScriptSh(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantSet, s.srv.Settings, ignoreStatementPath); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	if got, want := s.avoidConfigUpdate, pos(shRel, 35, 5, ""); got == nil || got.File != want.File || got.Line != want.Line || got.Col != want.Col {
+		t.Errorf("-DavoidConfigUpdate=true at %v, want %v", got, want)
 	}
 	want := []model.Listener{
 		{ID: model.SvcJDWP, Base: 5005, Configured: "5005", Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Bind: "127.0.0.1",

@@ -199,11 +199,8 @@ func productLine(h *model.Home) string {
 // productGuess returns why a deployment.toml home's product was guessed from
 // the toml's keys, or "" when the product is stated or certain.
 func productGuess(h *model.Home) string {
-	for _, s := range h.Servers {
-		if st, ok := s.Setting(model.KeyTomlProductGuess); ok {
-			_, why, _ := strings.Cut(st.Value, ": ")
-			return why
-		}
+	if h.ProductGuess != nil {
+		return h.ProductGuess.Reason
 	}
 	return ""
 }

@@ -67,6 +67,12 @@ type Server struct {
 	Settings []Setting
 	// Unresolved lists references that did not resolve, in file order.
 	Unresolved []Ref
+	// Toml holds the deployment.toml facts of a server configured by one;
+	// nil for every other server.
+	Toml *TomlFacts
+	// Runtime lists the deployment.toml values given through $env{} or
+	// $sys{}, in file order.
+	Runtime []RuntimeRef
 }
 
 // Setting returns the first setting with the key.
@@ -123,6 +129,9 @@ type Home struct {
 	Dir string
 	// Product is the detected (or overridden) product.
 	Product Product
+	// ProductGuess is set when Product was guessed from deployment.toml;
+	// nil when the product is stated or certain.
+	ProductGuess *ProductGuess
 	// Servers is in a stable order: the main server first, then profiles by name.
 	Servers []Server
 	// Ignores lists inline suppressions, in file order.

@@ -39,14 +39,13 @@ const (
 	// bin/wso2server.sh and .bat (and the other start scripts); Value is the
 	// option as written, Pos on it. Options of the stock --debug branch are
 	// not recorded; JDWP under any other condition of the script is.
-	KeyScriptPortOffset        = "script.portOffset"        // -DportOffset=N
-	KeyScriptJMXRemote         = "script.jmxremote"         // -Dcom.sun.management.jmxremote and its .rmi.port, .authenticate, .ssl options
-	KeyScriptJMXRemotePort     = "script.jmxremote.port"    // -Dcom.sun.management.jmxremote.port=N
-	KeyScriptJDWP              = "script.jdwp"              // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
-	KeyScriptHostnameVerifier  = "script.hostnameVerifier"  // -Dhttpclient.hostnameVerifier=AllowAll
-	KeyScriptIgnoreHostname    = "script.ignoreHostname"    // -Dorg.wso2.ignoreHostnameVerification=true, -Dorg.opensaml.httpclient.https.disableHostnameVerification=true
-	KeyScriptAvoidConfigUpdate = "script.avoidConfigUpdate" // -DavoidConfigUpdate=true
-	KeyScriptProfile           = "script.profile"           // -Dprofile=gateway-worker
+	KeyScriptPortOffset       = "script.portOffset"       // -DportOffset=N
+	KeyScriptJMXRemote        = "script.jmxremote"        // -Dcom.sun.management.jmxremote and its .rmi.port, .authenticate, .ssl options
+	KeyScriptJMXRemotePort    = "script.jmxremote.port"   // -Dcom.sun.management.jmxremote.port=N
+	KeyScriptJDWP             = "script.jdwp"             // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
+	KeyScriptHostnameVerifier = "script.hostnameVerifier" // -Dhttpclient.hostnameVerifier=AllowAll
+	KeyScriptIgnoreHostname   = "script.ignoreHostname"   // -Dorg.wso2.ignoreHostnameVerification=true, -Dorg.opensaml.httpclient.https.disableHostnameVerification=true
+	KeyScriptProfile          = "script.profile"          // -Dprofile=gateway-worker
 
 	// datasources/*.xml (master-datasources.xml and product files): the
 	// <password> of each datasource's definition/configuration, Pos at its text.
