@@ -16,8 +16,9 @@ import (
 // records each XML port that differs from what the toml renders; with
 // -DavoidConfigUpdate=true the XML listeners stay and only the missing ones
 // are added. XML files with no template (WebSocketInboundEndpoint.xml in 3.2,
-// WebhookServer.xml) stay authoritative. Offsets are applied as parse's
-// finish() does: the server offset when the listener is offsettable.
+// WebhookServer.xml) stay authoritative. The server offset (parse decided it)
+// is applied to the listeners added here, and to those whose Offsetable
+// changes; parse applied it to the rest.
 func ResolveToml(h *model.Home) {
 	if h == nil {
 		return
@@ -78,6 +79,7 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 				if l := &kept[i]; l.Source.File == r.Static && l.Dir == model.DirIn && l.ID == model.SvcInboundHTTP {
 					l.ID, l.Offsetable, l.Exposure = r.ID, r.Offset, r.Exposure
 					l.Note = "API Manager offsets this endpoint (inbound.port.offset.enable)"
+					l.ApplyOffset(s.Offset.Value)
 				}
 			}
 			continue
@@ -98,6 +100,7 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 			continue
 		}
 		have[r.ID] = true
+		l.ApplyOffset(s.Offset.Value)
 		added = append(added, l)
 	}
 	s.Listeners = append(kept, added...)
@@ -106,15 +109,8 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 		for i := range s.Listeners {
 			if s.Listeners[i].ID == model.SvcInboundHTTP {
 				s.Listeners[i].Offsetable = offsetInbound
+				s.Listeners[i].ApplyOffset(s.Offset.Value)
 			}
-		}
-	}
-	for i := range s.Listeners {
-		l := &s.Listeners[i]
-		if l.Offsetable {
-			l.Offset = s.Offset.Value
-		} else {
-			l.Offset = 0
 		}
 	}
 }

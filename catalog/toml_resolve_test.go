@@ -17,9 +17,9 @@ func tomlFacts(conf, file string) *model.TomlFacts {
 }
 
 // tomlServer is a toml-configured server with an XML servlet-https listener
-// read from a generated catalina-server.xml at 9445.
+// read from a generated catalina-server.xml at 9445, offset by parse.
 func tomlServer(avoid bool, extra ...model.Setting) model.Server {
-	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Proto: model.ProtoTCP,
+	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
 		Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: []model.Listener{xml},
 		Offset:   model.Offset{Value: 1, Origin: model.OriginToml},

@@ -36,12 +36,12 @@ func (o *Options) maxFileSize() int64 {
 	return o.MaxFileSize
 }
 
-// MaxOffset is the largest port offset accepted.
-const MaxOffset = 65535
+// MaxOffset is the largest port offset accepted (model.MaxOffset).
+const MaxOffset = model.MaxOffset
 
 // Home reads the product home at dir.
 func Home(dir string, opt Options) (*model.Home, error) {
-	if opt.Offset != nil && (*opt.Offset < 0 || *opt.Offset > MaxOffset) {
+	if opt.Offset != nil && !model.ValidOffset(*opt.Offset) {
 		return nil, fmt.Errorf("--offset %d: want a whole number from 0 to %d", *opt.Offset, MaxOffset)
 	}
 	h, err := newHome(dir, &opt)
@@ -307,7 +307,7 @@ func parseOffset(v string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("port offset %q is not a whole number", strings.TrimSpace(v))
 	}
-	if n < 0 || n > MaxOffset {
+	if !model.ValidOffset(n) {
 		return 0, fmt.Errorf("port offset %d is out of range 0-%d", n, MaxOffset)
 	}
 	return n, nil
@@ -373,12 +373,7 @@ func (s *server) finish() {
 	}
 	s.srv.Offset = off
 	for i := range s.srv.Listeners {
-		l := &s.srv.Listeners[i]
-		if l.Offsetable {
-			l.Offset = off.Value
-		} else {
-			l.Offset = 0
-		}
+		s.srv.Listeners[i].ApplyOffset(off.Value)
 	}
 	s.srv.Sort()
 }

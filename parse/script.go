@@ -200,8 +200,8 @@ func scriptOption(s *server, f scriptFile, o scriptOpt) error {
 // scriptOffset records -DportOffset=N; the first one found sets the offset.
 func scriptOffset(s *server, o scriptOpt, value string) error {
 	vpos := o.valuePos(len("-DportOffset="))
-	s.set(model.KeyScriptPortOffset, o.text, vpos)
 	if strings.ContainsAny(value, "$%") {
+		s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginScript, Text: o.text, Pos: vpos})
 		s.unresolved(value, vpos)
 		return nil
 	}
@@ -209,6 +209,7 @@ func scriptOffset(s *server, o scriptOpt, value string) error {
 	if err != nil {
 		return &Error{File: s.h.display(o.pos.File), Line: o.pos.Line, Err: err}
 	}
+	s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginScript, Text: o.text, Value: n, Known: true, Pos: vpos})
 	if s.script == nil {
 		s.script = &scriptInfo{}
 	}

@@ -332,12 +332,14 @@ func (s *server) tomlOffset(rel string, e *tomlEntry, mi bool) error {
 		pos := model.Pos{File: rel, Line: e.line, Col: e.col, Path: "server.offset"}
 		if tomlEnvPattern.MatchString(v) || strings.Contains(v, "$ref{") {
 			// Recorded as unresolved above; the default stays.
+			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginToml, Text: e.value, Pos: pos})
 		} else {
 			n, err := parseOffset(v)
 			if err != nil {
 				return &Error{File: s.h.display(rel), Line: e.line, Err: err}
 			}
 			rendered = model.Offset{Value: n, Origin: model.OriginToml, Pos: pos}
+			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginToml, Text: e.value, Value: n, Known: true, Pos: pos})
 		}
 	}
 	carbonSet := s.carbon != nil && s.carbon.offsetSet

@@ -108,15 +108,17 @@ inline = { a = 1, b.c = "x" }
 	}
 }
 
-func TestReadTomlOffset(t *testing.T) {
-	carbon := func(off string) string {
-		return `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+// carbon is a carbon.xml with the offset.
+func carbon(off string) string {
+	return `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
   <Ports>
     <Offset>` + off + `</Offset>
   </Ports>
 </Server>
 `
-	}
+}
+
+func TestReadTomlOffset(t *testing.T) {
 	three := 3
 	tests := []struct {
 		name  string
@@ -338,4 +340,24 @@ func tomlRefKeys(n int) string {
 		fmt.Fprintf(&b, "k%d = \"$ref{r.big}\"\n", i)
 	}
 	return b.String()
+}
+
+// TestOffsetSources: every offset a file sets is recorded with its origin,
+// text and position; Server.Offset is the one that won.
+func TestOffsetSources(t *testing.T) {
+	h, err := tomlHome(t, "wso2is-7.0.0", map[string]string{tomlRel: "[server]\noffset = 1\n", "repository/conf/carbon.xml": carbon("1")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := h.Servers[0]
+	want := []model.OffsetSource{
+		{Origin: model.OriginCarbon, Text: "1", Value: 1, Known: true, Pos: model.Pos{File: "repository/conf/carbon.xml", Line: 3, Col: 13, Path: "/Server/Ports/Offset"}},
+		{Origin: model.OriginToml, Text: "1", Value: 1, Known: true, Pos: model.Pos{File: tomlRel, Line: 2, Col: 10, Path: "server.offset"}},
+	}
+	if diff := cmp.Diff(want, s.Offsets); diff != "" {
+		t.Errorf("offset sources mismatch (-want +got):\n%s", diff)
+	}
+	if s.Offset.Origin != model.OriginToml || s.Offset.Pos != want[1].Pos {
+		t.Errorf("offset = %+v, want the toml's to win", s.Offset)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/internal/atomicfile"
+	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -180,7 +181,7 @@ func parseOffsetFlag(s string) (int, error) {
 	if _, err := fmt.Sscan(strings.TrimSpace(s), &n); err != nil || fmt.Sprint(n) != strings.TrimLeft(strings.TrimSpace(s), "+") {
 		return 0, usageErr("--offset %q: want a whole number from 0 to %d", s, parse.MaxOffset)
 	}
-	if n < 0 || n > parse.MaxOffset {
+	if !model.ValidOffset(n) {
 		return 0, usageErr("--offset %d: want a whole number from 0 to %d", n, parse.MaxOffset)
 	}
 	return n, nil

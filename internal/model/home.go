@@ -27,11 +27,38 @@ const (
 	OriginConfig = "project config"
 )
 
+// MaxOffset is the largest port offset accepted.
+const MaxOffset = 65535
+
+// ValidOffset reports whether n is a port offset a server can be given
+// (0..MaxOffset). Every reader of an offset (the files, --offset, the
+// project config) checks it here.
+func ValidOffset(n int) bool { return n >= 0 && n <= MaxOffset }
+
 // Offset is the port offset of a server and where it came from.
 type Offset struct {
 	Value  int
 	Origin string // one of the Origin constants
 	Pos    Pos    // zero for OriginDefault and OriginFlag
+}
+
+// OffsetSource is one place that sets the port offset of a server: a
+// carbon.xml <Offset>, a -DportOffset option of the start script, a
+// deployment.toml [server] offset, the ports offset of a deployment.yaml or
+// carbon.yml. Parse records each as it reads the file; Server.Offset is the
+// one that won (or the command line's, or the default).
+type OffsetSource struct {
+	Origin string // one of the Origin constants
+	// Text is the value as written; for the start script the whole option
+	// ("-DportOffset=2").
+	Text string
+	// Value is the offset when Known.
+	Value int
+	// Known is false when the value is a variable known only at run time
+	// ("-DportOffset=$OFFSET", "$env{OFFSET}").
+	Known bool
+	// Pos is the value.
+	Pos Pos
 }
 
 // Setting is one configuration fact that lint rules look at: a value and where it
@@ -59,8 +86,12 @@ type Server struct {
 	// ConfDir is the home-relative configuration directory: "repository/conf",
 	// "conf", "wso2/broker/conf".
 	ConfDir string
-	// Offset is the effective port offset.
+	// Offset is the effective port offset: the source that won.
 	Offset Offset
+	// Offsets lists every offset the files of the server set, in the order
+	// read (carbon.xml, the start scripts, the product files,
+	// deployment.toml). Offset says which one won.
+	Offsets []OffsetSource
 	// Listeners is sorted with LessListener.
 	Listeners []Listener
 	// Settings is sorted by key, then position.

@@ -153,6 +153,16 @@ type Listener struct {
 	Note string
 }
 
+// ApplyOffset sets the offset the runtime adds to l: the server offset n
+// when l is Offsetable, else 0. It is the one place an offset is applied.
+func (l *Listener) ApplyOffset(n int) {
+	if l.Offsetable {
+		l.Offset = n
+	} else {
+		l.Offset = 0
+	}
+}
+
 // Port returns the effective port: Base plus the offset the runtime adds.
 func (l Listener) Port() Port { return l.Base + Port(l.Offset) }
 
