@@ -150,7 +150,7 @@ func (b *planBuilder) add(ctx context.Context, h *model.Home, s *model.Server, l
 }
 
 func (b *planBuilder) addIn(r Rule, l model.Listener) error {
-	if isLoopback(l.Bind) {
+	if l.BindAddr.IsLoopback() {
 		b.close(r, "bound to loopback address "+l.Bind, "")
 		return nil
 	}
@@ -415,15 +415,6 @@ func family(ps []netip.Prefix, v6 bool) []netip.Prefix {
 		}
 	}
 	return out
-}
-
-func isLoopback(bind string) bool {
-	bind = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(bind), "["), "]")
-	if strings.EqualFold(bind, "localhost") {
-		return true
-	}
-	a, err := netip.ParseAddr(bind)
-	return err == nil && a.Unmap().IsLoopback()
 }
 
 // portText formats a port or range as "9443" or "4000-4002".

@@ -373,7 +373,9 @@ func (s *server) finish() {
 	}
 	s.srv.Offset = off
 	for i := range s.srv.Listeners {
-		s.srv.Listeners[i].ApplyOffset(off.Value)
+		l := &s.srv.Listeners[i]
+		l.ApplyOffset(off.Value)
+		l.BindAddr = model.ParseBind(l.Bind)
 	}
 	s.srv.Sort()
 }
