@@ -1,10 +1,12 @@
 package catalog
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
 )
 
 // ResolveToml adds the listeners of every deployment.toml-configured server of
@@ -45,7 +47,7 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 	rows := applicableRows(product, version, role)
 	known := map[string]bool{}
 	for _, r := range TomlDefaults() {
-		if hasString(r.Products, product) {
+		if slices.Contains(r.Products, product) {
 			known[r.ID] = true
 		}
 	}
@@ -240,10 +242,10 @@ func firstUnder(s *model.Server, tomlFile, prefix string) (model.Pos, bool) {
 
 // applicableRows returns the rows for the product, version and role, in table
 // order.
-func applicableRows(product, version, role string) []TomlDefault {
+func applicableRows(product model.ProductKey, version, role string) []TomlDefault {
 	var out []TomlDefault
 	for _, r := range TomlDefaults() {
-		if !hasString(r.Products, product) {
+		if !slices.Contains(r.Products, product) {
 			continue
 		}
 		if r.From != "" && compareVersions(version, r.From) < 0 {
@@ -264,7 +266,7 @@ func applicableRows(product, version, role string) []TomlDefault {
 // then [server] server_role when it is not "default", then the 4.5 split
 // product, else "default". API Manager 3.2's api-publisher, api-devportal and
 // api-key-manager roles open what a control plane opens.
-func tomlRole(product string, s *model.Server) string {
+func tomlRole(product model.ProductKey, s *model.Server) string {
 	role := ""
 	if st, ok := settingOf(s, model.KeyScriptProfile); ok {
 		v := strings.TrimSpace(st.Value)
@@ -279,13 +281,9 @@ func tomlRole(product string, s *model.Server) string {
 		}
 	}
 	if role == "" {
-		switch product {
-		case "am-universal-gw":
-			role = RoleGatewayWorker
-		case "am-tm":
-			role = RoleTrafficManager
-		case "am-acp":
-			role = RoleControlPlane
+		// The 4.5 split products run as their role (the product table's Role).
+		if r, ok := prodtable.Lookup(product); ok {
+			role = r.Role
 		}
 	}
 	switch role {

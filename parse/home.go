@@ -19,8 +19,8 @@ type Options struct {
 	// OffsetFromConfig says that Offset comes from the project config
 	// (.wso2lint.yaml), not from --offset: the origin reported differs.
 	OffsetFromConfig bool
-	// Product overrides product detection (--product), e.g. "am".
-	Product string
+	// Product overrides product detection (--product), e.g. model.KeyAM.
+	Product model.ProductKey
 	// Version overrides version detection (--product-version).
 	Version string
 	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
@@ -70,7 +70,7 @@ func Home(dir string, opt Options) (*model.Home, error) {
 			return nil, err
 		}
 	}
-	if out.Product.Key != "ei" && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
+	if out.Product.Key != model.KeyEI && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
 		// IoT Server shares EI's conf/ + wso2/<profile> layout; its main server is the core profile.
 		servers[0].srv.Profile = "core"
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse/toml"
 )
 
@@ -116,7 +117,7 @@ func (s *server) finishToml(p model.Product) error {
 		return nil
 	}
 	s.srv.Toml.Rendered = tomlRendered(s.conf, p, s.toml.templates)
-	return s.tomlOffset(s.toml.rel, s.toml.offset, p.Key == "mi")
+	return s.tomlOffset(s.toml.rel, s.toml.offset, p.Key == model.KeyMI)
 }
 
 // tomlRenderedCore lists the conf-relative XML files deployment.toml renders
@@ -139,7 +140,7 @@ func tomlRendered(conf string, p model.Product, templates []string) []string {
 	for _, f := range tomlRenderedCore {
 		out = append(out, path.Join(conf, f))
 	}
-	if strings.HasPrefix(p.Key, "am") && (p.Version == "" || !versionBefore(p.Version, "4.0")) {
+	if product.FamilyOf(p.Key) == model.KeyAM && (p.Version == "" || !versionBefore(p.Version, "4.0")) {
 		for _, f := range tomlRenderedInbound {
 			out = append(out, tomlInboundDir+"/"+f)
 		}
@@ -371,10 +372,10 @@ func (s *server) noteAvoidConfigUpdate(text string, pos model.Pos) {
 // wso2mi-* directory, or conf/deployment.toml without repository/conf.
 func (s *server) isMI() bool {
 	if p := s.h.opt.Product; p != "" {
-		return p == "mi"
+		return p == model.KeyMI
 	}
 	if k, _ := dirHint(s.h.dir); k != "" {
-		return k == "mi"
+		return k == model.KeyMI
 	}
 	return s.conf == "conf" && !s.h.hasProfileDirs()
 }
@@ -385,17 +386,16 @@ func (s *server) isMI() bool {
 // else the layout (conf/deployment.toml is Micro Integrator's). A product that
 // did not come from the directory name is recorded as a guess
 // (model.Home.ProductGuess).
-func tomlProduct(h *home, main *server, hint string) string {
+func tomlProduct(h *home, main *server, hint model.ProductKey) model.ProductKey {
 	if main == nil || main.toml == nil {
 		return ""
 	}
-	switch hint {
-	case "am", "am-universal-gw", "am-tm", "am-acp", "is", "mi":
+	if r, _ := product.Lookup(hint); r.Toml {
 		return hint
 	}
 	key, why := tomlContentProduct(main)
 	if key == "" && main.isMI() {
-		key, why = "mi", "conf/deployment.toml without repository/conf is the Micro Integrator layout"
+		key, why = model.KeyMI, "conf/deployment.toml without repository/conf is the Micro Integrator layout"
 	}
 	if key != "" {
 		main.productGuess = &model.ProductGuess{Reason: why + "; name the directory wso2<product>-<version> or pass --product to be sure",
@@ -428,7 +428,7 @@ func tomlProduct(h *home, main *server, hint string) string {
 // every listener the split products open).
 //
 // Identity Server: [database.identity_db], [account_recovery] or [identity].
-func tomlContentProduct(s *server) (key, why string) {
+func tomlContentProduct(s *server) (key model.ProductKey, why string) {
 	prefixed := func(p string) bool {
 		for _, st := range s.srv.Settings {
 			if strings.HasPrefix(st.Key, model.KeyTomlPrefix+p) {
@@ -446,21 +446,21 @@ func tomlContentProduct(s *server) (key, why string) {
 	gwSync := prefixed("apim.sync_runtime_artifacts.gateway.")
 	switch {
 	case apim && noRole && !apimDB && gwSync && !gwEnv:
-		return "am-universal-gw", "deployment.toml syncs gateway artifacts without an API Manager database or gateway environments (API Manager 4.5+ Universal Gateway)"
+		return model.KeyAMUniversalGW, "deployment.toml syncs gateway artifacts without an API Manager database or gateway environments (API Manager 4.5+ Universal Gateway)"
 	case apim && noRole && apimDB && !gwSync && !gwEnv && prefixed("event_listener."):
-		return "am-acp", "deployment.toml has the API Manager database and key manager listeners but no gateway environments or gateway artifact sync (API Manager 4.5+ Control Plane)"
+		return model.KeyAMControl, "deployment.toml has the API Manager database and key manager listeners but no gateway environments or gateway artifact sync (API Manager 4.5+ Control Plane)"
 	case apim:
-		return "am", "deployment.toml has [apim] keys"
+		return model.KeyAM, "deployment.toml has [apim] keys"
 	case prefixed("mediation.") || prefixed("service_catalog.") || prefixed("internal_apis.") || prefixed("management_api.") ||
 		prefixed("prometheus_api.") || prefixed("dashboard_config.") ||
 		prefixed("truststore.alias") || prefixed("truststore.algorithm"):
-		return "mi", "deployment.toml has keys only Micro Integrator has"
+		return model.KeyMI, "deployment.toml has keys only Micro Integrator has"
 	case prefixed("database.identity_db.") || prefixed("account_recovery.") || prefixed("identity."):
-		return "is", "deployment.toml has Identity Server keys"
+		return model.KeyIS, "deployment.toml has Identity Server keys"
 	case apimDB && noRole:
-		return "am-tm", "deployment.toml has the API Manager database but no [apim] keys (API Manager 4.5+ Traffic Manager)"
+		return model.KeyAMTraffic, "deployment.toml has the API Manager database but no [apim] keys (API Manager 4.5+ Traffic Manager)"
 	case apimDB:
-		return "am", "deployment.toml has the API Manager database"
+		return model.KeyAM, "deployment.toml has the API Manager database"
 	}
 	return "", ""
 }

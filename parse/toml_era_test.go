@@ -95,10 +95,9 @@ func TestTomlEraStartScripts(t *testing.T) {
 func TestScriptFilesTomlEra(t *testing.T) {
 	s := &server{bin: "bin", srv: model.Server{Profile: "default"}}
 	want := []string{"bin/wso2server.sh", "bin/wso2server.bat",
-		"bin/api-manager.sh", "bin/api-manager.bat", "bin/gateway.sh", "bin/gateway.bat",
-		"bin/api-gateway.sh", "bin/api-gateway.bat", "bin/traffic-manager.sh", "bin/traffic-manager.bat",
-		"bin/api-cp.sh", "bin/api-cp.bat", "bin/key-manager.sh", "bin/key-manager.bat",
-		"bin/micro-integrator.sh", "bin/micro-integrator.bat"}
+		"bin/api-manager.sh", "bin/api-manager.bat", "bin/api-cp.sh", "bin/api-cp.bat", "bin/key-manager.sh", "bin/key-manager.bat",
+		"bin/traffic-manager.sh", "bin/traffic-manager.bat", "bin/gateway.sh", "bin/gateway.bat",
+		"bin/api-gateway.sh", "bin/api-gateway.bat", "bin/micro-integrator.sh", "bin/micro-integrator.bat"}
 	if diff := cmp.Diff(want, scriptFiles(s)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -185,7 +184,7 @@ func TestTomlOnlyRepositoryDetection(t *testing.T) {
 			}
 			guess := ""
 			if g := h.ProductGuess; g != nil {
-				guess = h.Product.Key
+				guess = string(h.Product.Key)
 				if g.Pos.File != tc.rel {
 					t.Errorf("guess at %v, want %s", g.Pos, tc.rel)
 				}

@@ -152,7 +152,7 @@ func outputFlag() cli.Flag {
 // parseOptions builds parse.Options from the home flags; offset may come from a config file.
 func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
 	opt := parse.Options{
-		Product:        c.String("product"),
+		Product:        model.ProductKey(c.String("product")),
 		Version:        c.String("product-version"),
 		MaxFileSize:    c.Int64("max-file-size"),
 		FollowSymlinks: c.Bool("follow-symlinks"),

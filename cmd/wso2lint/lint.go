@@ -147,7 +147,7 @@ func lintAction(c *cli.Context, getenv env) error {
 }
 
 // defaultPort is the catalog default of a product's service, for WL105.
-func defaultPort(product, profile, service string) (model.Port, bool) {
+func defaultPort(product model.ProductKey, profile, service string) (model.Port, bool) {
 	return catalog.DefaultBase(product, profile, service)
 }
 

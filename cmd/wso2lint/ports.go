@@ -189,7 +189,7 @@ func productLine(h *model.Home) string {
 	if h.Product.Version != "" {
 		s += " " + h.Product.Version
 	}
-	s += " (" + h.Product.Key + ")"
+	s += " (" + string(h.Product.Key) + ")"
 	if g := productGuess(h); g != "" {
 		s += ", guessed: " + g
 	}
@@ -260,7 +260,7 @@ type sourceJSON struct {
 func writePortsJSON(w io.Writer, homes []*model.Home, all bool) error {
 	out := portsJSON{Homes: []homeJSON{}}
 	for _, h := range homes {
-		hj := homeJSON{Path: h.Dir, Product: h.Product.Key, Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
+		hj := homeJSON{Path: h.Dir, Product: string(h.Product.Key), Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
 		for _, s := range h.Servers {
 			sj := serverJSON{Profile: s.Profile, Offset: s.Offset.Value, OffsetOrigin: s.Offset.Origin, Listeners: []listenerJSON{}}
 			if s.Offset.Pos.File != "" {

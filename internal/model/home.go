@@ -2,11 +2,10 @@ package model
 
 import "sort"
 
-// Product identifies a WSO2 distribution. Key is the distribution name without
-// "wso2": "am", "is", "ei", "esb", "das", "bps", "cep", "elb", "mb", "ml", "ss",
-// "emm", "iot", "mi", "am-universal-gw", "am-tm", "am-acp", or "carbon" when unknown.
+// Product identifies a WSO2 distribution: a key of the product table
+// (internal/product), KeyCarbon when unknown, and the version.
 type Product struct {
-	Key     string
+	Key     ProductKey
 	Version string // "2.6.0"; empty when unknown
 }
 
