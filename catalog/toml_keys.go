@@ -100,8 +100,8 @@ type TomlKeyMistake struct {
 func TomlKeyMistakes() []TomlKeyMistake {
 	const is = "DOMAIN.md §5: Identity Server switches the servlet transports with transport.http.enabled / transport.https.enabled"
 	return []TomlKeyMistake{
-		{Products: []model.ProductKey{"is"}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
-		{Products: []model.ProductKey{"is"}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
+		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
+		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
 	}
 }
 

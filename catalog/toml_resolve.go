@@ -106,7 +106,7 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 		added = append(added, l)
 	}
 	s.Listeners = append(kept, added...)
-	if product == "mi" {
+	if product == model.KeyMI {
 		offsetInbound := isTrueValue(tomlValue(s, "mediation.inbound.port_offset_enable"))
 		for i := range s.Listeners {
 			if s.Listeners[i].ID == model.SvcInboundHTTP {
