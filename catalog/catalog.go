@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
 )
 
 // Products lists every known product, sorted by key. The slice is new on every
@@ -19,13 +20,17 @@ func Products() []ProductInfo {
 	return out
 }
 
+// FamilyOf returns the product line of key: model.KeyAM for API Manager and
+// its 4.5+ split products, else key itself.
+func FamilyOf(key model.ProductKey) model.ProductKey { return prodtable.FamilyOf(key) }
+
 // Known reports whether key is a known product key.
-func Known(key string) bool {
+func Known(key model.ProductKey) bool {
 	_, ok := find(key)
 	return ok
 }
 
-func find(key string) (product, bool) {
+func find(key model.ProductKey) (product, bool) {
 	for _, p := range products() {
 		if p.info.Key == key {
 			return p, true
@@ -38,7 +43,7 @@ func find(key string) (product, bool) {
 func knownKeys() string {
 	var ks []string
 	for _, p := range products() {
-		ks = append(ks, p.info.Key)
+		ks = append(ks, string(p.info.Key))
 	}
 	return strings.Join(ks, ", ")
 }
@@ -63,7 +68,7 @@ func own(p product) []Entry {
 // sorted by port, protocol, service and profile. A product entry with the
 // same service and profile as a common entry replaces it (API Manager's public
 // 9443, say). An unknown key is an error.
-func Entries(product string) ([]Entry, error) {
+func Entries(product model.ProductKey) ([]Entry, error) {
 	p, ok := find(product)
 	if !ok {
 		return nil, fmt.Errorf("unknown product %q (known: %s)", product, knownKeys())
@@ -140,7 +145,7 @@ func All() []Entry {
 // common entry, then the product's entry for any other profile (the lowest
 // port when there are several). An unknown product gets the common entries
 // only.
-func Lookup(product, profile, service string) (Entry, bool) {
+func Lookup(product model.ProductKey, profile, service string) (Entry, bool) {
 	p, ok := find(product)
 	if !ok {
 		p, _ = find(keyCarbon)
@@ -174,7 +179,7 @@ func Lookup(product, profile, service string) (Entry, bool) {
 // the port at that offset (the EI broker's 5675), so that offset is taken off
 // again (5672, as broker.xml has it). An entry of another profile is no
 // default for this one: ok is false then.
-func DefaultBase(product, profile, service string) (port model.Port, ok bool) {
+func DefaultBase(product model.ProductKey, profile, service string) (port model.Port, ok bool) {
 	e, ok := Lookup(product, profile, service)
 	if !ok || (e.Profile != "" && e.Profile != profile) {
 		return 0, false
@@ -187,17 +192,9 @@ func DefaultBase(product, profile, service string) (port model.Port, ok bool) {
 
 // ProfileOffset returns the port offset the profile's carbon.xml ships with
 // (EI business-process 2, broker 3, micro-integrator 10; IoT analytics 2,
-// broker 3), 0 for every other profile.
-func ProfileOffset(product, profile string) int {
-	switch product + "/" + profile {
-	case "ei/" + eiBPS, "iot/" + iotAnalytics:
-		return 2
-	case "ei/" + eiBroker, "iot/" + iotBroker:
-		return 3
-	case "ei/" + eiMI:
-		return 10
-	}
-	return 0
+// broker 3), 0 for every other profile: the product table's Profiles.
+func ProfileOffset(product model.ProductKey, profile string) int {
+	return prodtable.ProfileOffset(product, profile)
 }
 
 // ExposureOf returns the catalogued exposure of the service in the product.
@@ -207,7 +204,7 @@ func ProfileOffset(product, profile string) int {
 // product by key on a tie), so that one listener is one class of network
 // whatever the product. The result is model.ExposureUnknown when no product
 // catalogues the service.
-func ExposureOf(product, profile, service string) model.Exposure {
+func ExposureOf(product model.ProductKey, profile, service string) model.Exposure {
 	if e, ok := Lookup(product, profile, service); ok {
 		return e.Exposure
 	}

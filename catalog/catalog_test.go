@@ -11,7 +11,7 @@ import (
 
 func TestProducts(t *testing.T) {
 	ps := Products()
-	keys := make([]string, len(ps))
+	keys := make([]model.ProductKey, len(ps))
 	for i, p := range ps {
 		keys[i] = p.Key
 		if p.Name == "" {
@@ -21,7 +21,7 @@ func TestProducts(t *testing.T) {
 			t.Errorf("Known(%q) = false", p.Key)
 		}
 	}
-	want := []string{"am", "am-acp", "am-tm", "am-universal-gw", "bps", "carbon", "cep", "das", "ei", "elb",
+	want := []model.ProductKey{"am", "am-acp", "am-tm", "am-universal-gw", "bps", "carbon", "cep", "das", "ei", "elb",
 		"emm", "esb", "iot", "is", "mb", "mi", "ml", "ss"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("Products keys mismatch (-want +got):\n%s", diff)
@@ -68,7 +68,7 @@ func TestEntriesWellFormed(t *testing.T) {
 		type id struct{ service, profile string }
 		seen := map[id]bool{}
 		for _, e := range es {
-			where := p.Key + "/" + e.Service + "/" + e.Profile
+			where := string(p.Key) + "/" + e.Service + "/" + e.Profile
 			if seen[id{e.Service, e.Profile}] {
 				t.Errorf("%s: service listed twice for one profile", where)
 			}
@@ -124,14 +124,14 @@ func TestAll(t *testing.T) {
 		t.Errorf("All not sorted by product, port, proto, service")
 	}
 	// The common entries appear once, under carbon, and never for another product.
-	count := map[string]int{}
+	count := map[model.ProductKey]int{}
 	for _, e := range all {
 		count[e.Product]++
 	}
 	if count[keyCarbon] != len(carbonEntries()) {
 		t.Errorf("All has %d carbon entries, want %d", count[keyCarbon], len(carbonEntries()))
 	}
-	for _, key := range []string{"am", "das", "ei", "emm", "iot", "ss"} {
+	for _, key := range []model.ProductKey{"am", "das", "ei", "emm", "iot", "ss"} {
 		if count[key] == 0 {
 			t.Errorf("All has no entries of %s", key)
 		}
@@ -140,19 +140,21 @@ func TestAll(t *testing.T) {
 
 func TestLookup(t *testing.T) {
 	type got struct {
-		Product, Profile string
-		Port             model.Port
-		Proto            model.Protocol
-		Dir              model.Direction
-		Exposure         model.Exposure
-		Offset, On       bool
-		Dest             string
+		Product    model.ProductKey
+		Profile    string
+		Port       model.Port
+		Proto      model.Protocol
+		Dir        model.Direction
+		Exposure   model.Exposure
+		Offset, On bool
+		Dest       string
 	}
 	tests := []struct {
-		name                      string
-		product, profile, service string
-		ok                        bool
-		want                      got
+		name             string
+		product          model.ProductKey
+		profile, service string
+		ok               bool
+		want             got
 	}{
 		{"jmx registry is 9999", "esb", "", model.SvcJMXRegistry, true, got{"carbon", "", 9999, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
 		{"jmx server is 11111", "esb", "", model.SvcJMXServer, true, got{"carbon", "", 11111, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, true, ""}},
@@ -204,9 +206,10 @@ func TestLookup(t *testing.T) {
 // that offset, and no profile borrows another profile's default.
 func TestDefaultBase(t *testing.T) {
 	tests := []struct {
-		product, profile, service string
-		want                      model.Port
-		ok                        bool
+		product          model.ProductKey
+		profile, service string
+		want             model.Port
+		ok               bool
 	}{
 		{"ei", "broker", model.SvcAMQP, 5672, true},
 		{"ei", "broker", model.SvcAMQPSSL, 8672, true},
@@ -243,7 +246,8 @@ func TestDefaultBase(t *testing.T) {
 
 func TestNotes(t *testing.T) {
 	tests := []struct {
-		product, service, want string
+		product       model.ProductKey
+		service, want string
 	}{
 		{"mb", model.SvcMQTTSSL, "8833"},
 		{"ei", model.SvcMQTTSSL, "8836"},

@@ -1,11 +1,15 @@
 package catalog
 
-import "github.com/wso2lint/wso2lint/internal/model"
+import (
+	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
+)
 
 // Entry is one default port (or port range) of a product, at port offset 0.
 type Entry struct {
-	// Product is the product key; "carbon" for the common ports every product has.
-	Product string
+	// Product is the product key; model.KeyCarbon for the common ports every
+	// product has.
+	Product model.ProductKey
 	// Profile is the Enterprise Integrator or IoT Server profile the port belongs
 	// to ("broker", "analytics", ...); empty for the product's main server.
 	Profile string
@@ -45,39 +49,33 @@ type Entry struct {
 
 // ProductInfo names a product key.
 type ProductInfo struct {
-	Key  string // "am"
-	Name string // "API Manager"
+	Key  model.ProductKey // "am"
+	Name string           // "API Manager"
 }
 
 // keyCarbon is the product key of the common ports.
-const keyCarbon = "carbon"
+const keyCarbon = model.KeyCarbon
 
-// product ties a product to the function that builds its own entries.
+// product ties a row of the product table to the function that builds its
+// own entries.
 type product struct {
 	info    ProductInfo
 	entries func() []Entry // nil when the product has no entries of its own yet
 }
 
-// products returns the product table, sorted by key.
+// entryFuncs maps a product key to the function that builds its entries.
+var entryFuncs = map[model.ProductKey]func() []Entry{
+	model.KeyAM: amEntries, model.KeyBPS: bpsEntries, model.KeyCEP: cepEntries, model.KeyDAS: dasEntries,
+	model.KeyEI: eiEntries, model.KeyELB: elbEntries, model.KeyEMM: emmEntries, model.KeyESB: esbEntries,
+	model.KeyIoT: iotEntries, model.KeyIS: isEntries, model.KeyMB: mbEntries, model.KeyML: mlEntries, model.KeySS: ssEntries,
+}
+
+// products returns the product table (internal/product) with each product's
+// entries, sorted by key.
 func products() []product {
-	return []product{
-		{ProductInfo{"am", "API Manager"}, amEntries},
-		{ProductInfo{"am-acp", "API Control Plane"}, nil},
-		{ProductInfo{"am-tm", "API Traffic Manager"}, nil},
-		{ProductInfo{"am-universal-gw", "API Universal Gateway"}, nil},
-		{ProductInfo{"bps", "Business Process Server"}, bpsEntries},
-		{ProductInfo{keyCarbon, "Common Carbon ports"}, nil},
-		{ProductInfo{"cep", "Complex Event Processor"}, cepEntries},
-		{ProductInfo{"das", "Data Analytics Server"}, dasEntries},
-		{ProductInfo{"ei", "Enterprise Integrator"}, eiEntries},
-		{ProductInfo{"elb", "Elastic Load Balancer"}, elbEntries},
-		{ProductInfo{"emm", "Enterprise Mobility Manager"}, emmEntries},
-		{ProductInfo{"esb", "Enterprise Service Bus"}, esbEntries},
-		{ProductInfo{"iot", "IoT Server"}, iotEntries},
-		{ProductInfo{"is", "Identity Server"}, isEntries},
-		{ProductInfo{"mb", "Message Broker"}, mbEntries},
-		{ProductInfo{"mi", "Micro Integrator"}, nil},
-		{ProductInfo{"ml", "Machine Learner"}, mlEntries},
-		{ProductInfo{"ss", "Storage Server"}, ssEntries},
+	var out []product
+	for _, r := range prodtable.Rows() {
+		out = append(out, product{ProductInfo{r.Key, r.Name}, entryFuncs[r.Key]})
 	}
+	return out
 }

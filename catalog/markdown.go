@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // markdownIntro opens the Markdown form of the catalog.
@@ -43,9 +45,9 @@ func writeMarkdown(w io.Writer, entries []Entry) error {
 }
 
 // productOrder lists the products of the entries in order of first appearance.
-func productOrder(entries []Entry) []string {
-	var keys []string
-	seen := map[string]bool{}
+func productOrder(entries []Entry) []model.ProductKey {
+	var keys []model.ProductKey
+	seen := map[model.ProductKey]bool{}
 	for _, e := range entries {
 		if !seen[e.Product] {
 			seen[e.Product] = true
@@ -55,13 +57,13 @@ func productOrder(entries []Entry) []string {
 	return keys
 }
 
-func productHeading(key string) string {
+func productHeading(key model.ProductKey) string {
 	for _, p := range Products() {
 		if p.Key == key {
 			return fmt.Sprintf("%s (`%s`)", p.Name, key)
 		}
 	}
-	return fmt.Sprintf("`%s`", mdCode(key))
+	return fmt.Sprintf("`%s`", mdCode(string(key)))
 }
 
 func dirCell(e Entry) string {

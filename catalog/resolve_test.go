@@ -13,7 +13,7 @@ func TestResolve(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		product string
+		product model.ProductKey
 		in      []model.Listener
 		want    []model.Exposure
 	}{

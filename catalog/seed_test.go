@@ -8,10 +8,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // seedSections maps the product headings of the seed table to product keys.
-var seedSections = []struct{ heading, key string }{
+var seedSections = []struct {
+	heading string
+	key     model.ProductKey
+}{
 	{"Common ports", "carbon"},
 	{"API Manager", "am"},
 	{"Data Analytics Server", "das"},
@@ -49,7 +54,7 @@ const (
 func splitSeed(text string) (map[string][]int, map[string]int) {
 	headings := map[string]string{}
 	for _, s := range seedSections {
-		headings[s.heading] = s.key
+		headings[s.heading] = string(s.key)
 	}
 	ports := map[string][]int{}
 	seen := map[string]int{}
@@ -137,12 +142,12 @@ func TestSeedCoverage(t *testing.T) {
 		if !Known(s.key) {
 			t.Errorf("seed section %q maps to unknown product %q", s.heading, s.key)
 		}
-		if len(ports[s.key]) == 0 {
+		if len(ports[string(s.key)]) == 0 {
 			t.Errorf("seed section %q (%s) yielded no port numbers", s.heading, s.key)
 		}
 	}
 	for key, nums := range ports {
-		entries, err := Entries(key)
+		entries, err := Entries(model.ProductKey(key))
 		if err != nil {
 			t.Errorf("seed product %q unmatched: %v", key, err)
 			continue

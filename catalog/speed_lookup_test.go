@@ -4,11 +4,13 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // sortedLookup is Lookup as first written: the first passing entry of the
 // sorted merged table. Lookup finds the same entry without sorting.
-func sortedLookup(product, profile, service string) (Entry, bool) {
+func sortedLookup(product model.ProductKey, profile, service string) (Entry, bool) {
 	p, ok := find(product)
 	if !ok {
 		p, _ = find(keyCarbon)
@@ -38,7 +40,7 @@ func TestLookupMatchesSortedTable(t *testing.T) {
 	for _, e := range All() {
 		profiles[e.Profile] = true
 	}
-	keys := []string{"no-such-product"}
+	keys := []model.ProductKey{"no-such-product"}
 	for _, p := range products() {
 		keys = append(keys, p.info.Key)
 	}

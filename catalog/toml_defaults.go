@@ -1,6 +1,9 @@
 package catalog
 
-import "github.com/wso2lint/wso2lint/internal/model"
+import (
+	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
+)
 
 // TomlDefault is one listener of a deployment.toml-era product (API Manager
 // 3.2 and 4.x with its 4.5 split products, Identity Server 5.9+, Micro
@@ -8,7 +11,7 @@ import "github.com/wso2lint/wso2lint/internal/model"
 // it is open. ResolveToml turns the applicable rows into listeners.
 type TomlDefault struct {
 	// Products are the product keys the row applies to.
-	Products []string
+	Products []model.ProductKey
 	// From and To bound the product versions, inclusive ("4.0", "4.6"); empty
 	// means unbounded.
 	From, To string
@@ -63,7 +66,7 @@ const (
 )
 
 var (
-	amKeys      = []string{"am", "am-universal-gw", "am-tm", "am-acp"}
+	amKeys      = prodtable.Family(model.KeyAM)
 	gatewayRole = []string{RoleDefault, RoleGatewayWorker}
 	eventRoles  = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
 	brokerCP    = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
@@ -151,49 +154,47 @@ func TomlDefaults() []TomlDefault {
 			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Identity Server.
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
 			EnableKey: "transport.https.enabled", Exposure: model.ExposurePublic, Source: docToml + "; login and OAuth endpoints share the console port"},
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
 			EnableKey: "transport.http.enabled", Exposure: model.ExposurePublic, Source: docToml},
-		{Products: []string{"is"}, From: "5.9", To: "5.11", ID: model.SvcEmbeddedLDAP, Port: 10389, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", To: "5.11", ID: model.SvcEmbeddedLDAP, Port: 10389, Offset: true, DefaultOn: true,
 			EnableKey: "embedded_ldap.enable", Exposure: model.ExposureLocal,
 			Source: docToml + "; IS 5.9-5.11 only, port not settable in toml (carbon.xml Ports/EmbeddedLDAP)"},
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
 			Range: hazelcastRange, Exposure: model.ExposureCluster, Source: docToml + hazelcastMemberNote},
-		{Products: []string{"is"}, From: "5.9", ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
+		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
 			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Micro Integrator: ports before MI's default offset of 10.
-		{Products: []string{"mi"}, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
 			EnableKey: "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8290 at the default offset 10"},
-		{Products: []string{"mi"}, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
 			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8253 at the default offset 10"},
-		{Products: []string{"mi"}, ID: model.SvcMIManagementAPI, PortKey: "mediation.internal_https_api_port", Port: 9154, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcMIManagementAPI, PortKey: "mediation.internal_https_api_port", Port: 9154, Offset: true, DefaultOn: true,
 			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
 			Source: docToml + "; management API, 9164 at the default offset 10" + miInternalAPISwitch},
-		{Products: []string{"mi"}, ID: model.SvcMIInternalHTTP, PortKey: "mediation.internal_http_api_port", Port: 9191, Offset: true, DefaultOn: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcMIInternalHTTP, PortKey: "mediation.internal_http_api_port", Port: 9191, Offset: true, DefaultOn: true,
 			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
 			Source: docToml + "; internal HTTP API, 9201 at the default offset 10" + miInternalAPISwitch},
-		{Products: []string{"mi"}, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
 			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
-		{Products: []string{"mi"}, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
 			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
 	}
 }
 
-// latestTomlVersion is the version assumed when a toml home's version is unknown.
-func latestTomlVersion(product string) string {
-	switch product {
-	case "is":
-		return "7.1"
-	case "mi":
-		return "4.4"
+// latestTomlVersion is the version assumed when a toml home's version is
+// unknown: the product table's LatestToml.
+func latestTomlVersion(product model.ProductKey) string {
+	if r, ok := prodtable.Lookup(product); ok && r.LatestToml != "" {
+		return r.LatestToml
 	}
 	return "4.6"
 }

@@ -1,5 +1,7 @@
 package catalog
 
+import "github.com/wso2lint/wso2lint/internal/model"
+
 // TomlSection is a deployment.toml table whose keys are all known, so that an
 // unknown key under it is almost surely a typo or an invented key (which the
 // server ignores silently). Tables that pass keys through (the Tomcat
@@ -86,7 +88,7 @@ func TomlTables() []string {
 // but Identity Server reads enabled.
 type TomlKeyMistake struct {
 	// Products are the product keys that ignore Key.
-	Products []string
+	Products []model.ProductKey
 	// Key is the dotted key as written; Want is the key the product reads.
 	Key, Want string
 	// Source says where the fact comes from.
@@ -98,8 +100,8 @@ type TomlKeyMistake struct {
 func TomlKeyMistakes() []TomlKeyMistake {
 	const is = "DOMAIN.md §5: Identity Server switches the servlet transports with transport.http.enabled / transport.https.enabled"
 	return []TomlKeyMistake{
-		{Products: []string{"is"}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
-		{Products: []string{"is"}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
+		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
+		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
 	}
 }
 

@@ -15,9 +15,9 @@ func tomlSet(file, key, value string, line, col int) model.Setting {
 
 // resolveOnly runs ResolveToml on a one-server home of the product and returns
 // the listeners with the ids.
-func resolveOnly(product, version, file string, settings []model.Setting, ids ...string) []model.Listener {
+func resolveOnly(product model.ProductKey, version, file string, settings []model.Setting, ids ...string) []model.Listener {
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Offset: model.Offset{Value: 0, Origin: model.OriginDefault},
-		Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: file, Pos: model.Pos{File: file}}}, settings...)}
+		Settings: settings, Toml: tomlFacts("repository/conf", file)}
 	s.Sort()
 	h := &model.Home{Product: model.Product{Key: product, Version: version}, Servers: []model.Server{s}}
 	ResolveToml(h)
@@ -45,9 +45,10 @@ func TestResolveTomlClustering(t *testing.T) {
 	mcast := model.Listener{ID: model.SvcHazelcastMcast, Base: 45564, Proto: model.ProtoUDP, Dir: model.DirIn, Enabled: true,
 		Exposure: model.ExposureCluster, Source: at(40, 21, "clustering.membership_scheme")}
 	tests := []struct {
-		name, product, version string
-		settings               []model.Setting
-		want                   []model.Listener
+		name, version string
+		product       model.ProductKey
+		settings      []model.Setting
+		want          []model.Listener
 	}{
 		{
 			name: "multicast", product: "am", version: "4.2.0",

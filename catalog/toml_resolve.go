@@ -1,31 +1,33 @@
 package catalog
 
 import (
-	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
 )
 
 // ResolveToml adds the listeners of every deployment.toml-configured server of
-// h (a server with a model.KeyTomlFile setting) from TomlDefaults and the toml
+// h (a server with model.Server.Toml set) from TomlDefaults and the toml
 // settings parse recorded. The value order is the products': an explicit toml
 // key > default.json > the built-in default. Inbound listeners that parse read
 // from generated XML (carbon.xml, axis2.xml, catalina-server.xml, jmx.xml, ...)
-// are replaced by the toml ones, and a drift fact (model.KeyTomlDriftPrefix +
-// id) records each XML port that differs from what the toml renders; with
+// are replaced by the toml ones, and a drift fact (model.TomlFacts.Drift)
+// records each XML port that differs from what the toml renders; with
 // -DavoidConfigUpdate=true the XML listeners stay and only the missing ones
 // are added. XML files with no template (WebSocketInboundEndpoint.xml in 3.2,
-// WebhookServer.xml) stay authoritative. Offsets are applied as parse's
-// finish() does: the server offset when the listener is offsettable.
+// WebhookServer.xml) stay authoritative. The server offset (parse decided it)
+// is applied to the listeners added here, and to those whose Offsetable
+// changes; parse applied it to the rest.
 func ResolveToml(h *model.Home) {
 	if h == nil {
 		return
 	}
 	for si := range h.Servers {
 		s := &h.Servers[si]
-		if _, ok := settingOf(s, model.KeyTomlFile); !ok {
+		if s.Toml == nil {
 			continue
 		}
 		resolveTomlServer(h, s)
@@ -34,28 +36,27 @@ func ResolveToml(h *model.Home) {
 }
 
 func resolveTomlServer(h *model.Home, s *model.Server) {
-	tomlFile, _ := settingOf(s, model.KeyTomlFile)
+	tomlFile := s.Toml.File
 	product := h.Product.Key
 	version := h.Product.Version
 	if version == "" {
 		version = latestTomlVersion(product)
 	}
 	role := tomlRole(product, s)
-	avoid := avoidConfigUpdate(s)
+	avoid := s.Toml.AvoidConfigUpdate
 	rows := applicableRows(product, version, role)
 	known := map[string]bool{}
 	for _, r := range TomlDefaults() {
-		if hasString(r.Products, product) {
+		if slices.Contains(r.Products, product) {
 			known[r.ID] = true
 		}
 	}
-	generated := generatedFiles(s, version, product)
 
 	// Listeners parse read from XML: keep those the toml does not render.
 	xmlByID := map[string][]model.Listener{}
 	var kept []model.Listener
 	for _, l := range s.Listeners {
-		if l.Dir == model.DirIn && known[l.ID] && generated[l.Source.File] {
+		if l.Dir == model.DirIn && known[l.ID] && s.Toml.Renders(l.Source.File) {
 			xmlByID[l.ID] = append(xmlByID[l.ID], l)
 			if avoid {
 				kept = append(kept, l)
@@ -80,47 +81,38 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 				if l := &kept[i]; l.Source.File == r.Static && l.Dir == model.DirIn && l.ID == model.SvcInboundHTTP {
 					l.ID, l.Offsetable, l.Exposure = r.ID, r.Offset, r.Exposure
 					l.Note = "API Manager offsets this endpoint (inbound.port.offset.enable)"
+					l.ApplyOffset(s.Offset.Value)
 				}
 			}
 			continue
 		}
-		if _, dir := settingOf(s, model.KeyTomlInboundDir); r.Static != "" && dir {
+		if r.Static != "" && s.Toml.InboundDir {
 			continue // the home has the endpoints directory without this file: removed
 		}
-		l, ok := tomlListener(s, r, tomlFile.Value, version)
+		l, ok := tomlListener(s, r, tomlFile, version)
 		if !ok {
 			continue
 		}
 		for _, x := range xmlByID[r.ID] {
 			if x.Base != l.Base {
-				s.Settings = append(s.Settings, model.Setting{
-					Key:   model.KeyTomlDriftPrefix + r.ID,
-					Value: model.TomlDriftValue(strconv.Itoa(int(x.Base)), strconv.Itoa(int(l.Base))),
-					Pos:   x.Source,
-				})
+				s.Toml.Drift = append(s.Toml.Drift, model.Drift{Item: r.ID, XML: int(x.Base), Toml: int(l.Base), Pos: x.Source})
 			}
 		}
 		if have[r.ID] {
 			continue
 		}
 		have[r.ID] = true
+		l.ApplyOffset(s.Offset.Value)
 		added = append(added, l)
 	}
 	s.Listeners = append(kept, added...)
-	if product == "mi" {
+	if product == model.KeyMI {
 		offsetInbound := isTrueValue(tomlValue(s, "mediation.inbound.port_offset_enable"))
 		for i := range s.Listeners {
 			if s.Listeners[i].ID == model.SvcInboundHTTP {
 				s.Listeners[i].Offsetable = offsetInbound
+				s.Listeners[i].ApplyOffset(s.Offset.Value)
 			}
-		}
-	}
-	for i := range s.Listeners {
-		l := &s.Listeners[i]
-		if l.Offsetable {
-			l.Offset = s.Offset.Value
-		} else {
-			l.Offset = 0
 		}
 	}
 }
@@ -250,10 +242,10 @@ func firstUnder(s *model.Server, tomlFile, prefix string) (model.Pos, bool) {
 
 // applicableRows returns the rows for the product, version and role, in table
 // order.
-func applicableRows(product, version, role string) []TomlDefault {
+func applicableRows(product model.ProductKey, version, role string) []TomlDefault {
 	var out []TomlDefault
 	for _, r := range TomlDefaults() {
-		if !hasString(r.Products, product) {
+		if !slices.Contains(r.Products, product) {
 			continue
 		}
 		if r.From != "" && compareVersions(version, r.From) < 0 {
@@ -274,7 +266,7 @@ func applicableRows(product, version, role string) []TomlDefault {
 // then [server] server_role when it is not "default", then the 4.5 split
 // product, else "default". API Manager 3.2's api-publisher, api-devportal and
 // api-key-manager roles open what a control plane opens.
-func tomlRole(product string, s *model.Server) string {
+func tomlRole(product model.ProductKey, s *model.Server) string {
 	role := ""
 	if st, ok := settingOf(s, model.KeyScriptProfile); ok {
 		v := strings.TrimSpace(st.Value)
@@ -289,13 +281,9 @@ func tomlRole(product string, s *model.Server) string {
 		}
 	}
 	if role == "" {
-		switch product {
-		case "am-universal-gw":
-			role = RoleGatewayWorker
-		case "am-tm":
-			role = RoleTrafficManager
-		case "am-acp":
-			role = RoleControlPlane
+		// The 4.5 split products run as their role (the product table's Role).
+		if r, ok := prodtable.Lookup(product); ok {
+			role = r.Role
 		}
 	}
 	switch role {
@@ -305,43 +293,6 @@ func tomlRole(product string, s *model.Server) string {
 		return RoleControlPlane
 	}
 	return role
-}
-
-// generatedFiles lists the home-relative files that deployment.toml renders for
-// the server: the core XML files, every file a template present renders, and
-// the API Manager 4.x inbound endpoints that have templates.
-func generatedFiles(s *model.Server, version, product string) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "etc/jmx.xml", "broker.xml",
-		"data-bridge/data-bridge-config.xml", "identity/embedded-ldap.xml", "identity/identity.xml", "user-mgt.xml", "api-manager.xml"} {
-		out[path.Join(s.ConfDir, f)] = true
-	}
-	if strings.HasPrefix(product, "am") && compareVersions(version, "4.0") >= 0 {
-		for _, f := range []string{"WebSocketInboundEndpoint.xml", "SecureWebSocketInboundEndpoint.xml", "SecureWebhookServer.xml"} {
-			out[inboundDir+f] = true
-		}
-	}
-	for _, st := range s.Settings {
-		if st.Key == model.KeyTomlTemplate {
-			out[st.Value] = true
-		}
-	}
-	return out
-}
-
-// avoidConfigUpdate reports whether the start script passes
-// -DavoidConfigUpdate=true.
-func avoidConfigUpdate(s *model.Server) bool {
-	for _, st := range s.Settings {
-		if st.Key != model.KeyScriptAvoidConfigUpdate {
-			continue
-		}
-		v := strings.ToLower(strings.TrimSpace(st.Value))
-		if strings.HasSuffix(v, "=true") || v == "true" {
-			return true
-		}
-	}
-	return false
 }
 
 // settingOf finds the first setting with the key without relying on the

@@ -10,24 +10,31 @@ import (
 
 const tomlPath = "repository/conf/deployment.toml"
 
+// tomlFacts is what parse records for a deployment.toml at file of a server
+// whose conf directory is conf: the core XML files it renders.
+func tomlFacts(conf, file string) *model.TomlFacts {
+	return &model.TomlFacts{File: file, Rendered: []string{conf + "/axis2/axis2.xml", conf + "/carbon.xml", conf + "/tomcat/catalina-server.xml"}}
+}
+
 // tomlServer is a toml-configured server with an XML servlet-https listener
-// read from a generated catalina-server.xml at 9445.
-func tomlServer(extra ...model.Setting) model.Server {
-	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Proto: model.ProtoTCP,
+// read from a generated catalina-server.xml at 9445, offset by parse.
+func tomlServer(avoid bool, extra ...model.Setting) model.Server {
+	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
 		Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: []model.Listener{xml},
 		Offset:   model.Offset{Value: 1, Origin: model.OriginToml},
-		Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: tomlPath, Pos: model.Pos{File: tomlPath}}}, extra...)}
+		Settings: extra, Toml: tomlFacts("repository/conf", tomlPath)}
+	s.Toml.AvoidConfigUpdate = avoid
 	s.Sort()
 	return s
 }
 
 func TestResolveTomlXMLAndDrift(t *testing.T) {
-	drift := model.Setting{Key: model.KeyTomlDriftPrefix + model.SvcServletHTTPS, Value: model.TomlDriftValue("9445", "9443"),
+	drift := model.Drift{Item: model.SvcServletHTTPS, XML: 9445, Toml: 9443,
 		Pos: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
 	tests := []struct {
 		name      string
-		settings  []model.Setting
+		avoid     bool
 		wantHTTPS model.Listener
 	}{
 		{
@@ -36,15 +43,15 @@ func TestResolveTomlXMLAndDrift(t *testing.T) {
 				Enabled: true, Exposure: model.ExposurePublic, Source: model.Pos{File: tomlPath, Path: "transport.https.properties.port"}},
 		},
 		{
-			name:     "avoidConfigUpdate keeps the XML",
-			settings: []model.Setting{{Key: model.KeyScriptAvoidConfigUpdate, Value: "-DavoidConfigUpdate=true", Pos: model.Pos{File: "bin/api-manager.sh", Line: 3}}},
+			name:  "avoidConfigUpdate keeps the XML",
+			avoid: true,
 			wantHTTPS: model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
 				Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			h := &model.Home{Product: model.Product{Key: "is", Version: "7.0.0"}, Servers: []model.Server{tomlServer(tc.settings...)}}
+			h := &model.Home{Product: model.Product{Key: "is", Version: "7.0.0"}, Servers: []model.Server{tomlServer(tc.avoid)}}
 			ResolveToml(h)
 			s := h.Servers[0]
 			var https []model.Listener
@@ -56,7 +63,7 @@ func TestResolveTomlXMLAndDrift(t *testing.T) {
 			if diff := cmp.Diff([]model.Listener{tc.wantHTTPS}, https); diff != "" {
 				t.Errorf("servlet-https mismatch (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff([]model.Setting{drift}, s.SettingsOf(drift.Key)); diff != "" {
+			if diff := cmp.Diff([]model.Drift{drift}, s.Toml.Drift); diff != "" {
 				t.Errorf("drift mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -77,7 +84,7 @@ func TestResolveTomlMIInboundOffset(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := model.Server{Profile: "default", ConfDir: "conf", Listeners: []model.Listener{inbound},
 				Offset:   model.Offset{Value: 10, Origin: model.OriginDefault},
-				Settings: append([]model.Setting{{Key: model.KeyTomlFile, Value: "conf/deployment.toml"}}, tc.extra...)}
+				Settings: tc.extra, Toml: tomlFacts("conf", "conf/deployment.toml")}
 			h := &model.Home{Product: model.Product{Key: "mi", Version: "4.2.0"}, Servers: []model.Server{s}}
 			ResolveToml(h)
 			for _, l := range h.Servers[0].Listeners {
@@ -115,24 +122,25 @@ func TestResolveTomlStaticEndpoint(t *testing.T) {
 	read := model.Listener{ID: model.SvcInboundHTTP, Base: 9021, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
 		Source: model.Pos{File: file, Line: 4, Col: 41}, Note: "inbound endpoint port, not offset"}
 	toml := []model.Setting{
-		{Key: model.KeyTomlFile, Value: "repository/conf/deployment.toml"},
 		{Key: model.KeyTomlPrefix + "server.hostname", Value: `"localhost"`, Pos: model.Pos{File: "repository/conf/deployment.toml", Line: 2, Col: 12, Path: "server.hostname"}},
 	}
 	for _, tc := range []struct {
 		name     string
 		files    []string
 		ls       []model.Listener
-		extra    []model.Setting
+		dir      bool       // the home holds the inbound endpoints directory
 		wantPort model.Port // 0: no webhook-http listener
 		wantLine int
 	}{
-		{"read from the home, offset", []string{file}, []model.Listener{read}, nil, 9023, 4},
-		{"removed from a full home", nil, nil, []model.Setting{{Key: model.KeyTomlInboundDir, Value: dir}}, 0, 0},
-		{"configuration repository", nil, nil, nil, 9023, 2},
+		{"read from the home, offset", []string{file}, []model.Listener{read}, false, 9023, 4},
+		{"removed from a full home", nil, nil, true, 0, 0},
+		{"configuration repository", nil, nil, false, 9023, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: tc.ls,
-				Offset: model.Offset{Value: 2, Origin: model.OriginToml}, Settings: append(append([]model.Setting{}, toml...), tc.extra...)}
+				Offset: model.Offset{Value: 2, Origin: model.OriginToml}, Settings: append([]model.Setting{}, toml...),
+				Toml: tomlFacts("repository/conf", "repository/conf/deployment.toml")}
+			s.Toml.InboundDir = tc.dir
 			s.Sort()
 			h := &model.Home{Product: model.Product{Key: "am", Version: "4.2.0"}, Servers: []model.Server{s}, Files: tc.files}
 			ResolveToml(h)

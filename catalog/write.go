@@ -93,7 +93,7 @@ func writeJSON(w io.Writer, entries []Entry) error {
 	}{Entries: make([]jsonEntry, 0, len(entries))}
 	for _, e := range entries {
 		doc.Entries = append(doc.Entries, jsonEntry{
-			Product: e.Product, Profile: e.Profile, Service: e.Service,
+			Product: string(e.Product), Profile: e.Profile, Service: e.Service,
 			Port: int(e.Port), PortEnd: int(e.PortEnd),
 			Proto: e.Proto.String(), Dir: e.Dir.String(), Dest: e.Dest, Exposure: e.Exposure.String(),
 			Offset: e.Offset, DefaultOn: e.DefaultOn, File: e.File, Location: e.Location,

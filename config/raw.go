@@ -162,8 +162,8 @@ func (o *offsetValue) UnmarshalYAML(n *yaml.Node) error {
 	if err != nil || n.Tag != "!!int" {
 		return typeError(n, "offset %q is not a whole number", s)
 	}
-	if v < 0 || v > int(model.MaxPort) {
-		return typeError(n, "offset %d is out of range (want 0 to %d)", v, model.MaxPort)
+	if !model.ValidOffset(v) {
+		return typeError(n, "offset %d is out of range (want 0 to %d)", v, model.MaxOffset)
 	}
 	o.value = v
 	return nil

@@ -68,6 +68,7 @@ func isHome() *model.Home {
 	const cat, ldap = "repository/conf/tomcat/catalina-server.xml", "repository/conf/identity/embedded-ldap.xml"
 	lo := in(model.SvcMIInternalHTTP, 9191, 1, tcp, model.ExposurePublic, "repository/conf/x.xml", 2)
 	lo.Bind = "127.0.0.1"
+	lo.BindAddr = model.ParseBind(lo.Bind)
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Offset: model.Offset{Value: 1}, Listeners: []model.Listener{
 		in(model.SvcServletHTTPS, 9443, 1, tcp, model.ExposurePublic, cat, 80),
 		in(model.SvcServletHTTPS, 9443, 1, tcp, model.ExposurePublic, "repository/conf/axis2/axis2.xml", 200),

@@ -135,7 +135,7 @@ func (b *planBuilder) add(ctx context.Context, h *model.Home, s *model.Server, l
 	// A port or offset that deployment.toml takes from the environment is
 	// known only where the server runs: a rule for the default would open a
 	// port nothing listens on and leave the real one shut.
-	if expr := runtimeValue(l.Configured); expr != "" {
+	if expr := runtimeValue(s, l); expr != "" {
 		b.close(r, "port given through "+expr+", known only at run time", "a literal port in deployment.toml")
 		return nil
 	}
@@ -150,7 +150,7 @@ func (b *planBuilder) add(ctx context.Context, h *model.Home, s *model.Server, l
 }
 
 func (b *planBuilder) addIn(r Rule, l model.Listener) error {
-	if isLoopback(l.Bind) {
+	if l.BindAddr.IsLoopback() {
 		b.close(r, "bound to loopback address "+l.Bind, "")
 		return nil
 	}
@@ -417,15 +417,6 @@ func family(ps []netip.Prefix, v6 bool) []netip.Prefix {
 	return out
 }
 
-func isLoopback(bind string) bool {
-	bind = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(bind), "["), "]")
-	if strings.EqualFold(bind, "localhost") {
-		return true
-	}
-	a, err := netip.ParseAddr(bind)
-	return err == nil && a.Unmap().IsLoopback()
-}
-
 // portText formats a port or range as "9443" or "4000-4002".
 func portText(p, end model.Port) string {
 	if end == 0 || end == p {
@@ -449,17 +440,13 @@ func (b *planBuilder) unresolved(h *model.Home, s *model.Server) {
 	}
 }
 
-// runtimeValue returns the $env{...} or $sys{...} reference in a configured
-// value, or "".
-func runtimeValue(v string) string {
-	for _, pre := range []string{"$env{", "$sys{"} {
-		if i := strings.Index(v, pre); i >= 0 {
-			if j := strings.IndexByte(v[i:], '}'); j > 0 {
-				return v[i : i+j+1]
-			}
-		}
+// runtimeValue returns the $env{...} or $sys{...} reference that gives the
+// port of l, or "".
+func runtimeValue(s *model.Server, l model.Listener) string {
+	if l.Configured == "" {
+		return ""
 	}
-	return ""
+	return s.RuntimeAt(l.Source)
 }
 
 // runtimeOffset returns the $env{...} or $sys{...} reference that gives the
@@ -469,10 +456,5 @@ func runtimeOffset(s *model.Server) string {
 	if s.Offset.Origin == model.OriginFlag || s.Offset.Origin == model.OriginConfig || s.Offset.Origin == model.OriginScript {
 		return ""
 	}
-	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-		if st.Pos.Path == "server.offset" {
-			return st.Value
-		}
-	}
-	return ""
+	return s.RuntimeOffset()
 }

@@ -120,10 +120,12 @@ func TestMakePlan(t *testing.T) {
 				env := pub
 				env.Configured = "$env{HTTPS_PORT}"
 				hs := oneHome(env)
+				hs[0].Servers[0].Runtime = []model.RuntimeRef{{Kind: model.RuntimeEnv, Name: "HTTPS_PORT", Expr: env.Configured, Port: true, Pos: env.Source}}
 				moving := mgmt
 				moving.Offsetable = true
 				off := oneHome(moving)[0].Servers[0]
-				off.Settings = []model.Setting{{Key: model.KeyTomlUnresolvedPort, Value: "$sys{offset}", Pos: model.Pos{File: "conf/deployment.toml", Line: 2, Col: 10, Path: "server.offset"}}}
+				off.Runtime = []model.RuntimeRef{{Kind: model.RuntimeSys, Name: "offset", Expr: "$sys{offset}", Port: true,
+					Pos: model.Pos{File: "conf/deployment.toml", Line: 2, Col: 10, Path: "server.offset"}}}
 				hs[0].Servers = append(hs[0].Servers, off)
 				return hs
 			}(),

@@ -140,14 +140,14 @@ func indirectValue(v string) bool {
 }
 
 // tomlAnchor returns where to report about a table of the deployment.toml tf
-// that lacks a key: the first key of the first of tables that has one, else
-// the file itself.
-func tomlAnchor(s *model.Server, tf model.Setting, tables ...string) model.Pos {
+// (home-relative) that lacks a key: the first key of the first of tables that
+// has one, else the file itself.
+func tomlAnchor(s *model.Server, tf string, tables ...string) model.Pos {
 	for _, t := range tables {
 		prefix := model.KeyTomlPrefix + t + "."
 		var best model.Pos
 		for _, st := range s.Settings {
-			if strings.HasPrefix(st.Key, prefix) && st.Pos.File == tf.Value && st.Pos.Line > 0 && (best.IsZero() || st.Pos.Less(best)) {
+			if strings.HasPrefix(st.Key, prefix) && st.Pos.File == tf && st.Pos.Line > 0 && (best.IsZero() || st.Pos.Less(best)) {
 				best = st.Pos
 			}
 		}
@@ -155,40 +155,10 @@ func tomlAnchor(s *model.Server, tf model.Setting, tables ...string) model.Pos {
 			return best
 		}
 	}
-	return model.Pos{File: tf.Value}
+	return model.Pos{File: tf}
 }
 
 // renderedXML reports whether deployment.toml renders the home-relative file
 // rel at every start of s, so that the toml, not the file, says what the
-// server uses: s is configured by deployment.toml, its start script does not
-// pass -DavoidConfigUpdate=true, and rel is one of the core XML files of its
-// conf directory or a file that a template present renders.
-func renderedXML(s *model.Server, rel string) bool {
-	if _, ok := s.Setting(model.KeyTomlFile); !ok || scriptAvoidsConfigUpdate(s) {
-		return false
-	}
-	for _, f := range []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "user-mgt.xml", "identity/embedded-ldap.xml",
-		"datasources/master-datasources.xml"} {
-		if rel == confFile(s, f) {
-			return true
-		}
-	}
-	for _, t := range s.SettingsOf(model.KeyTomlTemplate) {
-		if t.Value == rel {
-			return true
-		}
-	}
-	return false
-}
-
-// scriptAvoidsConfigUpdate reports whether the start script passes
-// -DavoidConfigUpdate=true, which keeps the generated XML.
-func scriptAvoidsConfigUpdate(s *model.Server) bool {
-	for _, st := range s.SettingsOf(model.KeyScriptAvoidConfigUpdate) {
-		v := strings.ToLower(strings.TrimSpace(st.Value))
-		if strings.HasSuffix(v, "=true") || v == "true" {
-			return true
-		}
-	}
-	return false
-}
+// server uses (model.TomlFacts.Regenerates).
+func renderedXML(s *model.Server, rel string) bool { return s.Toml.Regenerates(rel) }

@@ -16,7 +16,7 @@ type Options struct {
 	// server of the profile, before the port offset (what a fresh
 	// distribution's file holds). cmd injects it from the catalog package;
 	// rules that need it stay silent when it is nil.
-	DefaultPort func(product, profile, service string) (model.Port, bool)
+	DefaultPort func(product model.ProductKey, profile, service string) (model.Port, bool)
 	// Disable turns rules off; entries are rule IDs (any case) or names.
 	Disable []string
 	// Enable turns on rules that are off by default; it wins over Disable.

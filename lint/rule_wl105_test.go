@@ -7,7 +7,7 @@ import (
 )
 
 func TestWL105NonDefaultPort(t *testing.T) {
-	defaults := func(product, profile, service string) (model.Port, bool) {
+	defaults := func(product model.ProductKey, profile, service string) (model.Port, bool) {
 		switch {
 		case product == "am" && profile == "default" && service == model.SvcServletHTTPS:
 			return 9443, true

@@ -65,8 +65,10 @@ func checkUnresolvedPlaceholder(p *Pass) {
 	// WL404's (info): the configuration is fine, only the firewall
 	// cannot be derived from it.
 	wl404 := map[model.Pos]bool{}
-	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-		wl404[st.Pos] = true
+	for _, r := range s.Runtime {
+		if r.Port {
+			wl404[r.Pos] = true
+		}
 	}
 	for _, r := range s.Unresolved {
 		if wl404[r.Pos] {

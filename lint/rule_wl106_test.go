@@ -24,7 +24,8 @@ func TestWL106UnresolvedPlaceholder(t *testing.T) {
 		{
 			name: "a toml port from the environment is WL404's",
 			homes: []*model.Home{home("a", func() model.Server {
-				s := srv(0, nil, set(model.KeyTomlUnresolvedPort, "$env{HTTPS_PORT}", toml, 12))
+				s := srv(0, nil)
+				s.Runtime = []model.RuntimeRef{{Kind: model.RuntimeEnv, Name: "HTTPS_PORT", Expr: "$env{HTTPS_PORT}", Port: true, Pos: pos(toml, 12)}}
 				s.Unresolved = []model.Ref{{Expr: "$env{HTTPS_PORT}", Pos: pos(toml, 12)}, {Expr: "$env{HOST_NAME}", Pos: pos(toml, 3)}}
 				return s
 			}())},

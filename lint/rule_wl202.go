@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"strconv"
-
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
@@ -43,31 +41,40 @@ deployment.toml), or make both values agree.`),
 
 func checkScriptOffsetMismatch(p *Pass) {
 	s := p.Server
-	conf, ok := tomlSetting(s, "server.offset")
+	conf, ok := offsetOf(s, model.OriginToml)
 	what := "deployment.toml [server] offset"
 	if !ok {
-		conf, ok = s.Setting(model.KeyCarbonOffset)
+		conf, ok = offsetOf(s, model.OriginCarbon)
 		what = "carbon.xml <Offset>"
 	}
 	if !ok {
 		return
 	}
-	for _, script := range s.SettingsOf(model.KeyScriptPortOffset) {
-		if sameOffset(optionValue(script.Value), unquote(conf.Value)) {
+	for _, script := range s.Offsets {
+		if script.Origin != model.OriginScript || sameOffset(script, conf) {
 			continue
 		}
 		p.Reportf(script.Pos,
 			"start script sets %q, which overrides %s %q%s; expected one offset, kept in one place",
-			script.Value, what, unquote(conf.Value), at(conf.Pos))
+			script.Text, what, unquote(conf.Text), at(conf.Pos))
 	}
 }
 
-// sameOffset compares two offsets as numbers when both are numbers, else as text.
-func sameOffset(a, b string) bool {
-	x, errA := strconv.Atoi(a)
-	y, errB := strconv.Atoi(b)
-	if errA == nil && errB == nil {
-		return x == y
+// offsetOf returns the first offset source of the origin.
+func offsetOf(s *model.Server, origin string) (model.OffsetSource, bool) {
+	for _, o := range s.Offsets {
+		if o.Origin == origin {
+			return o, true
+		}
 	}
-	return a == b
+	return model.OffsetSource{}, false
+}
+
+// sameOffset compares two offsets as numbers when both are known, else as
+// written.
+func sameOffset(a, b model.OffsetSource) bool {
+	if a.Known && b.Known {
+		return a.Value == b.Value
+	}
+	return optionValue(a.Text) == unquote(b.Text)
 }

@@ -67,7 +67,7 @@ func checkJMXRemoteEnabled(p *Pass) {
 	if len(jmx) == 0 {
 		return
 	}
-	if _, toml := s.Setting(model.KeyTomlFile); toml {
+	if s.Toml != nil {
 		// deployment.toml renders jmx.xml: the switch to change is the toml's.
 		var parts []string
 		for _, l := range jmx {

@@ -23,9 +23,11 @@ func TestWL301JMXRemoteEnabled(t *testing.T) {
 	testRule(t, "WL301", []ruleCase{
 		{
 			name: "deployment.toml: the toml switch, at its line when written",
-			homes: []*model.Home{home("a", srv(0, []model.Listener{tomlReg},
-				set(model.KeyTomlFile, "repository/conf/deployment.toml", toml, 0),
-				set(model.KeyTomlPrefix+"monitoring.jmx.rmi_server_start", "true", toml, 40)))},
+			homes: []*model.Home{home("a", func() model.Server {
+				s := srv(0, []model.Listener{tomlReg}, set(model.KeyTomlPrefix+"monitoring.jmx.rmi_server_start", "true", toml, 40))
+				s.Toml = tomlFacts()
+				return s
+			}())},
 			want: []string{
 				`a|repository/conf/deployment.toml:40:5: warning: JMX is on, so jmx-rmi-registry 9999 listen on all interfaces; expected [monitoring.jmx] rmi_server_start = false in deployment.toml unless JMX monitoring needs it, with the ports kept to the management network [WL301]`,
 			},

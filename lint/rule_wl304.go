@@ -122,8 +122,7 @@ func isShippedKeystore(v string) bool {
 // by checkDefaultKeystore at the keys; the caller skips this when a finding
 // already names the shipped file, so the stock tomls get no second finding.
 func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
-	tf, ok := s.Setting(model.KeyTomlFile)
-	if !ok {
+	if s.Toml == nil {
 		return
 	}
 	if carbon := confFile(s, "carbon.xml"); hasFile(p.Home, carbon) && !renderedXML(s, carbon) {
@@ -131,7 +130,7 @@ func checkTomlPrimaryKeystore(p *Pass, s *model.Server) {
 	}
 	_, fileSet := tomlSetting(s, "keystore.primary.file_name")
 	_, passSet := tomlSetting(s, "keystore.primary.password")
-	where := tomlAnchor(s, tf, "keystore.primary", "keystore.tls", "server")
+	where := tomlAnchor(s, s.Toml.File, "keystore.primary", "keystore.tls", "server")
 	switch {
 	case !fileSet && !passSet:
 		p.Reportf(where, "[keystore.primary] sets no file_name or password, so the primary keystore is the shipped %q with password %q; expected [keystore.primary] naming your own keystore",

@@ -69,7 +69,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: tls changed, [keystore.primary] absent",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyTomlPrefix+"keystore.tls.file_name", "prod-tls.jks", toml, 29),
 				set(model.KeyTomlPrefix+"keystore.tls.password", "$secret{tls}", toml, 31),
 			))},
@@ -79,7 +79,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: no keystore at all, generated carbon.xml not reported",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyKeyStoreLocation, "${carbon.home}/repository/resources/security/wso2carbon.jks", carbonXML, 200),
 				set(model.KeyKeyStorePassword, "wso2carbon", carbonXML, 202),
 				set(model.KeyConnectorKeystorePass, "wso2carbon", catalinaXML, 90),
@@ -90,7 +90,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: primary without file_name",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyTomlPrefix+"keystore.primary.password", "$secret{primary}", toml, 41),
 				set(model.KeyTomlPrefix+"keystore.tls.file_name", "prod-tls.jks", toml, 29),
 			))},
@@ -100,7 +100,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: primary without password",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyTomlPrefix+"keystore.primary.file_name", "prod.p12", toml, 40),
 			))},
 			want: []string{
@@ -109,7 +109,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: stock [keystore.tls], no second finding",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyTomlPrefix+"keystore.tls.file_name", "wso2carbon.jks", toml, 29),
 				set(model.KeyTomlPrefix+"keystore.tls.password", "wso2carbon", toml, 31),
 			))},
@@ -120,7 +120,7 @@ func TestWL304DefaultKeystore(t *testing.T) {
 		},
 		{
 			name: "toml: own primary, generated carbon.xml stale",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, hostname,
+			homes: []*model.Home{renderedHome(srv(0, nil, hostname,
 				set(model.KeyTomlPrefix+"keystore.primary.file_name", "prod.p12", toml, 40),
 				set(model.KeyTomlPrefix+"keystore.primary.password", "$secret{primary}", toml, 41),
 				set(model.KeyKeyStoreLocation, "${carbon.home}/repository/resources/security/wso2carbon.jks", carbonXML, 200),

@@ -54,7 +54,7 @@ func TestWL306WeakTLSProtocol(t *testing.T) {
 		},
 		{
 			name: "deployment.toml",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"transport.https.sslHostConfig.properties.protocols", "+TLSv1, +TLSv1.1, +TLSv1.2", toml, 40),
 				set(model.KeyTomlPrefix+"transport.https.properties.sslEnabledProtocols", "TLSv1.1,TLSv1.2", toml, 44),
 				set(model.KeyTomlPrefix+"transport.passthru_https.listener.parameters.HttpsProtocols", "SSLv3,TLSv1.2", toml, 50),
@@ -73,7 +73,7 @@ func TestWL306WeakTLSProtocol(t *testing.T) {
 		},
 		{
 			name: "deployment.toml renders the XML: no finding at the generated files",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"transport.https.sslHostConfig.properties.protocols", "+TLSv1.2, +TLSv1.3", toml, 40),
 				set(model.KeyTomlPrefix+"transport.passthru_https.listener.parameters.HttpsProtocols", "TLSv1.2", toml, 50),
 				set(model.KeyConnectorSSLProtocols, "TLSv1,TLSv1.1,TLSv1.2", catalinaXML, 90),

@@ -51,10 +51,10 @@ in deployment.toml, `+"`hostname = \"apim.example.com\"`"+` under `+"`[server]`"
 func checkHostnameUnset(p *Pass) {
 	s := p.Server
 	carbon := confFile(s, "carbon.xml")
-	if tf, ok := s.Setting(model.KeyTomlFile); ok && !(hasFile(p.Home, carbon) && !renderedXML(s, carbon)) {
+	if s.Toml != nil && !(hasFile(p.Home, carbon) && !renderedXML(s, carbon)) {
 		// deployment.toml renders carbon.xml: report the toml, never the
 		// generated file.
-		checkTomlHostname(p, s, tf)
+		checkTomlHostname(p, s, s.Toml.File)
 		return
 	}
 	if !hasFile(p.Home, carbon) {
@@ -82,9 +82,9 @@ func checkHostnameUnset(p *Pass) {
 }
 
 // checkTomlHostname checks [server] hostname of a server configured by the
-// deployment.toml tf: at the value when set, else at the first key of [server]
-// (or the file).
-func checkTomlHostname(p *Pass, s *model.Server, tf model.Setting) {
+// deployment.toml tf (home-relative): at the value when set, else at the first
+// key of [server] (or the file).
+func checkTomlHostname(p *Pass, s *model.Server, tf string) {
 	if set, ok := tomlSetting(s, "server.hostname"); ok {
 		if v := unquote(set.Value); v == "" || strings.EqualFold(v, "localhost") {
 			p.Reportf(set.Pos, "[server] hostname is %q; expected the name clients use to reach the server", v)

@@ -13,12 +13,21 @@ import (
 	"github.com/wso2lint/wso2lint/parse"
 )
 
-// tomlFile marks a hand-written server as configured by deployment.toml.
-var tomlFile = model.Setting{Key: model.KeyTomlFile, Value: toml, Pos: model.Pos{File: toml}}
+// tomlFacts is what parse records for the deployment.toml of a server in
+// repository/conf: the core XML files it renders.
+func tomlFacts() *model.TomlFacts {
+	var rendered []string
+	for _, f := range []string{"api-manager.xml", "axis2/axis2.xml", "broker.xml", "carbon.xml", "data-bridge/data-bridge-config.xml",
+		"datasources/master-datasources.xml", "etc/jmx.xml", "identity/embedded-ldap.xml", "identity/identity.xml", "tomcat/catalina-server.xml", "user-mgt.xml"} {
+		rendered = append(rendered, "repository/conf/"+f)
+	}
+	return &model.TomlFacts{File: toml, Rendered: rendered}
+}
 
 // renderedHome is a home configured by deployment.toml; files lists the other
 // files read (a generated carbon.xml, say).
 func renderedHome(s model.Server, files ...string) *model.Home {
+	s.Toml = tomlFacts()
 	h := home("a", s)
 	h.Product = model.Product{Key: "am", Version: "4.2.0"}
 	h.Files = append([]string{toml}, files...)
@@ -34,7 +43,6 @@ func TestWL309HostnameUnset(t *testing.T) {
 	tset := set(model.KeyTomlPrefix+"server.hostname", "apim.example.com", toml, 2)
 	clocal := set(model.KeyCarbonHostName, "localhost", carbonXML, 12)
 	cset := set(model.KeyCarbonHostName, "apim.example.com", carbonXML, 12)
-	avoid := set(model.KeyScriptAvoidConfigUpdate, "-DavoidConfigUpdate=true", script, 300)
 	testRule(t, "WL309", []ruleCase{
 		{
 			name:  "absent",
@@ -71,21 +79,21 @@ func TestWL309HostnameUnset(t *testing.T) {
 		},
 		{
 			name:  "deployment.toml localhost, no carbon.xml",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, tlocal))},
+			homes: []*model.Home{renderedHome(srv(0, nil, tlocal))},
 			want: []string{
 				`a|repository/conf/deployment.toml:2:5: info: [server] hostname is "localhost"; expected the name clients use to reach the server [WL309]`,
 			},
 		},
 		{
 			name:  "deployment.toml localhost, generated carbon.xml not reported",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, tlocal, clocal), carbonXML)},
+			homes: []*model.Home{renderedHome(srv(0, nil, tlocal, clocal), carbonXML)},
 			want: []string{
 				`a|repository/conf/deployment.toml:2:5: info: [server] hostname is "localhost"; expected the name clients use to reach the server [WL309]`,
 			},
 		},
 		{
 			name: "deployment.toml without hostname: first key of [server]",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"server.offset", "2", toml, 3),
 				set(model.KeyTomlPrefix+"server.node_ip", "127.0.0.1", toml, 2),
 				set(model.KeyTomlPrefix+"super_admin.username", "admin", toml, 1),
@@ -96,22 +104,22 @@ func TestWL309HostnameUnset(t *testing.T) {
 		},
 		{
 			name:  "deployment.toml without [server]: the file",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, set(model.KeyTomlPrefix+"super_admin.username", "admin", toml, 1)))},
+			homes: []*model.Home{renderedHome(srv(0, nil, set(model.KeyTomlPrefix+"super_admin.username", "admin", toml, 1)))},
 			want: []string{
 				`a|repository/conf/deployment.toml: info: deployment.toml sets no [server] hostname; expected the name clients use to reach the server [WL309]`,
 			},
 		},
 		{
 			name:  "deployment.toml set, generated carbon.xml stale",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, tset, clocal), carbonXML)},
+			homes: []*model.Home{renderedHome(srv(0, nil, tset, clocal), carbonXML)},
 		},
 		{
 			name:  "deployment.toml from the environment",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, set(model.KeyTomlPrefix+"server.hostname", "$env{HOST_NAME}", toml, 2)))},
+			homes: []*model.Home{renderedHome(srv(0, nil, set(model.KeyTomlPrefix+"server.hostname", "$env{HOST_NAME}", toml, 2)))},
 		},
 		{
 			name:  "-DavoidConfigUpdate=true keeps carbon.xml",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, tlocal, cset, avoid), carbonXML)},
+			homes: []*model.Home{avoided(renderedHome(srv(0, nil, tlocal, cset), carbonXML))},
 		},
 	})
 }
@@ -190,4 +198,12 @@ func writeFile(t *testing.T, name, content string) {
 	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// avoided marks the servers of h as started with -DavoidConfigUpdate=true.
+func avoided(h *model.Home) *model.Home {
+	for i := range h.Servers {
+		h.Servers[i].Toml.AvoidConfigUpdate = true
+	}
+	return h
 }

@@ -17,7 +17,7 @@ func TestWL313AdminServiceWSDLs(t *testing.T) {
 		},
 		{
 			name: "toml enable",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"admin_service.wsdl.enable", "true", toml, 12),
 				set(model.KeyCarbonHideAdminConsole, "false", carbonXML, 327),
 			), carbonXML)},
@@ -31,7 +31,7 @@ func TestWL313AdminServiceWSDLs(t *testing.T) {
 		},
 		{
 			name:  "toml false",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile, set(model.KeyTomlPrefix+"admin_service.wsdl.enable", "false", toml, 12)))},
+			homes: []*model.Home{renderedHome(srv(0, nil, set(model.KeyTomlPrefix+"admin_service.wsdl.enable", "false", toml, 12)))},
 		},
 	})
 }

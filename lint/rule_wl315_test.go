@@ -32,7 +32,7 @@ func TestWL315XSSCSRF(t *testing.T) {
 			// deployment.toml renders carbon.xml with XSS prevention on; a
 			// table of deployment.toml named like the filter is not a switch.
 			name: "rendered carbon.xml and invented toml key not reported",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"admin_console.xss_prevention.enabled", "false", toml, 20),
 				set(model.KeyCarbonXSSPreventionEnabled, "false", carbonXML, 485),
 			), carbonXML)},

@@ -37,7 +37,7 @@ func TestWL316WeakCiphers(t *testing.T) {
 		},
 		{
 			name: "toml, rendered xml skipped",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"transport.https.sslHostConfig.properties.ciphers", `"TLS_RSA_WITH_DES_CBC_SHA"`, toml, 30),
 				set(model.KeyConnectorCiphers, "TLS_RSA_WITH_DES_CBC_SHA", catalinaXML, 92),
 			), catalinaXML)},

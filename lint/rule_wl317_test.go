@@ -18,7 +18,7 @@ func TestWL317WeakAdminPassword(t *testing.T) {
 		},
 		{
 			name: "short toml",
-			homes: []*model.Home{renderedHome(srv(0, nil, tomlFile,
+			homes: []*model.Home{renderedHome(srv(0, nil,
 				set(model.KeyTomlPrefix+"super_admin.username", `"ops"`, toml, 5),
 				set(model.KeyTomlPrefix+"super_admin.password", `"a1B2c"`, toml, 6),
 				set(model.KeyAdminPassword, "a1B2c", userMgtXML, 11),

@@ -37,10 +37,11 @@ func TestWL318PlaintextPassword(t *testing.T) {
 			// deployment.toml renders master-datasources.xml: its [database.*]
 			// passwords are judged instead.
 			name: "datasource rendered from deployment.toml",
-			homes: []*model.Home{home("a", srv(0, nil,
-				set(model.KeyTomlFile, toml, toml, 0),
-				set(model.KeyDatasourcePassword, "wso2carbon", dsXML, 30),
-			))},
+			homes: []*model.Home{home("a", func() model.Server {
+				s := srv(0, nil, set(model.KeyDatasourcePassword, "wso2carbon", dsXML, 30))
+				s.Toml = tomlFacts()
+				return s
+			}())},
 		},
 		{
 			name: "vaulted",

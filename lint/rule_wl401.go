@@ -1,8 +1,9 @@
 package lint
 
 import (
+	"slices"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -46,26 +47,23 @@ server render the XML again.`),
 
 func checkGeneratedXMLEdited(p *Pass) {
 	s := p.Server
-	if scriptAvoidsConfigUpdate(s) {
+	if s.Toml == nil || s.Toml.AvoidConfigUpdate {
 		return
 	}
-	var drift []model.Setting
-	for _, st := range s.Settings {
-		if strings.HasPrefix(st.Key, model.KeyTomlDriftPrefix) {
-			drift = append(drift, st)
+	drift := slices.Clone(s.Toml.Drift)
+	sort.SliceStable(drift, func(i, j int) bool {
+		a, b := drift[i], drift[j]
+		if a.Pos.Less(b.Pos) || b.Pos.Less(a.Pos) {
+			return a.Pos.Less(b.Pos)
 		}
-	}
-	sort.SliceStable(drift, func(i, j int) bool { return drift[i].Pos.Less(drift[j].Pos) })
-	for _, st := range drift {
-		xml, toml, ok := model.ParseTomlDriftValue(st.Value)
-		if !ok {
-			continue
-		}
-		item := strings.TrimPrefix(st.Key, model.KeyTomlDriftPrefix)
-		what := item + " port"
-		if item == "offset" {
+		return a.Item < b.Item
+	})
+	for _, d := range drift {
+		what := d.Item + " port"
+		if d.Item == "offset" {
 			what = "port offset"
 		}
-		p.Reportf(st.Pos, "%s %q differs from %q that deployment.toml renders; your edit will be overwritten on the next start; change deployment.toml", what, xml, toml)
+		p.Reportf(d.Pos, "%s %q differs from %q that deployment.toml renders; your edit will be overwritten on the next start; change deployment.toml",
+			what, strconv.Itoa(d.XML), strconv.Itoa(d.Toml))
 	}
 }

@@ -87,7 +87,7 @@ type tomlKnowledge struct {
 	transports []string
 	tables     []string
 	mistakes   []catalog.TomlKeyMistake
-	product    string
+	product    model.ProductKey
 	defaults   map[string]bool // keys of the home's default.json
 }
 

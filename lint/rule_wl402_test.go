@@ -7,7 +7,7 @@ import (
 )
 
 // productTomlHome is a deployment.toml home of the product with the settings.
-func productTomlHome(product, version string, ss ...model.Setting) *model.Home {
+func productTomlHome(product model.ProductKey, version string, ss ...model.Setting) *model.Home {
 	h := home("a", srv(0, nil, ss...))
 	h.Product = model.Product{Key: product, Version: version}
 	return h

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wso2lint/wso2lint/catalog"
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
@@ -59,7 +60,7 @@ var ignoredSwitches = []struct{ key, ports string }{
 
 func checkIgnoredListenerSwitch(p *Pass) {
 	prod := p.Home.Product
-	if !strings.HasPrefix(prod.Key, "am") || prod.Version == "" || !versionBefore(prod.Version, 4, 6) {
+	if catalog.FamilyOf(prod.Key) != model.KeyAM || prod.Version == "" || !versionBefore(prod.Version, 4, 6) {
 		return
 	}
 	s := p.Server

@@ -40,7 +40,9 @@ variable holds in each environment, or give the port literally.`),
 
 func checkPortFromEnvironment(p *Pass) {
 	s := p.Server
-	for _, st := range s.SettingsOf(model.KeyTomlUnresolvedPort) {
-		p.Reportf(st.Pos, "port %q is given through %q: the firewall cannot be derived statically; check the value it holds where the server runs", st.Pos.Path, st.Value)
+	for _, r := range s.Runtime {
+		if r.Port {
+			p.Reportf(r.Pos, "port %q is given through %q: the firewall cannot be derived statically; check the value it holds where the server runs", r.Pos.Path, r.Expr)
+		}
 	}
 }

@@ -14,17 +14,22 @@ func tomlHome(version string, ss ...model.Setting) *model.Home {
 }
 
 func TestWL401GeneratedXMLEdited(t *testing.T) {
-	drift := set(model.KeyTomlDriftPrefix+"offset", model.TomlDriftValue("3", "0"), carbonXML, 98)
-	avoid := set(model.KeyScriptAvoidConfigUpdate, "-DavoidConfigUpdate=true", script, 12)
+	drift := func(avoid bool) *model.Home {
+		h := tomlHome("4.2.0")
+		h.Servers[0].Toml = tomlFacts()
+		h.Servers[0].Toml.Drift = []model.Drift{{Item: "offset", XML: 3, Toml: 0, Pos: pos(carbonXML, 98)}}
+		h.Servers[0].Toml.AvoidConfigUpdate = avoid
+		return h
+	}
 	testRule(t, "WL401", []ruleCase{
 		{
 			name:  "edited offset",
-			homes: []*model.Home{tomlHome("4.2.0", drift)},
+			homes: []*model.Home{drift(false)},
 			want: []string{
 				`a|repository/conf/carbon.xml:98:5: warning: port offset "3" differs from "0" that deployment.toml renders; your edit will be overwritten on the next start; change deployment.toml [WL401]`,
 			},
 		},
-		{name: "avoidConfigUpdate", homes: []*model.Home{tomlHome("4.2.0", drift, avoid)}},
+		{name: "avoidConfigUpdate", homes: []*model.Home{drift(true)}},
 		{name: "no drift", homes: []*model.Home{tomlHome("4.2.0")}},
 	})
 }
@@ -68,12 +73,13 @@ func TestWL403IgnoredListenerSwitch(t *testing.T) {
 }
 
 func TestWL404PortFromEnvironment(t *testing.T) {
-	env := model.Setting{Key: model.KeyTomlUnresolvedPort, Value: "$env{HTTPS_PORT}",
-		Pos: model.Pos{File: toml, Line: 7, Col: 8, Path: "transport.https.properties.port"}}
+	env := tomlHome("4.2.0")
+	env.Servers[0].Runtime = []model.RuntimeRef{{Kind: model.RuntimeEnv, Name: "HTTPS_PORT", Expr: "$env{HTTPS_PORT}", Port: true,
+		Pos: model.Pos{File: toml, Line: 7, Col: 8, Path: "transport.https.properties.port"}}}
 	testRule(t, "WL404", []ruleCase{
 		{
 			name:  "env port",
-			homes: []*model.Home{tomlHome("4.2.0", env)},
+			homes: []*model.Home{env},
 			want: []string{
 				`a|repository/conf/deployment.toml:7:8: info: port "transport.https.properties.port" is given through "$env{HTTPS_PORT}": the firewall cannot be derived statically; check the value it holds where the server runs [WL404]`,
 			},

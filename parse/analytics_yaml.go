@@ -42,6 +42,7 @@ func readDeploymentYAML(s *server) error {
 			return s.h.errorf(rel, y.offset.Line, "wso2.carbon.ports.offset: %v", err)
 		}
 		s.srv.Offset = model.Offset{Value: n, Origin: model.OriginYAML, Pos: y.pos(y.offset, "wso2.carbon.ports.offset")}
+		s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: s.srv.Offset.Origin, Text: y.offset.Value, Value: n, Known: true, Pos: s.srv.Offset.Pos})
 	}
 	dashboard := strings.HasSuffix(s.srv.Profile, "dashboard")
 	for _, l := range y.http {

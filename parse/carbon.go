@@ -35,11 +35,11 @@ func readCarbon(s *server) error {
 		if e := ports.SelectElement("Offset"); e != nil {
 			pos := f.textPos(e)
 			v := f.text(e)
-			s.set(model.KeyCarbonOffset, v, pos)
 			n, err := parseOffset(v)
 			if err != nil {
 				return &Error{File: s.h.display(f.rel), Line: pos.Line, Err: err}
 			}
+			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginCarbon, Text: v, Value: n, Known: true, Pos: pos})
 			s.carbon.offset, s.carbon.offsetSet, s.carbon.offsetPos = n, true, pos
 		}
 	}

@@ -8,8 +8,9 @@
 // that import etree. .properties files are scanned by parse/props (props.go
 // adapts them) and deployment.toml by parse/toml (toml_read.go).
 //
-// It must not import catalog, lint or emit. Files that cannot be read as what
-// they must be (malformed XML, binary junk, over the size limit) are input
-// errors; doubtful values (an unresolved placeholder, an odd port) are recorded
-// in the model for the linter, and parsing goes on.
+// It imports internal/model and the product table (internal/product, which
+// detection reads); it must not import catalog, lint or emit. Files that
+// cannot be read as what they must be (malformed XML, binary junk, over the
+// size limit) are input errors; doubtful values (an unresolved placeholder, an
+// odd port) are recorded in the model for the linter, and parsing goes on.
 package parse

@@ -19,8 +19,8 @@ type Options struct {
 	// OffsetFromConfig says that Offset comes from the project config
 	// (.wso2lint.yaml), not from --offset: the origin reported differs.
 	OffsetFromConfig bool
-	// Product overrides product detection (--product), e.g. "am".
-	Product string
+	// Product overrides product detection (--product), e.g. model.KeyAM.
+	Product model.ProductKey
 	// Version overrides version detection (--product-version).
 	Version string
 	// MaxFileSize is the largest file read, in bytes; 0 means DefaultMaxFileSize.
@@ -36,12 +36,12 @@ func (o *Options) maxFileSize() int64 {
 	return o.MaxFileSize
 }
 
-// MaxOffset is the largest port offset accepted.
-const MaxOffset = 65535
+// MaxOffset is the largest port offset accepted (model.MaxOffset).
+const MaxOffset = model.MaxOffset
 
 // Home reads the product home at dir.
 func Home(dir string, opt Options) (*model.Home, error) {
-	if opt.Offset != nil && (*opt.Offset < 0 || *opt.Offset > MaxOffset) {
+	if opt.Offset != nil && !model.ValidOffset(*opt.Offset) {
 		return nil, fmt.Errorf("--offset %d: want a whole number from 0 to %d", *opt.Offset, MaxOffset)
 	}
 	h, err := newHome(dir, &opt)
@@ -62,14 +62,15 @@ func Home(dir string, opt Options) (*model.Home, error) {
 		servers = append(servers, s)
 	}
 	out.Product = detectProduct(h, servers)
+	out.ProductGuess = servers[0].productGuess
 	for _, s := range servers {
 		// deployment.toml renders the offset by product (MI's default is 10):
 		// decided once the product is known.
-		if err := s.finishToml(out.Product.Key); err != nil {
+		if err := s.finishToml(out.Product); err != nil {
 			return nil, err
 		}
 	}
-	if out.Product.Key != "ei" && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
+	if out.Product.Key != model.KeyEI && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
 		// IoT Server shares EI's conf/ + wso2/<profile> layout; its main server is the core profile.
 		servers[0].srv.Profile = "core"
 	}
@@ -167,6 +168,13 @@ type server struct {
 	// versionInferred is true when version is a lower bound that toml keys
 	// prove rather than a version the home states.
 	versionInferred bool
+
+	// avoidConfigUpdate is the first -DavoidConfigUpdate=true of the start
+	// script; nil when it has none.
+	avoidConfigUpdate *model.Pos
+	// productGuess is set on the main server when detection guessed the
+	// product from deployment.toml.
+	productGuess *model.ProductGuess
 }
 
 // portEntry is one value of the carbon.xml Ports tree.
@@ -299,7 +307,7 @@ func parseOffset(v string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("port offset %q is not a whole number", strings.TrimSpace(v))
 	}
-	if n < 0 || n > MaxOffset {
+	if !model.ValidOffset(n) {
 		return 0, fmt.Errorf("port offset %d is out of range 0-%d", n, MaxOffset)
 	}
 	return n, nil
@@ -366,11 +374,8 @@ func (s *server) finish() {
 	s.srv.Offset = off
 	for i := range s.srv.Listeners {
 		l := &s.srv.Listeners[i]
-		if l.Offsetable {
-			l.Offset = off.Value
-		} else {
-			l.Offset = 0
-		}
+		l.ApplyOffset(off.Value)
+		l.BindAddr = model.ParseBind(l.Bind)
 	}
 	s.srv.Sort()
 }

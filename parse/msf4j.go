@@ -90,6 +90,7 @@ func (s *server) readMSF4JOffset() error {
 		return s.h.errorf(rel, n.Line, "ports.offset: %v", err)
 	}
 	s.srv.Offset = model.Offset{Value: v, Origin: model.OriginCarbonYML, Pos: model.Pos{File: rel, Line: n.Line, Col: n.Column, Path: "ports.offset"}}
+	s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: s.srv.Offset.Origin, Text: n.Value, Value: v, Known: true, Pos: s.srv.Offset.Pos})
 	return nil
 }
 

@@ -35,7 +35,7 @@ func shifted(ws []want, off int, fixed map[string]bool) []want {
 func TestProductFixtureHomes(t *testing.T) {
 	for _, tc := range []struct {
 		home    string
-		product string
+		product model.ProductKey
 		wants   []want
 		fixed   map[string]bool // listeners whose port is never offset
 	}{

@@ -57,13 +57,13 @@ func readPush(s *server) error {
 // then the distribution name, then the layout (IoT Server has wso2/<profile>).
 func pushLegacyAPNs(s *server) bool {
 	if p := s.h.opt.Product; p != "" {
-		return p == "emm"
+		return p == model.KeyEMM
 	}
 	if k := serverKeyProduct(s.serverKey); k != "" {
-		return k == "emm"
+		return k == model.KeyEMM
 	}
-	if hint, _ := dirHint(s.h.dir); hint == "emm" || hint == "iot" {
-		return hint == "emm"
+	if hint, _ := dirHint(s.h.dir); hint == model.KeyEMM || hint == model.KeyIoT {
+		return hint == model.KeyEMM
 	}
 	return !s.h.isDir("wso2")
 }

@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse/script"
 )
 
 // readScript reads the start scripts of the server: bin/wso2server.sh and .bat
 // (EI profiles: wso2/<profile>/bin, plus the bin/<profile>.sh wrapper; the EI
 // integrator: bin/integrator.sh; deployment.toml-era products: the scripts of
-// tomlEraScripts), with package script. Only options that are always on
+// product.Scripts), with package script. Only options that are always on
 // count: the ones at the top level of the script or on the java command line,
 // directly or through a variable expanded there, in a default start. Options
 // inside if/case blocks, in && / || one-liners, in echo text or in comments
@@ -96,23 +97,11 @@ func scriptFiles(s *server) []string {
 		// A single-server home: the start scripts of the products that no longer
 		// ship wso2server.sh. (In an EI home, bin/micro-integrator.sh starts the
 		// micro-integrator profile, read above with that profile.)
-		for _, name := range tomlEraScripts() {
+		for _, name := range product.Scripts() {
 			out = append(out, path.Join(s.bin, name+".sh"), path.Join(s.bin, name+".bat"))
 		}
 	}
 	return out
-}
-
-// tomlEraScripts returns the start scripts (without .sh/.bat) of the
-// deployment.toml-era products, read like wso2server.sh: API Manager 3.x/4.x
-// all-in-one (api-manager), the API Manager 4.5+ Universal Gateway (gateway;
-// api-gateway in some builds), Traffic Manager (traffic-manager) and Control
-// Plane (api-cp, and key-manager for its key manager profile), and Micro
-// Integrator 1.x/4.x (micro-integrator). Source: wso2/product-apim
-// */modules/distribution/product/src/main/startup-scripts and the Micro
-// Integrator distribution's bin folder.
-func tomlEraScripts() []string {
-	return []string{"api-manager", "gateway", "api-gateway", "traffic-manager", "api-cp", "key-manager", "micro-integrator"}
 }
 
 // scriptOpt is one JVM option found in a start script.
@@ -190,7 +179,7 @@ func scriptOption(s *server, f scriptFile, o scriptOpt) error {
 	case name == "-Dorg.wso2.ignoreHostnameVerification", name == "-Dorg.opensaml.httpclient.https.disableHostnameVerification":
 		s.set(model.KeyScriptIgnoreHostname, o.text, o.pos)
 	case name == "-DavoidConfigUpdate":
-		s.set(model.KeyScriptAvoidConfigUpdate, o.text, o.pos)
+		s.noteAvoidConfigUpdate(o.text, o.pos)
 	case name == "-Dprofile":
 		s.set(model.KeyScriptProfile, o.text, o.pos)
 	}
@@ -200,8 +189,8 @@ func scriptOption(s *server, f scriptFile, o scriptOpt) error {
 // scriptOffset records -DportOffset=N; the first one found sets the offset.
 func scriptOffset(s *server, o scriptOpt, value string) error {
 	vpos := o.valuePos(len("-DportOffset="))
-	s.set(model.KeyScriptPortOffset, o.text, vpos)
 	if strings.ContainsAny(value, "$%") {
+		s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginScript, Text: o.text, Pos: vpos})
 		s.unresolved(value, vpos)
 		return nil
 	}
@@ -209,6 +198,7 @@ func scriptOffset(s *server, o scriptOpt, value string) error {
 	if err != nil {
 		return &Error{File: s.h.display(o.pos.File), Line: o.pos.Line, Err: err}
 	}
+	s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginScript, Text: o.text, Value: n, Known: true, Pos: vpos})
 	if s.script == nil {
 		s.script = &scriptInfo{}
 	}

@@ -18,9 +18,7 @@ func TestReadScriptSh(t *testing.T) {
 		{Key: model.KeyScriptJDWP, Value: "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:5005", Pos: pos(shRel, 24, 23, "")},
 		{Key: model.KeyScriptJMXRemotePort, Value: "-Dcom.sun.management.jmxremote.port=9010", Pos: pos(shRel, 25, 30, "")},
 		{Key: model.KeyScriptJMXRemote, Value: "-Dcom.sun.management.jmxremote", Pos: pos(shRel, 32, 5, "")},
-		{Key: model.KeyScriptPortOffset, Value: "-DportOffset=4", Pos: pos(shRel, 33, 18, "")},
 		{Key: model.KeyScriptHostnameVerifier, Value: "-Dhttpclient.hostnameVerifier=AllowAll", Pos: pos(shRel, 34, 5, "")},
-		{Key: model.KeyScriptAvoidConfigUpdate, Value: "-DavoidConfigUpdate=true", Pos: pos(shRel, 35, 5, "")},
 		{Key: model.KeyScriptProfile, Value: "-Dprofile=gateway-worker", Pos: pos(shRel, 36, 5, "")},
 		// Line 20 turns JDWP on when $DEBUG is set: not the --debug branch
 		// (conditional agents are recorded after the always-on options).
@@ -28,6 +26,13 @@ func TestReadScriptSh(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantSet, s.srv.Settings, ignoreStatementPath); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	wantOff := []model.OffsetSource{{Origin: model.OriginScript, Text: "-DportOffset=4", Value: 4, Known: true, Pos: pos(shRel, 33, 18, "")}}
+	if diff := cmp.Diff(wantOff, s.srv.Offsets, ignoreStatementPath); diff != "" {
+		t.Errorf("offsets (-want +got):\n%s", diff)
+	}
+	if got, want := s.avoidConfigUpdate, pos(shRel, 35, 5, ""); got == nil || got.File != want.File || got.Line != want.Line || got.Col != want.Col {
+		t.Errorf("-DavoidConfigUpdate=true at %v, want %v", got, want)
 	}
 	want := []model.Listener{
 		{ID: model.SvcJDWP, Base: 5005, Configured: "5005", Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Bind: "127.0.0.1",
@@ -54,10 +59,13 @@ func TestReadScriptBat(t *testing.T) {
 	s := runStep(t, readScript, map[string]string{batRel: readFixture(t, "wso2server.bat")})
 	wantSet := []model.Setting{
 		{Key: model.KeyScriptJMXRemote, Value: "-Dcom.sun.management.jmxremote", Pos: pos(batRel, 15, 61, "")},
-		{Key: model.KeyScriptPortOffset, Value: "-DportOffset=6", Pos: pos(batRel, 15, 105, "")},
 	}
 	if diff := cmp.Diff(wantSet, s.srv.Settings, ignoreStatementPath); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	wantOff := []model.OffsetSource{{Origin: model.OriginScript, Text: "-DportOffset=6", Value: 6, Known: true, Pos: pos(batRel, 15, 105, "")}}
+	if diff := cmp.Diff(wantOff, s.srv.Offsets, ignoreStatementPath); diff != "" {
+		t.Errorf("offsets (-want +got):\n%s", diff)
 	}
 	if len(s.srv.Listeners) != 0 {
 		t.Errorf("listeners = %+v, want none (debug section only)", s.srv.Listeners)
@@ -142,10 +150,10 @@ var ignoreStatementPath = cmpopts.IgnoreFields(model.Pos{}, "Path")
 
 func TestStatementPath(t *testing.T) {
 	s := runStep(t, readScript, map[string]string{"bin/wso2server.sh": "#!/bin/sh\nJAVA_OPTS=\"$JAVA_OPTS   -DportOffset=2\"\n"})
-	set, ok := s.srv.Setting(model.KeyScriptPortOffset)
-	if !ok {
-		t.Fatal("no port offset setting")
+	if len(s.srv.Offsets) != 1 {
+		t.Fatalf("offsets = %+v, want the script's", s.srv.Offsets)
 	}
+	set := s.srv.Offsets[0]
 	if want := `sh: JAVA_OPTS="$JAVA_OPTS -DportOffset=2"`; set.Pos.Path != want {
 		t.Errorf("Path = %q, want %q", set.Pos.Path, want)
 	}

@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse/toml"
 )
 
@@ -41,7 +45,11 @@ func readToml(s *server) error {
 		return s.h.errorf(rel, 0, "%v", err)
 	}
 	s.ignores = append(s.ignores, tomlIgnores(rel, data)...)
-	s.set(model.KeyTomlFile, rel, model.Pos{File: rel})
+	s.toml = &tomlInfo{rel: rel}
+	s.srv.Toml = &model.TomlFacts{File: rel}
+	if s.avoidConfigUpdate != nil {
+		s.srv.Toml.AvoidConfigUpdate, s.srv.Toml.AvoidConfigUpdatePos = true, *s.avoidConfigUpdate
+	}
 	values := map[string]string{}
 	for _, e := range entries {
 		k := tomlAlias(e.key)
@@ -61,11 +69,13 @@ func readToml(s *server) error {
 		}
 		e.value = v
 		s.set(model.KeyTomlPrefix+key, v, pos)
-		for _, m := range tomlEnvPattern.FindAllString(v, -1) {
-			s.unresolved(m, pos)
-			if isTomlPortKey(key) {
-				s.set(model.KeyTomlUnresolvedPort, m, pos)
+		for _, m := range tomlEnvPattern.FindAllStringSubmatch(v, -1) {
+			s.unresolved(m[0], pos)
+			kind := model.RuntimeEnv
+			if m[1] == "sys" {
+				kind = model.RuntimeSys
 			}
+			s.srv.Runtime = append(s.srv.Runtime, model.RuntimeRef{Kind: kind, Name: m[2], Expr: m[0], Port: isTomlPortKey(key), Pos: pos})
 		}
 		if err := s.checkTomlType(rel, key, e); err != nil {
 			return err
@@ -77,9 +87,7 @@ func readToml(s *server) error {
 			offset = e
 		}
 	}
-	if s.conf != "" && s.h.isDir(tomlInboundDir) {
-		s.set(model.KeyTomlInboundDir, tomlInboundDir, model.Pos{File: tomlInboundDir})
-	}
+	s.srv.Toml.InboundDir = s.conf != "" && s.h.isDir(tomlInboundDir)
 	if err := s.readTomlTemplates(); err != nil {
 		return err
 	}
@@ -87,7 +95,7 @@ func readToml(s *server) error {
 		return err
 	}
 	s.inferTomlVersion(values)
-	s.toml = &tomlInfo{rel: rel, offset: offset}
+	s.toml.offset = offset
 	return nil
 }
 
@@ -96,23 +104,76 @@ const tomlInboundDir = "repository/deployment/server/synapse-configs/default/inb
 
 // tomlInfo is what readToml keeps for finishToml.
 type tomlInfo struct {
-	rel    string     // home-relative deployment.toml
-	offset *tomlEntry // the [server] offset entry; nil when absent
+	rel       string     // home-relative deployment.toml
+	offset    *tomlEntry // the [server] offset entry; nil when absent
+	templates []string   // home-relative files the templates present render
 }
 
-// finishToml decides the offset deployment.toml renders once the product is
-// known (Micro Integrator's default is 10 whatever the layout).
-func (s *server) finishToml(product string) error {
+// finishToml decides, once the product is known, the offset deployment.toml
+// renders (Micro Integrator's default is 10 whatever the layout) and the
+// files it renders.
+func (s *server) finishToml(p model.Product) error {
 	if s.toml == nil {
 		return nil
 	}
-	return s.tomlOffset(s.toml.rel, s.toml.offset, product == "mi")
+	s.srv.Toml.Rendered = tomlRendered(s.conf, p, s.toml.templates)
+	return s.tomlOffset(s.toml.rel, s.toml.offset, p.Key == model.KeyMI)
 }
 
-// tomlEnvPattern matches values the tool cannot know statically. $secret{...}
-// is not among them: it names a secure-vault alias, which is the recommended
-// way to give passwords, and never holds a port.
-var tomlEnvPattern = regexp.MustCompile(`\$(?:env|sys)\{[^}]*\}`)
+// tomlRenderedCore lists the conf-relative XML files deployment.toml renders
+// in every deployment.toml-era product.
+var tomlRenderedCore = []string{"carbon.xml", "axis2/axis2.xml", "tomcat/catalina-server.xml", "etc/jmx.xml", "broker.xml",
+	"data-bridge/data-bridge-config.xml", "identity/embedded-ldap.xml", "identity/identity.xml", "user-mgt.xml", "api-manager.xml",
+	"datasources/master-datasources.xml"}
+
+// tomlRenderedInbound lists the inbound endpoints API Manager 4.x renders
+// from templates (under tomlInboundDir).
+var tomlRenderedInbound = []string{"WebSocketInboundEndpoint.xml", "SecureWebSocketInboundEndpoint.xml", "SecureWebhookServer.xml"}
+
+// tomlRendered returns, sorted and without duplicates, the home-relative
+// files deployment.toml renders for a server with the conf directory conf:
+// the core XML files, every file a template present renders, and the API
+// Manager 4.x inbound endpoints that have templates (an API Manager of
+// unknown version counts as 4.x, the latest).
+func tomlRendered(conf string, p model.Product, templates []string) []string {
+	var out []string
+	for _, f := range tomlRenderedCore {
+		out = append(out, path.Join(conf, f))
+	}
+	if product.FamilyOf(p.Key) == model.KeyAM && (p.Version == "" || !versionBefore(p.Version, "4.0")) {
+		for _, f := range tomlRenderedInbound {
+			out = append(out, tomlInboundDir+"/"+f)
+		}
+	}
+	out = append(out, templates...)
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// versionBefore reports whether the dotted version a is below b, comparing
+// numerically ("4.10" > "4.9"; a missing component counts as 0).
+func versionBefore(a, b string) bool {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) || i < len(bs); i++ {
+		x, y := 0, 0
+		if i < len(as) {
+			x, _ = strconv.Atoi(as[i])
+		}
+		if i < len(bs) {
+			y, _ = strconv.Atoi(bs[i])
+		}
+		if x != y {
+			return x < y
+		}
+	}
+	return false
+}
+
+// tomlEnvPattern matches values the tool cannot know statically: the kind
+// (env or sys) and the name. $secret{...} is not among them: it names a
+// secure-vault alias, which is the recommended way to give passwords, and
+// never holds a port.
+var tomlEnvPattern = regexp.MustCompile(`\$(env|sys)\{([^}]*)\}`)
 
 // tomlRefPattern matches $ref{a.b}.
 var tomlRefPattern = regexp.MustCompile(`\$ref\{([^}]*)\}`)
@@ -219,7 +280,7 @@ func (s *server) readTomlTemplates() error {
 			if strings.HasSuffix(n, ".j2") {
 				full := path.Join(dir, n)
 				out := strings.TrimSuffix(strings.TrimPrefix(full, tomlTemplatesDir+"/"), ".j2")
-				s.set(model.KeyTomlTemplate, out, model.Pos{File: full})
+				s.toml.templates = append(s.toml.templates, out)
 			}
 		}
 		for _, d := range s.h.listDirs(dir) {
@@ -272,18 +333,20 @@ func (s *server) tomlOffset(rel string, e *tomlEntry, mi bool) error {
 		pos := model.Pos{File: rel, Line: e.line, Col: e.col, Path: "server.offset"}
 		if tomlEnvPattern.MatchString(v) || strings.Contains(v, "$ref{") {
 			// Recorded as unresolved above; the default stays.
+			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginToml, Text: e.value, Pos: pos})
 		} else {
 			n, err := parseOffset(v)
 			if err != nil {
 				return &Error{File: s.h.display(rel), Line: e.line, Err: err}
 			}
 			rendered = model.Offset{Value: n, Origin: model.OriginToml, Pos: pos}
+			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginToml, Text: e.value, Value: n, Known: true, Pos: pos})
 		}
 	}
 	carbonSet := s.carbon != nil && s.carbon.offsetSet
-	avoid := s.avoidConfigUpdate()
+	avoid := s.srv.Toml.AvoidConfigUpdate
 	if carbonSet && s.carbon.offset != rendered.Value {
-		s.set(model.KeyTomlDriftPrefix+"offset", model.TomlDriftValue(itoa(s.carbon.offset), itoa(rendered.Value)), s.carbon.offsetPos)
+		s.srv.Toml.Drift = append(s.srv.Toml.Drift, model.Drift{Item: "offset", XML: s.carbon.offset, Toml: rendered.Value, Pos: s.carbon.offsetPos})
 	}
 	switch {
 	case carbonSet && avoid:
@@ -297,52 +360,24 @@ func (s *server) tomlOffset(rel string, e *tomlEntry, mi bool) error {
 	return nil
 }
 
-// avoidConfigUpdate reports whether the start script passes
-// -DavoidConfigUpdate=true.
-func (s *server) avoidConfigUpdate() bool {
-	for _, st := range s.srv.Settings {
-		if st.Key == model.KeyScriptAvoidConfigUpdate {
-			v := strings.ToLower(strings.TrimSpace(st.Value))
-			if strings.HasSuffix(v, "=true") || v == "true" {
-				return true
-			}
-		}
+// noteAvoidConfigUpdate records a -DavoidConfigUpdate option of the start
+// script (text as written, at pos): the first that says true decides.
+func (s *server) noteAvoidConfigUpdate(text string, pos model.Pos) {
+	if s.avoidConfigUpdate == nil && strings.HasSuffix(strings.ToLower(strings.TrimSpace(text)), "=true") {
+		s.avoidConfigUpdate = &pos
 	}
-	return false
 }
 
 // isMI reports whether the server is a Micro Integrator: --product mi, a
 // wso2mi-* directory, or conf/deployment.toml without repository/conf.
 func (s *server) isMI() bool {
 	if p := s.h.opt.Product; p != "" {
-		return p == "mi"
+		return p == model.KeyMI
 	}
 	if k, _ := dirHint(s.h.dir); k != "" {
-		return k == "mi"
+		return k == model.KeyMI
 	}
 	return s.conf == "conf" && !s.h.hasProfileDirs()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // tomlProduct detects deployment.toml-era products; "" when not one. The
@@ -350,23 +385,21 @@ func itoa(n int) string {
 // products' tomls look alike); else the toml's content (tomlContentProduct),
 // else the layout (conf/deployment.toml is Micro Integrator's). A product that
 // did not come from the directory name is recorded as a guess
-// (model.KeyTomlProductGuess).
-func tomlProduct(h *home, main *server, hint string) string {
-	if main == nil || !hasSetting(main, model.KeyTomlFile) {
+// (model.Home.ProductGuess).
+func tomlProduct(h *home, main *server, hint model.ProductKey) model.ProductKey {
+	if main == nil || main.toml == nil {
 		return ""
 	}
-	switch hint {
-	case "am", "am-universal-gw", "am-tm", "am-acp", "is", "mi":
+	if r, _ := product.Lookup(hint); r.Toml {
 		return hint
 	}
 	key, why := tomlContentProduct(main)
 	if key == "" && main.isMI() {
-		key, why = "mi", "conf/deployment.toml without repository/conf is the Micro Integrator layout"
+		key, why = model.KeyMI, "conf/deployment.toml without repository/conf is the Micro Integrator layout"
 	}
 	if key != "" {
-		rel, _ := settingValue(main, model.KeyTomlFile)
-		main.set(model.KeyTomlProductGuess, key+": "+why+"; name the directory wso2<product>-<version> or pass --product to be sure",
-			model.Pos{File: rel})
+		main.productGuess = &model.ProductGuess{Reason: why + "; name the directory wso2<product>-<version> or pass --product to be sure",
+			Pos: model.Pos{File: main.toml.rel}}
 	}
 	return key
 }
@@ -395,7 +428,7 @@ func tomlProduct(h *home, main *server, hint string) string {
 // every listener the split products open).
 //
 // Identity Server: [database.identity_db], [account_recovery] or [identity].
-func tomlContentProduct(s *server) (key, why string) {
+func tomlContentProduct(s *server) (key model.ProductKey, why string) {
 	prefixed := func(p string) bool {
 		for _, st := range s.srv.Settings {
 			if strings.HasPrefix(st.Key, model.KeyTomlPrefix+p) {
@@ -413,21 +446,21 @@ func tomlContentProduct(s *server) (key, why string) {
 	gwSync := prefixed("apim.sync_runtime_artifacts.gateway.")
 	switch {
 	case apim && noRole && !apimDB && gwSync && !gwEnv:
-		return "am-universal-gw", "deployment.toml syncs gateway artifacts without an API Manager database or gateway environments (API Manager 4.5+ Universal Gateway)"
+		return model.KeyAMUniversalGW, "deployment.toml syncs gateway artifacts without an API Manager database or gateway environments (API Manager 4.5+ Universal Gateway)"
 	case apim && noRole && apimDB && !gwSync && !gwEnv && prefixed("event_listener."):
-		return "am-acp", "deployment.toml has the API Manager database and key manager listeners but no gateway environments or gateway artifact sync (API Manager 4.5+ Control Plane)"
+		return model.KeyAMControl, "deployment.toml has the API Manager database and key manager listeners but no gateway environments or gateway artifact sync (API Manager 4.5+ Control Plane)"
 	case apim:
-		return "am", "deployment.toml has [apim] keys"
+		return model.KeyAM, "deployment.toml has [apim] keys"
 	case prefixed("mediation.") || prefixed("service_catalog.") || prefixed("internal_apis.") || prefixed("management_api.") ||
 		prefixed("prometheus_api.") || prefixed("dashboard_config.") ||
 		prefixed("truststore.alias") || prefixed("truststore.algorithm"):
-		return "mi", "deployment.toml has keys only Micro Integrator has"
+		return model.KeyMI, "deployment.toml has keys only Micro Integrator has"
 	case prefixed("database.identity_db.") || prefixed("account_recovery.") || prefixed("identity."):
-		return "is", "deployment.toml has Identity Server keys"
+		return model.KeyIS, "deployment.toml has Identity Server keys"
 	case apimDB && noRole:
-		return "am-tm", "deployment.toml has the API Manager database but no [apim] keys (API Manager 4.5+ Traffic Manager)"
+		return model.KeyAMTraffic, "deployment.toml has the API Manager database but no [apim] keys (API Manager 4.5+ Traffic Manager)"
 	case apimDB:
-		return "am", "deployment.toml has the API Manager database"
+		return model.KeyAM, "deployment.toml has the API Manager database"
 	}
 	return "", ""
 }
@@ -440,14 +473,4 @@ func settingValue(s *server, key string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// hasSetting reports whether the server recorded a setting with the key.
-func hasSetting(s *server, key string) bool {
-	for _, st := range s.srv.Settings {
-		if st.Key == key {
-			return true
-		}
-	}
-	return false
 }

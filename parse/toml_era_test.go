@@ -12,14 +12,14 @@ import (
 // scriptFacts is what a start script contributes to a toml-era server.
 type scriptFacts struct {
 	Offset  model.Offset
-	Avoid   string // KeyScriptAvoidConfigUpdate value, "" when absent
+	Avoid   bool   // TomlFacts.AvoidConfigUpdate
 	Profile string // KeyScriptProfile value, "" when absent
 }
 
 func scriptFactsOf(s model.Server) scriptFacts {
 	f := scriptFacts{Offset: s.Offset}
-	if st, ok := s.Setting(model.KeyScriptAvoidConfigUpdate); ok {
-		f.Avoid = st.Value
+	if s.Toml != nil {
+		f.Avoid = s.Toml.AvoidConfigUpdate
 	}
 	if st, ok := s.Setting(model.KeyScriptProfile); ok {
 		f.Profile = st.Value
@@ -45,14 +45,14 @@ func TestTomlEraStartScripts(t *testing.T) {
 	shFacts := func(rel string) scriptFacts {
 		return scriptFacts{
 			Offset:  model.Offset{Value: 2, Origin: model.OriginScript, Pos: model.Pos{File: rel, Line: 2, Col: 25}},
-			Avoid:   "-DavoidConfigUpdate=true",
+			Avoid:   true,
 			Profile: "-Dprofile=gateway-worker",
 		}
 	}
 	batFacts := func(rel string) scriptFacts {
 		return scriptFacts{
 			Offset:  model.Offset{Value: 2, Origin: model.OriginScript, Pos: model.Pos{File: rel, Line: 2, Col: 28}},
-			Avoid:   "-DavoidConfigUpdate=true",
+			Avoid:   true,
 			Profile: "-Dprofile=gateway-worker",
 		}
 	}
@@ -75,7 +75,7 @@ func TestTomlEraStartScripts(t *testing.T) {
 		{"micro integrator bat", "wso2mi-1.2.0", map[string]string{mi: "[server]\nhostname = \"x\"\n", "bin/micro-integrator.bat": bat},
 			Options{}, batFacts("bin/micro-integrator.bat")},
 		{"flag beats the script", "wso2am-4.2.0", with(amToml, "bin/api-manager.sh", sh), Options{Offset: &four},
-			scriptFacts{Offset: model.Offset{Value: 4, Origin: model.OriginFlag}, Avoid: "-DavoidConfigUpdate=true", Profile: "-Dprofile=gateway-worker"}},
+			scriptFacts{Offset: model.Offset{Value: 4, Origin: model.OriginFlag}, Avoid: true, Profile: "-Dprofile=gateway-worker"}},
 		{"no script: the toml", "wso2am-4.2.0", amToml, Options{},
 			scriptFacts{Offset: model.Offset{Value: 1, Origin: model.OriginToml, Pos: model.Pos{File: tomlRel, Line: 2, Col: 10, Path: "server.offset"}}}},
 	}
@@ -95,10 +95,9 @@ func TestTomlEraStartScripts(t *testing.T) {
 func TestScriptFilesTomlEra(t *testing.T) {
 	s := &server{bin: "bin", srv: model.Server{Profile: "default"}}
 	want := []string{"bin/wso2server.sh", "bin/wso2server.bat",
-		"bin/api-manager.sh", "bin/api-manager.bat", "bin/gateway.sh", "bin/gateway.bat",
-		"bin/api-gateway.sh", "bin/api-gateway.bat", "bin/traffic-manager.sh", "bin/traffic-manager.bat",
-		"bin/api-cp.sh", "bin/api-cp.bat", "bin/key-manager.sh", "bin/key-manager.bat",
-		"bin/micro-integrator.sh", "bin/micro-integrator.bat"}
+		"bin/api-manager.sh", "bin/api-manager.bat", "bin/api-cp.sh", "bin/api-cp.bat", "bin/key-manager.sh", "bin/key-manager.bat",
+		"bin/traffic-manager.sh", "bin/traffic-manager.bat", "bin/gateway.sh", "bin/gateway.bat",
+		"bin/api-gateway.sh", "bin/api-gateway.bat", "bin/micro-integrator.sh", "bin/micro-integrator.bat"}
 	if diff := cmp.Diff(want, scriptFiles(s)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
@@ -131,7 +130,7 @@ func TestMicroIntegratorHomeWithRuntimeFolders(t *testing.T) {
 	want := got
 	want.Product = model.Product{Key: "mi"}
 	want.Profile = "default"
-	want.Facts = scriptFacts{Offset: model.Offset{Value: 10, Origin: model.OriginDefault}, Avoid: "-DavoidConfigUpdate=true"}
+	want.Facts = scriptFacts{Offset: model.Offset{Value: 10, Origin: model.OriginDefault}, Avoid: true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
 	}
@@ -184,10 +183,10 @@ func TestTomlOnlyRepositoryDetection(t *testing.T) {
 				t.Errorf("offset = %+v, want %d", s.Offset, tc.wantOffset)
 			}
 			guess := ""
-			if st, ok := s.Setting(model.KeyTomlProductGuess); ok {
-				guess = st.Value[:len(tc.wantGuess)]
-				if st.Pos.File != tc.rel {
-					t.Errorf("guess at %v, want %s", st.Pos, tc.rel)
+			if g := h.ProductGuess; g != nil {
+				guess = string(h.Product.Key)
+				if g.Pos.File != tc.rel {
+					t.Errorf("guess at %v, want %s", g.Pos, tc.rel)
 				}
 			}
 			if guess != tc.wantGuess {

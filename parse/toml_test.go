@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,23 +98,27 @@ inline = { a = 1, b.c = "x" }
 	if diff := cmp.Diff(wantRefs, s.Unresolved); diff != "" {
 		t.Errorf("unresolved mismatch (-want +got):\n%s", diff)
 	}
-	if got := tomlSettings(s, model.KeyTomlUnresolvedPort); len(got) != 1 || got[0].Value != "$env{JMX_PORT}" {
-		t.Errorf("unresolved port settings = %+v, want one for $env{JMX_PORT}", got)
+	wantRT := []model.RuntimeRef{{Kind: model.RuntimeEnv, Name: "JMX_PORT", Expr: "$env{JMX_PORT}", Port: true,
+		Pos: model.Pos{File: tomlRel, Line: 22, Col: 21, Path: "monitoring.jmx.rmi_registry_port"}}}
+	if diff := cmp.Diff(wantRT, s.Runtime); diff != "" {
+		t.Errorf("run-time values mismatch (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(model.Product{Key: "am", Version: "4.2.0"}, h.Product); diff != "" {
 		t.Errorf("product mismatch (-want +got):\n%s", diff)
 	}
 }
 
-func TestReadTomlOffset(t *testing.T) {
-	carbon := func(off string) string {
-		return `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+// carbon is a carbon.xml with the offset.
+func carbon(off string) string {
+	return `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
   <Ports>
     <Offset>` + off + `</Offset>
   </Ports>
 </Server>
 `
-	}
+}
+
+func TestReadTomlOffset(t *testing.T) {
 	three := 3
 	tests := []struct {
 		name  string
@@ -121,7 +126,7 @@ func TestReadTomlOffset(t *testing.T) {
 		files map[string]string
 		opt   Options
 		want  model.Offset
-		drift []model.Setting
+		drift []model.Drift
 	}{
 		{
 			name:  "mi default 10",
@@ -147,7 +152,7 @@ func TestReadTomlOffset(t *testing.T) {
 			home:  "wso2is-7.0.0",
 			files: map[string]string{tomlRel: "[server]\nhostname = \"localhost\"\n", "repository/conf/carbon.xml": carbon("5")},
 			want:  model.Offset{Value: 0, Origin: model.OriginToml, Pos: model.Pos{File: tomlRel, Path: "server.offset"}},
-			drift: []model.Setting{{Key: "tomldrift.offset", Value: "xml=5\ntoml=0", Pos: model.Pos{File: "repository/conf/carbon.xml", Line: 3, Col: 13, Path: "/Server/Ports/Offset"}}},
+			drift: []model.Drift{{Item: "offset", XML: 5, Toml: 0, Pos: model.Pos{File: "repository/conf/carbon.xml", Line: 3, Col: 13, Path: "/Server/Ports/Offset"}}},
 		},
 		{
 			name:  "rendered carbon.xml agrees",
@@ -166,7 +171,7 @@ func TestReadTomlOffset(t *testing.T) {
 			if diff := cmp.Diff(tc.want, s.Offset); diff != "" {
 				t.Errorf("offset mismatch (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tc.drift, tomlSettings(s, model.KeyTomlDriftPrefix)); diff != "" {
+			if diff := cmp.Diff(tc.drift, s.Toml.Drift); diff != "" {
 				t.Errorf("drift mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -244,8 +249,8 @@ func TestTomlIgnoresAndTemplates(t *testing.T) {
 		t.Errorf("ignores mismatch (-want +got):\n%s", diff)
 	}
 	s := h.Servers[0]
-	if got := tomlSettings(s, model.KeyTomlTemplate); len(got) != 1 || got[0].Value != "repository/conf/axis2/axis2.xml" {
-		t.Errorf("templates = %+v", got)
+	if !s.Toml.Renders("repository/conf/axis2/axis2.xml") || !slices.IsSorted(s.Toml.Rendered) {
+		t.Errorf("rendered = %+v, want the template's axis2.xml among them, sorted", s.Toml.Rendered)
 	}
 	wantDef := []model.Setting{
 		{Key: "tomldefault.server.hostname", Value: "localhost", Pos: model.Pos{File: tomlDefaultJSON, Line: 3, Path: "server.hostname"}},
@@ -335,4 +340,24 @@ func tomlRefKeys(n int) string {
 		fmt.Fprintf(&b, "k%d = \"$ref{r.big}\"\n", i)
 	}
 	return b.String()
+}
+
+// TestOffsetSources: every offset a file sets is recorded with its origin,
+// text and position; Server.Offset is the one that won.
+func TestOffsetSources(t *testing.T) {
+	h, err := tomlHome(t, "wso2is-7.0.0", map[string]string{tomlRel: "[server]\noffset = 1\n", "repository/conf/carbon.xml": carbon("1")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := h.Servers[0]
+	want := []model.OffsetSource{
+		{Origin: model.OriginCarbon, Text: "1", Value: 1, Known: true, Pos: model.Pos{File: "repository/conf/carbon.xml", Line: 3, Col: 13, Path: "/Server/Ports/Offset"}},
+		{Origin: model.OriginToml, Text: "1", Value: 1, Known: true, Pos: model.Pos{File: tomlRel, Line: 2, Col: 10, Path: "server.offset"}},
+	}
+	if diff := cmp.Diff(want, s.Offsets); diff != "" {
+		t.Errorf("offset sources mismatch (-want +got):\n%s", diff)
+	}
+	if s.Offset.Origin != model.OriginToml || s.Offset.Pos != want[1].Pos {
+		t.Errorf("offset = %+v, want the toml's to win", s.Offset)
+	}
 }

@@ -18,12 +18,12 @@ type PortsOptions struct {
 	All bool
 	// ProductName gives the display name of a product key ("WSO2 API
 	// Manager"); the key itself is shown when it is nil.
-	ProductName func(key string) string
+	ProductName func(key model.ProductKey) string
 }
 
-func (o PortsOptions) productName(key string) string {
+func (o PortsOptions) productName(key model.ProductKey) string {
 	if o.ProductName == nil {
-		return key
+		return string(key)
 	}
 	return o.ProductName(key)
 }
@@ -169,7 +169,7 @@ func productLine(h *model.Home, opt PortsOptions) string {
 	if h.Product.Version != "" {
 		s += " " + h.Product.Version
 	}
-	s += " (" + h.Product.Key + ")"
+	s += " (" + string(h.Product.Key) + ")"
 	if g := productGuess(h); g != "" {
 		s += ", guessed: " + g
 	}
@@ -179,11 +179,8 @@ func productLine(h *model.Home, opt PortsOptions) string {
 // productGuess returns why a deployment.toml home's product was guessed from
 // the toml's keys, or "" when the product is stated or certain.
 func productGuess(h *model.Home) string {
-	for _, s := range h.Servers {
-		if st, ok := s.Setting(model.KeyTomlProductGuess); ok {
-			_, why, _ := strings.Cut(st.Value, ": ")
-			return why
-		}
+	if h.ProductGuess != nil {
+		return h.ProductGuess.Reason
 	}
 	return ""
 }
@@ -244,7 +241,7 @@ func writePortsJSON(w io.Writer, homes []*model.Home, opt PortsOptions) error {
 	all := opt.All
 	out := portsJSON{Homes: []homeJSON{}}
 	for _, h := range homes {
-		hj := homeJSON{Path: h.Dir, Product: h.Product.Key, Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
+		hj := homeJSON{Path: h.Dir, Product: string(h.Product.Key), Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
 		for _, s := range h.Servers {
 			sj := serverJSON{Profile: s.Profile, Offset: s.Offset.Value, OffsetOrigin: s.Offset.Origin, Listeners: []listenerJSON{}}
 			if s.Offset.Pos.File != "" {

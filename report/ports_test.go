@@ -34,12 +34,12 @@ func portsHomes() []*model.Home {
 			},
 		}},
 	}
-	guess := model.Setting{Key: model.KeyTomlProductGuess, Value: "is: [authentication] table", Pos: model.Pos{File: "repository/conf/deployment.toml"}}
 	is := &model.Home{
-		Dir:     "my homes\\is",
-		Product: model.Product{Key: "is"},
+		Dir:          "my homes\\is",
+		Product:      model.Product{Key: "is"},
+		ProductGuess: &model.ProductGuess{Reason: "[authentication] table", Pos: model.Pos{File: "repository/conf/deployment.toml"}},
 		Servers: []model.Server{
-			{Profile: "worker", Offset: model.Offset{Value: 0, Origin: model.OriginDefault}, Settings: []model.Setting{guess},
+			{Profile: "worker", Offset: model.Offset{Value: 0, Origin: model.OriginDefault},
 				Listeners: []model.Listener{{ID: "udp-stats", Base: 8125, Proto: model.ProtoUDP, Dir: model.DirIn, Enabled: true,
 					Exposure: model.ExposureLocal, Source: model.Pos{File: "conf/deployment.toml", Line: 2}}}},
 			{Profile: "manager", Offset: model.Offset{Value: 1, Origin: model.OriginFlag},
@@ -50,7 +50,7 @@ func portsHomes() []*model.Home {
 	return []*model.Home{am, is}
 }
 
-func productNames(key string) string {
+func productNames(key model.ProductKey) string {
 	if key == "am" {
 		return "WSO2 API Manager"
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -163,7 +164,7 @@ func outputFlag() cli.Flag {
 // parseOptions builds parse.Options from the home flags; offset may come from a config file.
 func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
 	opt := parse.Options{
-		Product:        c.String("product"),
+		Product:        model.ProductKey(c.String("product")),
 		Version:        c.String("product-version"),
 		MaxFileSize:    c.Int64("max-file-size"),
 		FollowSymlinks: c.Bool("follow-symlinks"),
@@ -192,7 +193,7 @@ func parseOffsetFlag(s string) (int, error) {
 	if _, err := fmt.Sscan(strings.TrimSpace(s), &n); err != nil || fmt.Sprint(n) != strings.TrimLeft(strings.TrimSpace(s), "+") {
 		return 0, usageErr("--offset %q: want a whole number from 0 to %d", s, parse.MaxOffset)
 	}
-	if n < 0 || n > parse.MaxOffset {
+	if !model.ValidOffset(n) {
 		return 0, usageErr("--offset %d: want a whole number from 0 to %d", n, parse.MaxOffset)
 	}
 	return n, nil

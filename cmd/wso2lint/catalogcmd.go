@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/catalog"
+	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 func catalogCommand() *cli.Command {
@@ -28,7 +29,7 @@ func catalogCommand() *cli.Command {
 				return usageErr("--format %q: want one of %s", format, strings.Join(catalog.Formats(), ", "))
 			}
 			entries := catalog.All()
-			if key := c.String("product"); key != "" {
+			if key := model.ProductKey(c.String("product")); key != "" {
 				if !catalog.Known(key) {
 					return usageErr("--product %q: unknown product key (known: %s)", key, strings.Join(productKeys(), ", "))
 				}
@@ -46,17 +47,17 @@ func catalogCommand() *cli.Command {
 	}
 }
 
-func knownProduct(key string) bool { return catalog.Known(key) }
+func knownProduct(key model.ProductKey) bool { return catalog.Known(key) }
 
 func productKeys() []string {
 	var keys []string
 	for _, p := range catalog.Products() {
-		keys = append(keys, p.Key)
+		keys = append(keys, string(p.Key))
 	}
 	return keys
 }
 
-func productName(key string) string {
+func productName(key model.ProductKey) string {
 	for _, p := range catalog.Products() {
 		if p.Key == key {
 			return p.Name

@@ -149,7 +149,7 @@ func lintOptions(c *cli.Context, cfg *config.Config, rules []*lint.Rule) (lintSe
 }
 
 // defaultPort is the catalog default of a product's service, for WL105.
-func defaultPort(product, profile, service string) (model.Port, bool) {
+func defaultPort(product model.ProductKey, profile, service string) (model.Port, bool) {
 	return catalog.DefaultBase(product, profile, service)
 }
 

@@ -38,3 +38,27 @@ func TestCollisions(t *testing.T) {
 		t.Errorf("clustered members collided: %+v", got)
 	}
 }
+
+func TestParseBind(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		loopback bool
+	}{
+		{"127.0.0.1", "127.0.0.1", true},
+		{" localhost ", "127.0.0.1", true},
+		{"[::1]", "::1", true},
+		{"::ffff:127.0.0.2", "127.0.0.2", true},
+		{"0.0.0.0", "0.0.0.0", false},
+		{"10.1.2.3", "10.1.2.3", false},
+		{"apim.example.com", "", false},
+		{"", "", false},
+	} {
+		got := ParseBind(tc.in)
+		if got.String() != tc.want || got.IsLoopback() != tc.loopback {
+			t.Errorf("ParseBind(%q) = %q (loopback %v), want %q (loopback %v)", tc.in, got, got.IsLoopback(), tc.want, tc.loopback)
+		}
+	}
+	if !ParseBind("localhost").Equal(ParseBind("127.0.0.1")) || ParseBind("::1").Equal(IP{}) {
+		t.Errorf("IP.Equal")
+	}
+}

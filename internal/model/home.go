@@ -2,11 +2,10 @@ package model
 
 import "sort"
 
-// Product identifies a WSO2 distribution. Key is the distribution name without
-// "wso2": "am", "is", "ei", "esb", "das", "bps", "cep", "elb", "mb", "ml", "ss",
-// "emm", "iot", "mi", "am-universal-gw", "am-tm", "am-acp", or "carbon" when unknown.
+// Product identifies a WSO2 distribution: a key of the product table
+// (internal/product), KeyCarbon when unknown, and the version.
 type Product struct {
-	Key     string
+	Key     ProductKey
 	Version string // "2.6.0"; empty when unknown
 }
 
@@ -27,11 +26,38 @@ const (
 	OriginConfig = "project config"
 )
 
+// MaxOffset is the largest port offset accepted.
+const MaxOffset = 65535
+
+// ValidOffset reports whether n is a port offset a server can be given
+// (0..MaxOffset). Every reader of an offset (the files, --offset, the
+// project config) checks it here.
+func ValidOffset(n int) bool { return n >= 0 && n <= MaxOffset }
+
 // Offset is the port offset of a server and where it came from.
 type Offset struct {
 	Value  int
 	Origin string // one of the Origin constants
 	Pos    Pos    // zero for OriginDefault and OriginFlag
+}
+
+// OffsetSource is one place that sets the port offset of a server: a
+// carbon.xml <Offset>, a -DportOffset option of the start script, a
+// deployment.toml [server] offset, the ports offset of a deployment.yaml or
+// carbon.yml. Parse records each as it reads the file; Server.Offset is the
+// one that won (or the command line's, or the default).
+type OffsetSource struct {
+	Origin string // one of the Origin constants
+	// Text is the value as written; for the start script the whole option
+	// ("-DportOffset=2").
+	Text string
+	// Value is the offset when Known.
+	Value int
+	// Known is false when the value is a variable known only at run time
+	// ("-DportOffset=$OFFSET", "$env{OFFSET}").
+	Known bool
+	// Pos is the value.
+	Pos Pos
 }
 
 // Setting is one configuration fact that lint rules look at: a value and where it
@@ -59,14 +85,24 @@ type Server struct {
 	// ConfDir is the home-relative configuration directory: "repository/conf",
 	// "conf", "wso2/broker/conf".
 	ConfDir string
-	// Offset is the effective port offset.
+	// Offset is the effective port offset: the source that won.
 	Offset Offset
+	// Offsets lists every offset the files of the server set, in the order
+	// read (carbon.xml, the start scripts, the product files,
+	// deployment.toml). Offset says which one won.
+	Offsets []OffsetSource
 	// Listeners is sorted with LessListener.
 	Listeners []Listener
 	// Settings is sorted by key, then position.
 	Settings []Setting
 	// Unresolved lists references that did not resolve, in file order.
 	Unresolved []Ref
+	// Toml holds the deployment.toml facts of a server configured by one;
+	// nil for every other server.
+	Toml *TomlFacts
+	// Runtime lists the deployment.toml values given through $env{} or
+	// $sys{}, in file order.
+	Runtime []RuntimeRef
 }
 
 // Setting returns the first setting with the key.
@@ -123,6 +159,9 @@ type Home struct {
 	Dir string
 	// Product is the detected (or overridden) product.
 	Product Product
+	// ProductGuess is set when Product was guessed from deployment.toml;
+	// nil when the product is stated or certain.
+	ProductGuess *ProductGuess
 	// Servers is in a stable order: the main server first, then profiles by name.
 	Servers []Server
 	// Ignores lists inline suppressions, in file order.

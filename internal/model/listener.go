@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"net/netip"
 	"strings"
 )
 
@@ -135,8 +136,12 @@ type Listener struct {
 	Dir Direction
 	// Enabled is false for listeners that are configured but switched off.
 	Enabled bool
-	// Bind is the configured bind address; empty means all interfaces.
+	// Bind is the configured bind address as written; empty means all
+	// interfaces.
 	Bind string
+	// BindAddr is Bind parsed once, by parse (ParseBind): the zero IP when
+	// Bind is empty or a host name.
+	BindAddr IP
 	// Host is the destination host of an outbound connection as written
 	// ("localhost", "am-analytics", "17.0.0.0/8"); empty for inbound listeners.
 	Host string
@@ -151,6 +156,57 @@ type Listener struct {
 	Source Pos
 	// Note is a short remark for people ("clustering only", "literal port in URL").
 	Note string
+}
+
+// ApplyOffset sets the offset the runtime adds to l: the server offset n
+// when l is Offsetable, else 0. It is the one place an offset is applied.
+func (l *Listener) ApplyOffset(n int) {
+	if l.Offsetable {
+		l.Offset = n
+	} else {
+		l.Offset = 0
+	}
+}
+
+// IP is an IP address parsed from a configuration value; the zero value is
+// no address. It wraps netip.Addr so that listeners compare with == and with
+// go-cmp (Equal).
+type IP struct{ addr netip.Addr }
+
+// IPOf wraps a.
+func IPOf(a netip.Addr) IP { return IP{a} }
+
+// Addr returns the address; the zero netip.Addr for the zero IP.
+func (ip IP) Addr() netip.Addr { return ip.addr }
+
+// Equal reports whether ip and o are the same address.
+func (ip IP) Equal(o IP) bool { return ip.addr == o.addr }
+
+// IsLoopback reports whether ip is a loopback address (127.0.0.0/8, ::1).
+func (ip IP) IsLoopback() bool { return ip.addr.IsLoopback() }
+
+// String returns the address in its canonical form, or "" for the zero IP.
+func (ip IP) String() string {
+	if !ip.addr.IsValid() {
+		return ""
+	}
+	return ip.addr.String()
+}
+
+// ParseBind turns a bind address as written ("127.0.0.1", "[::1]",
+// "localhost", "0.0.0.0", a host name) into an IP (IPv4-mapped IPv6
+// unmapped; 127.0.0.1 for "localhost"): the zero IP for an empty value or a
+// host name other than localhost.
+func ParseBind(bind string) IP {
+	bind = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(bind), "["), "]")
+	if strings.EqualFold(bind, "localhost") {
+		return IP{netip.AddrFrom4([4]byte{127, 0, 0, 1})}
+	}
+	a, err := netip.ParseAddr(bind)
+	if err != nil {
+		return IP{}
+	}
+	return IP{a.Unmap()}
 }
 
 // Port returns the effective port: Base plus the offset the runtime adds.

@@ -5,9 +5,8 @@ package model
 // written in the file (trimmed). Add a key here before using it elsewhere.
 const (
 	// carbon.xml
-	KeyCarbonOffset           = "carbon.Ports.Offset" // the <Offset> value
-	KeyCarbonHostName         = "carbon.HostName"     // <HostName>; absent or empty when unset
-	KeyCarbonMgtHostName      = "carbon.MgtHostName"  // <MgtHostName>
+	KeyCarbonHostName         = "carbon.HostName"    // <HostName>; absent or empty when unset
+	KeyCarbonMgtHostName      = "carbon.MgtHostName" // <MgtHostName>
 	KeyKeyStoreLocation       = "carbon.Security.KeyStore.Location"
 	KeyKeyStorePassword       = "carbon.Security.KeyStore.Password"
 	KeyKeyStoreKeyPassword    = "carbon.Security.KeyStore.KeyPassword"
@@ -39,14 +38,12 @@ const (
 	// bin/wso2server.sh and .bat (and the other start scripts); Value is the
 	// option as written, Pos on it. Options of the stock --debug branch are
 	// not recorded; JDWP under any other condition of the script is.
-	KeyScriptPortOffset        = "script.portOffset"        // -DportOffset=N
-	KeyScriptJMXRemote         = "script.jmxremote"         // -Dcom.sun.management.jmxremote and its .rmi.port, .authenticate, .ssl options
-	KeyScriptJMXRemotePort     = "script.jmxremote.port"    // -Dcom.sun.management.jmxremote.port=N
-	KeyScriptJDWP              = "script.jdwp"              // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
-	KeyScriptHostnameVerifier  = "script.hostnameVerifier"  // -Dhttpclient.hostnameVerifier=AllowAll
-	KeyScriptIgnoreHostname    = "script.ignoreHostname"    // -Dorg.wso2.ignoreHostnameVerification=true, -Dorg.opensaml.httpclient.https.disableHostnameVerification=true
-	KeyScriptAvoidConfigUpdate = "script.avoidConfigUpdate" // -DavoidConfigUpdate=true
-	KeyScriptProfile           = "script.profile"           // -Dprofile=gateway-worker
+	KeyScriptJMXRemote        = "script.jmxremote"        // -Dcom.sun.management.jmxremote and its .rmi.port, .authenticate, .ssl options
+	KeyScriptJMXRemotePort    = "script.jmxremote.port"   // -Dcom.sun.management.jmxremote.port=N
+	KeyScriptJDWP             = "script.jdwp"             // -agentlib:jdwp=... / -Xdebug -Xrunjdwp:...
+	KeyScriptHostnameVerifier = "script.hostnameVerifier" // -Dhttpclient.hostnameVerifier=AllowAll
+	KeyScriptIgnoreHostname   = "script.ignoreHostname"   // -Dorg.wso2.ignoreHostnameVerification=true, -Dorg.opensaml.httpclient.https.disableHostnameVerification=true
+	KeyScriptProfile          = "script.profile"          // -Dprofile=gateway-worker
 
 	// datasources/*.xml (master-datasources.xml and product files): the
 	// <password> of each datasource's definition/configuration, Pos at its text.

@@ -17,12 +17,12 @@ import (
 func repoRoot(t *testing.T) string { return testenv.RepoRoot(t) }
 
 // homes lists the 4.4.x-era homes with the product key each must be detected as.
-func homes(t *testing.T) map[string]string {
+func homes(t *testing.T) map[string]model.ProductKey {
 	root := repoRoot(t)
-	out := map[string]string{}
+	out := map[string]model.ProductKey{}
 	if testenv.HaveCorpus(t) {
 		corpus := testenv.Corpus(t)
-		for name, key := range map[string]string{
+		for name, key := range map[string]model.ProductKey{
 			"wso2am-2.6.0": "am", "wso2is-5.7.0": "is", "wso2esb-5.0.0": "esb", "wso2das-3.1.0": "das",
 			"wso2mb-3.2.0": "mb", "wso2ei-6.4.0": "ei",
 		} {
@@ -33,7 +33,7 @@ func homes(t *testing.T) map[string]string {
 	} else {
 		t.Log("../shared/corpus not found: the testdata homes only")
 	}
-	for name, key := range map[string]string{
+	for name, key := range map[string]model.ProductKey{
 		"wso2bps-3.6.0": "bps", "wso2cep-4.2.0": "cep", "wso2elb-2.2.0": "elb", "wso2ml-1.2.0": "ml",
 		"wso2ss-1.1.0": "ss", "wso2emm-2.2.0": "emm", "wso2iot-3.3.0": "iot",
 	} {

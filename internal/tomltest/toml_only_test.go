@@ -64,8 +64,8 @@ func TestTomlOnlyRepositories(t *testing.T) {
 				if diff := cmp.Diff(ports(full), ports(h)); diff != "" {
 					t.Errorf("listeners mismatch with the home's (-want +got):\n%s", diff)
 				}
-				if _, ok := h.Servers[0].Setting(model.KeyTomlProductGuess); !ok {
-					t.Errorf("no %s setting: the guess is not recorded", model.KeyTomlProductGuess)
+				if h.ProductGuess == nil {
+					t.Errorf("no ProductGuess: the guess is not recorded")
 				}
 			})
 		}

@@ -91,9 +91,9 @@ func TestTomlVariants(t *testing.T) {
 `)
 		h := load(t, dir, parse.Options{})
 		s := h.Servers[0]
-		want := []model.Setting{{Key: model.KeyTomlDriftPrefix + "offset", Value: model.TomlDriftValue("3", "0"),
+		want := []model.Drift{{Item: "offset", XML: 3, Toml: 0,
 			Pos: model.Pos{File: "repository/conf/carbon.xml", Line: 4, Col: 17, Path: "/Server/Ports/Offset"}}}
-		if diff := cmp.Diff(want, s.SettingsOf(model.KeyTomlDriftPrefix+"offset")); diff != "" {
+		if diff := cmp.Diff(want, s.Toml.Drift); diff != "" {
 			t.Errorf("drift mismatch (-want +got):\n%s", diff)
 		}
 		if s.Offset.Value != 0 || find(t, h, model.SvcServletHTTPS).Port() != 9443 {

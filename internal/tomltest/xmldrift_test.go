@@ -21,7 +21,12 @@ func TestCatalinaDrift(t *testing.T) {
 	write(t, dir, "repository/conf/tomcat/catalina-server.xml", catalina)
 	h := load(t, dir, parse.Options{})
 	s := h.Servers[0]
-	drift := s.SettingsOf(model.KeyTomlDriftPrefix + model.SvcServletHTTPS)
+	var drift []model.Drift
+	for _, d := range s.Toml.Drift {
+		if d.Item == model.SvcServletHTTPS {
+			drift = append(drift, d)
+		}
+	}
 	if len(drift) != 1 || drift[0].Pos.File != "repository/conf/tomcat/catalina-server.xml" || drift[0].Pos.Line != 4 {
 		t.Fatalf("drift = %+v, want one at catalina-server.xml:4", drift)
 	}
