@@ -2,11 +2,19 @@
 // like one) into a *model.Home: product, servers (profiles), the port offset and
 // every listener with the source position of its value.
 //
-// XML files are scanned by parse/xmlpos (the format scanner: tree, positions,
-// limits); xmlfile.go adapts its positions and wso2lint:ignore comments to the
-// model and reads element values. parse and parse/xmlpos are the only packages
-// that import etree. .properties files are scanned by parse/props (props.go
-// adapts them) and deployment.toml by parse/toml (toml_read.go).
+// Where things are: home.go reads a home (its servers and profiles) and
+// decides the offset; detect.go and homekind.go tell the product and whether a
+// folder is a home (from the product table, internal/product); readers.go is
+// the one ordered list of readers, one file per configuration file or kind of
+// file (carbon.go, catalina.go, axis2.go, deploymenttoml.go, script.go, ...).
+//
+// Formats are scanned by packages of their own, which know nothing of WSO2 or
+// of the model: parse/xmlpos (XML with positions), parse/props (.properties as
+// java.util.Properties reads them), parse/toml (deployment.toml) and
+// parse/script (sh and bat start scripts). xmlfile.go, propsfile.go and
+// tomlfile.go adapt their positions and wso2lint:ignore comments to the model;
+// xmlvalues.go reads element values. parse and parse/xmlpos are the only
+// packages that import etree.
 //
 // It imports internal/model and the product table (internal/product, which
 // detection reads); it must not import catalog, lint or emit. Files that

@@ -340,19 +340,6 @@ func (s *server) run(st step) error {
 	return err
 }
 
-// step reads one file (or kind of file) of a server.
-type step func(s *server) error
-
-// steps lists the parsers in the order they run: carbon.xml first (its Ports tree
-// resolves placeholders), then the start script, then every listener file.
-func steps() []step {
-	out := []step{readCarbon, readScript}
-	out = append(out, coreSteps()...)
-	out = append(out, productSteps()...)
-	out = append(out, tomlSteps()...)
-	return out
-}
-
 // finish decides the offset, applies it and sorts.
 func (s *server) finish() {
 	off := model.Offset{Value: 0, Origin: model.OriginDefault}

@@ -22,7 +22,7 @@ func runtimePropListener(name string) (string, bool) {
 // ${mgt.transport.https.port} from the listeners the core steps recorded: the
 // base port of the first enabled inbound listener that sets it, and whether the
 // runtime adds the offset to it. ok is false for other names or when no such
-// listener was recorded. Call it after coreSteps have run.
+// listener was recorded. Call it after the core readers (see readers.go) have run.
 func (s *server) runtimeProp(name string) (port model.Port, offsetable bool, ok bool) {
 	id, known := runtimePropListener(name)
 	if !known {

@@ -15,9 +15,6 @@ import (
 	"github.com/wso2lint/wso2lint/parse/toml"
 )
 
-// tomlSteps lists the parsers of deployment.toml-era homes.
-func tomlSteps() []step { return []step{readToml} }
-
 // tomlTemplatesDir holds the templates that render the XML configuration.
 const tomlTemplatesDir = "repository/resources/conf/templates"
 
