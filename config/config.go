@@ -40,6 +40,11 @@ type Config struct {
 	// HostServices lists the services of the host that are not WSO2 servers
 	// (host-services), in file order; their Origin is Path.
 	HostServices []model.HostService
+	// Hosts lists the declared hosts (hosts), in file order; empty when the
+	// file declares none.
+	Hosts []Host
+	// Firewall is the top-level firewall policy; nil when not set.
+	Firewall *Firewall
 
 	// refs records where each rule reference was written, for ResolveRules.
 	refs []ruleRef
@@ -132,7 +137,11 @@ func (raw *rawConfig) config(path string) (*Config, error) {
 		h.svc.Origin = path
 		c.HostServices = append(c.HostServices, h.svc)
 	}
-	var errs []error
+	hosts, errs := raw.hosts(path)
+	c.Hosts = hosts
+	fw, ferrs := raw.Firewall.firewall(path, raw.Networks)
+	c.Firewall = fw
+	errs = append(errs, ferrs...)
 	for i, ig := range raw.Ignore {
 		if ig.Path == nil {
 			errs = append(errs, fmt.Errorf("%s: ignore entry %d has no path", path, i+1))

@@ -9,6 +9,12 @@
 // findings by rule, file and configuration location (not by line) so that
 // only new findings are reported.
 //
+// The file may group homes into hosts (hosts: each with a name, globs of its
+// homes relative to the file, its host services and firewall policy), name
+// CIDR lists (networks:) and give a committed firewall policy (firewall:)
+// whose allow lists name those networks; HostOf, HostFirewall and
+// HostServicesOf answer per home and per host.
+//
 // Package config imports internal/model, internal/regfile (which refuses a
 // named pipe, socket or device without blocking), gopkg.in/yaml.v3 and the
 // standard library only; it must not import lint, parse, catalog, emit or

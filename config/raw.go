@@ -21,6 +21,11 @@ type rawConfig struct {
 	Ignore   []rawIgnore  `yaml:"ignore"`
 	// HostServices lists the other services of the host.
 	HostServices []rawHostService `yaml:"host-services"`
+	// Hosts groups homes into hosts; Networks names CIDR lists that Firewall
+	// (and the firewall of each host) allow.
+	Hosts    []rawHost    `yaml:"hosts"`
+	Networks networkMap   `yaml:"networks"`
+	Firewall *rawFirewall `yaml:"firewall"`
 }
 
 type rawIgnore struct {

@@ -66,7 +66,7 @@ func friendly(msg string) string {
 
 func typeName(goType string) string {
 	switch goType {
-	case "config.rawConfig", "config.rawIgnore":
+	case "config.rawConfig", "config.rawIgnore", "config.plain":
 		return "a mapping"
 	case "string":
 		return "a string"
