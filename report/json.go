@@ -21,6 +21,8 @@ type jsonFinding struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
+	// Host is the host of the home, when the configuration names hosts.
+	Host string `json:"host,omitempty"`
 }
 
 // writeJSON writes {"findings":[...]} with two-space indentation and a final
@@ -36,6 +38,7 @@ func writeJSON(b *bytes.Buffer, findings []model.Finding, _ Options) error {
 			File:     f.Pos.File,
 			Line:     f.Pos.Line,
 			Column:   f.Pos.Col,
+			Host:     f.Host,
 		})
 	}
 	return encodeJSON(b, r)

@@ -38,6 +38,10 @@ type Options struct {
 	RuleSetVersion string
 	// Rules lists every known rule, in the order sarif lists them.
 	Rules []RuleInfo
+	// ShowHost makes the text format name the host of each finding; the CLI
+	// sets it when the findings come from more than one host. The json and
+	// sarif formats name the host whenever a finding has one.
+	ShowHost bool
 	// InfoURI is the tool's home page (sarif informationUri); omitted when empty.
 	InfoURI string
 }

@@ -169,7 +169,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 	var want []jsonFinding
 	for _, f := range testFindings() {
-		want = append(want, jsonFinding{f.Rule, f.Severity.String(), f.Message, f.Home, f.Pos.File, f.Pos.Line, f.Pos.Col})
+		want = append(want, jsonFinding{f.Rule, f.Severity.String(), f.Message, f.Home, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Host})
 	}
 	if diff := cmp.Diff(want, got.Findings); diff != "" {
 		t.Errorf("json round trip mismatch (-want +got):\n%s", diff)
@@ -299,5 +299,61 @@ func TestSARIFSemanticVersion(t *testing.T) {
 		if d.Version != tc.version || d.SemanticVersion != tc.want {
 			t.Errorf("version %q: driver version %q, semanticVersion %q; want %q, %q", tc.version, d.Version, d.SemanticVersion, tc.version, tc.want)
 		}
+	}
+}
+
+// TestHostNamed checks that findings of named hosts say so: text only with
+// ShowHost (single-host output stays as it was), json and sarif whenever a
+// finding has a host, and not at all for findings without one.
+func TestHostNamed(t *testing.T) {
+	fs := []model.Finding{
+		{Rule: "WL101", Severity: model.SeverityError, Message: "port 9443 collides", Home: "prod/a", Pos: model.Pos{File: "conf/carbon.xml", Line: 3, Col: 5}, Host: "prod-1"},
+		{Rule: "WL102", Severity: model.SeverityWarning, Message: "m", Home: "dev/a", Pos: model.Pos{File: "conf/carbon.xml"}},
+	}
+	write := func(format string, opt Options) string {
+		t.Helper()
+		var b bytes.Buffer
+		if err := Write(&b, format, fs, opt); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	opt := testOptions()
+	if got, want := write("text", opt), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101]\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
+		t.Errorf("text without ShowHost:\n got %q\nwant %q", got, want)
+	}
+	opt.ShowHost = true
+	if got, want := write("text", opt), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101] (host prod-1)\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
+		t.Errorf("text with ShowHost:\n got %q\nwant %q", got, want)
+	}
+	var js struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(write("json", opt)), &js); err != nil {
+		t.Fatal(err)
+	}
+	var hosts []any
+	for _, f := range js.Findings {
+		hosts = append(hosts, f["host"])
+	}
+	if diff := cmp.Diff([]any{"prod-1", nil}, hosts); diff != "" {
+		t.Errorf("json host fields (-want +got):\n%s", diff)
+	}
+	var sr struct {
+		Runs []struct {
+			Results []struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(write("sarif", opt)), &sr); err != nil {
+		t.Fatal(err)
+	}
+	var props []map[string]any
+	for _, r := range sr.Runs[0].Results {
+		props = append(props, r.Properties)
+	}
+	if diff := cmp.Diff([]map[string]any{{"host": "prod-1"}, nil}, props); diff != "" {
+		t.Errorf("sarif result properties (-want +got):\n%s", diff)
 	}
 }

@@ -73,6 +73,12 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations,omitempty"`
+	// Properties carries the host of the finding, when there is one.
+	Properties *sarifResultProps `json:"properties,omitempty"`
+}
+
+type sarifResultProps struct {
+	Host string `json:"host"`
 }
 
 type sarifLocation struct {
@@ -124,6 +130,9 @@ func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 		}
 		if loc, ok := sarifLocationOf(f); ok {
 			res.Locations = []sarifLocation{loc}
+		}
+		if f.Host != "" {
+			res.Properties = &sarifResultProps{Host: f.Host}
 		}
 		run.Results = append(run.Results, res)
 	}

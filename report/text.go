@@ -19,7 +19,8 @@ const (
 )
 
 // writeText writes one line per finding, "FILE:LINE:COL: SEVERITY: MESSAGE
-// [ID]", with LINE and COL left out when unknown (0), and nothing else: no
+// [ID]", followed by " (host NAME)" when opt.ShowHost is set and the finding
+// names its host, with LINE and COL left out when unknown (0), and nothing else: no
 // header and no summary. Control characters in the message (a newline, or an
 // escape sequence copied from a configuration value) are written as Go
 // escapes, so each finding stays on one line and cannot drive the terminal.
@@ -41,6 +42,9 @@ func writeText(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 			b.WriteString(ansiDim + id + ansiReset)
 		} else {
 			b.WriteString(id)
+		}
+		if opt.ShowHost && f.Host != "" {
+			b.WriteString(" (host " + escapeControl(f.Host) + ")")
 		}
 		b.WriteByte('\n')
 	}

@@ -57,6 +57,9 @@ type Finding struct {
 	Home string
 	// Pos is where the problem is, relative to Home.
 	Pos Pos
+	// Host names the host of Home when the project configuration groups
+	// homes into hosts; "" otherwise.
+	Host string
 }
 
 // String formats f as "file:line:col: severity: message [ID]" with the file
