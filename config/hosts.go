@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"net/netip"
+	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -572,4 +574,69 @@ func (raw *rawConfig) hosts(path string) ([]Host, []error) {
 		out = append(out, h)
 	}
 	return out, errs
+}
+
+// maxHomeDepth bounds the search below the configuration file's folder for
+// homes globs with "**".
+const maxHomeDepth = 12
+
+// HostHomes returns the product homes below the configuration file's folder
+// that the homes globs of the named host match, as paths joined to that
+// folder, in lexical order; isHome tells a product home from another folder.
+// The search does not descend into a home (its inside holds no other home),
+// into hidden folders, or below the depth the globs can reach; symbolic links
+// are not followed. A host whose globs match no home gives none.
+func (c *Config) HostHomes(name string, isHome func(dir string) bool) ([]string, error) {
+	if c == nil {
+		return nil, nil
+	}
+	var globs []string
+	for _, h := range c.Hosts {
+		if h.Name == name {
+			globs = h.Homes
+		}
+	}
+	depth := 0
+	for _, g := range globs {
+		n := strings.Count(g, "/") + 1
+		if strings.Contains(g, "**") {
+			n = maxHomeDepth
+		}
+		depth = max(depth, n)
+	}
+	base := filepath.Dir(c.Path)
+	var out []string
+	var walk func(dir, rel string, level int) error
+	walk = func(dir, rel string, level int) error {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("%s: homes of host %q: %w", c.Path, name, err)
+		}
+		for _, e := range entries {
+			if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			r := path.Join(rel, e.Name())
+			p := filepath.Join(dir, e.Name())
+			if isHome(p) {
+				if slices.ContainsFunc(globs, func(g string) bool { return matchGlob(g, r) }) {
+					out = append(out, p)
+				}
+				continue
+			}
+			if level+1 < depth {
+				if err := walk(p, r, level+1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if depth == 0 {
+		return nil, nil
+	}
+	if err := walk(base, "", 0); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

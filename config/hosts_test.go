@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,48 @@ func TestLoadHostsErrors(t *testing.T) {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestHostHomes(t *testing.T) {
+	dir := t.TempDir()
+	homes := []string{"dev/node1/am", "dev/node2/am", "prod/node1/am", "shared/is", "shared/deep/mi", ".hidden/x/am"}
+	for _, h := range append(homes, "dev/node1/am/conf/sub", "shared/notes") {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(h)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	isHome := func(p string) bool {
+		rel, _ := filepath.Rel(dir, p)
+		return slices.Contains(homes, filepath.ToSlash(rel))
+	}
+	p := filepath.Join(dir, FileName)
+	if err := os.WriteFile(p, []byte("hosts:\n  - {name: dev, homes: [dev/*/am]}\n  - {name: shared, homes: [shared/**]}\n  - {name: none, homes: [qa/*]}\n  - {name: one, homes: [prod/node1/am, prod/node1/am/conf]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]string{
+		"dev":     {"dev/node1/am", "dev/node2/am"},
+		"shared":  {"shared/deep/mi", "shared/is"},
+		"none":    nil,
+		"one":     {"prod/node1/am"},
+		"unknown": nil,
+	}
+	for host, want := range cases {
+		got, err := cfg.HostHomes(host, isHome)
+		if err != nil {
+			t.Fatalf("HostHomes(%s): %v", host, err)
+		}
+		var rel []string
+		for _, g := range got {
+			r, _ := filepath.Rel(dir, g)
+			rel = append(rel, filepath.ToSlash(r))
+		}
+		if diff := cmp.Diff(want, rel); diff != "" {
+			t.Errorf("HostHomes(%s) (-want +got):\n%s", host, diff)
+		}
 	}
 }
