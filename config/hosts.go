@@ -174,6 +174,14 @@ func (c *Config) relHome(dir string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
+// HostList returns the declared hosts; nil for a nil Config.
+func (c *Config) HostList() []Host {
+	if c == nil {
+		return nil
+	}
+	return c.Hosts
+}
+
 // HostNames returns the names of the declared hosts, in file order.
 func (c *Config) HostNames() []string {
 	if c == nil {

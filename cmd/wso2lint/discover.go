@@ -10,8 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/internal/discover"
-	"github.com/wso2lint/wso2lint/internal/model"
-	"github.com/wso2lint/wso2lint/lint"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -135,36 +133,13 @@ func homePaths(c *cli.Context) (homeSet, error) {
 	return resolveHomes(c.Args().Slice(), c.App.ErrWriter)
 }
 
-// oneHostPaths is paths for rules, which writes the firewall of one host: homes
-// found in a repository are separate hosts, so more than one is refused.
-func oneHostPaths(c *cli.Context) ([]string, error) {
-	set, err := homePaths(c)
-	if err != nil {
-		return nil, err
-	}
+// oneHost refuses a set of several hosts for rules, which writes the
+// firewall of one host: homes found in a repository are separate hosts.
+func oneHost(set homeSet) error {
 	if set.hosts() > 1 {
-		return nil, usageErr("the PATHs hold %d separate hosts (%s): rules writes the firewall of one host; name its homes", set.hosts(), listPaths(set.dirs))
+		return usageErr("the PATHs hold %d separate hosts (%s): rules writes the firewall of one host; name its homes", set.hosts(), listPaths(set.dirs))
 	}
-	return set.dirs, nil
-}
-
-// lintHosts lints each host of set on its own and joins the findings in host
-// order; homes[i] is the home read from set.dirs[i]. With one host it is
-// lint.Run.
-func lintHosts(set homeSet, homes []*model.Home, rules []*lint.Rule, opt lint.Options) []model.Finding {
-	if set.hosts() <= 1 {
-		return lint.Run(homes, rules, opt)
-	}
-	var out []model.Finding
-	for start := 0; start < len(homes); {
-		end := start + 1
-		for end < len(homes) && set.host[end] == set.host[start] {
-			end++
-		}
-		out = append(out, lint.Run(homes[start:end], rules, opt)...)
-		start = end
-	}
-	return out
+	return nil
 }
 
 func isDir(p string) bool {

@@ -25,8 +25,28 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "write the current findings to the baseline `FILE` and exit 0"},
 		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once, as a host of its own"},
+		hostFlag(),
 		outputFlag(),
 	)
+}
+
+// hostsOfLoad gives each host of the load step its homes and its own host
+// services (the config's top-level ones are in the lint options already).
+func hostsOfLoad(cfg *config.Config, ld *loaded) []lint.Host {
+	out := make([]lint.Host, 0, len(ld.hosts))
+	for _, g := range ld.hosts {
+		h := lint.Host{Name: g.name}
+		for _, i := range g.homes {
+			h.Homes = append(h.Homes, ld.homes[i])
+		}
+		for _, d := range cfg.HostList() {
+			if g.declared && d.Name == g.name {
+				h.HostServices = d.HostServices
+			}
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 func lintCommand(getenv env) *cli.Command {
@@ -62,8 +82,8 @@ func lintAction(c *cli.Context, getenv env) error {
 	if len(ld.homes) == 0 {
 		return nil // --files: no changed file belongs to a product home
 	}
-	cfg, homes := ld.cfg, ld.homes
-	findings := lintHosts(ld.set, homes, rules, set.opt)
+	cfg := ld.cfg
+	findings := lint.RunHosts(hostsOfLoad(cfg, ld), rules, set.opt)
 	if cfg != nil {
 		kept := findings[:0]
 		for _, f := range findings {
@@ -89,6 +109,7 @@ func lintAction(c *cli.Context, getenv env) error {
 		ToolVersion:    version,
 		RuleSetVersion: ruleSetVersion,
 		Rules:          ruleInfos(rules),
+		ShowHost:       len(ld.hosts) > 1,
 	}
 	if err := report.Write(&buf, format, findings, ropt); err != nil {
 		return err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"path/filepath"
+	"slices"
 	"runtime"
 	"sync"
 
@@ -37,12 +39,17 @@ type loadSpec struct {
 type loaded struct {
 	// cfg is the project config; nil when there is none or --no-config.
 	cfg *config.Config
-	// homes are read and resolved, in command-line order; none when --files
-	// named no file of a product home.
+	// homes are read and resolved, host by host (see hosts), each host's
+	// homes in command-line order; none when --files named no file of a
+	// product home. Without hosts: in the config, in command-line order.
 	homes []*model.Home
 	// set says which host each home is on (homes[i] was read from
 	// set.dirs[i]).
 	set homeSet
+	// hosts are the hosts of the homes, in order of their first home on the
+	// command line: one unnamed host of every home unless the config
+	// declares hosts:. Each host's homes index homes.
+	hosts []hostGroup
 }
 
 // load is the load step of lint, ports and rules: PATH arguments (or the
@@ -56,20 +63,23 @@ func load(c *cli.Context, spec loadSpec) (*loaded, error) {
 		if set = changedHomes(c.Args().Slice(), c.App.ErrWriter); len(set.dirs) == 0 {
 			return &loaded{}, nil // no changed file belongs to a product home
 		}
-	case spec.oneHost:
-		if set.dirs, err = oneHostPaths(c); err != nil {
-			return nil, err
-		}
-		set.host = make([]int, len(set.dirs))
 	default:
 		if set, err = homePaths(c); err != nil {
 			return nil, err
 		}
 	}
-	dirs := set.dirs
-	cfg, err := projectConfig(c, dirs[0], spec.rules)
+	cfg, err := projectConfig(c, set.dirs[0], spec.rules)
 	if err != nil {
 		return nil, err
+	}
+	declared := cfg != nil && len(cfg.Hosts) > 0
+	if spec.oneHost && !declared {
+		// Without hosts:, homes found apart in a repository are separate
+		// hosts and rules writes one host's firewall.
+		if err := oneHost(set); err != nil {
+			return nil, err
+		}
+		set.host = make([]int, len(set.dirs))
 	}
 	var cfgOffset *int
 	if cfg != nil {
@@ -84,12 +94,102 @@ func load(c *cli.Context, spec loadSpec) (*loaded, error) {
 			return nil, err
 		}
 	}
-	homes, err := loadHomes(c.Context, dirs, popt)
+	if spec.files && declared {
+		if set, err = withHostHomes(cfg, set); err != nil {
+			return nil, err
+		}
+	}
+	dirs := set.dirs
+	hosts, err := groupHosts(cfg, dirs, set.host)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{cfg: cfg, homes: homes, set: set}, nil
+	if hasFlag(c, "host") {
+		if hosts, err = selectHost(c, hosts); err != nil {
+			return nil, err
+		}
+	}
+	// Read the homes host by host, so that each host's homes are contiguous.
+	var order []string
+	for i, h := range hosts {
+		idx := make([]int, len(h.homes))
+		for j, d := range h.homes {
+			idx[j] = len(order)
+			order = append(order, dirs[d])
+		}
+		hosts[i].homes = idx
+	}
+	homes, err := loadHomes(c.Context, order, popt)
+	if err != nil {
+		return nil, err
+	}
+	// set follows the order the homes were read in.
+	read := homeSet{dirs: order, host: make([]int, len(order))}
+	for i, h := range hosts {
+		for _, j := range h.homes {
+			read.host[j] = i
+		}
+	}
+	return &loaded{cfg: cfg, homes: homes, set: read, hosts: hosts}, nil
 }
+
+// hasFlag reports whether the command defines the flag name.
+func hasFlag(c *cli.Context, name string) bool {
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withHostHomes adds to the homes of changed files (--files) the other homes
+// of each declared host they are on, so that a change is checked against
+// the whole host; the added homes follow, in host order, each numbered as a
+// host of its own (the declared hosts regroup them).
+func withHostHomes(cfg *config.Config, set homeSet) (homeSet, error) {
+	seen := map[string]bool{}
+	for _, d := range set.dirs {
+		seen[absPath(d)] = true
+	}
+	out := homeSet{dirs: slices.Clone(set.dirs), host: slices.Clone(set.host)}
+	done := map[string]bool{}
+	for _, d := range set.dirs {
+		name, err := cfg.HostOf(d)
+		if err != nil {
+			return set, &exitError{code: exitInput, msg: err.Error()}
+		}
+		if name == "" || done[name] {
+			continue
+		}
+		done[name] = true
+		more, err := cfg.HostHomes(name, isProductHome)
+		if err != nil {
+			return set, &exitError{code: exitInput, msg: err.Error()}
+		}
+		for _, m := range more {
+			if !seen[absPath(m)] {
+				seen[absPath(m)] = true
+				out.dirs = append(out.dirs, m)
+				out.host = append(out.host, out.hosts())
+			}
+		}
+	}
+	return out, nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
+// isProductHome reports whether dir is a product home, as PATHs are told
+// from configuration repositories.
+func isProductHome(dir string) bool { return parse.KindOf(dir) != parse.NotHome }
 
 // projectConfig reads --config, or the .wso2lint.yaml found from the first
 // home; nil when there is none or --no-config is given. With rules set, the

@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/wso2lint/wso2lint/config"
 	"github.com/wso2lint/wso2lint/emit"
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/regfile"
@@ -28,6 +29,7 @@ func rulesCommand() *cli.Command {
 		&cli.BoolFlag{Name: "resolve", Usage: "resolve host names of outbound destinations (DNS at generation time)"},
 		&cli.BoolFlag{Name: "script", Usage: "firewalld: write firewall-cmd --permanent commands instead of XML"},
 		&cli.StringFlag{Name: "check", Usage: "compare with the committed rules `FILE`; exit 1 with a diff when it is out of date"},
+		hostFlag(),
 		outputFlag(),
 	)
 	return &cli.Command{
@@ -46,15 +48,14 @@ func rulesCommand() *cli.Command {
 }
 
 func rulesAction(c *cli.Context) error {
-	target := c.String("target")
-	if target == "" {
-		return usageErr("--target is required: one of %s", strings.Join(emit.Targets(), ", "))
+	// Flags given are checked before anything is read; the firewall policy of
+	// .wso2lint.yaml fills in what they leave out, per host.
+	if target := c.String("target"); target != "" {
+		if _, ok := emit.Lookup(target); !ok {
+			return usageErr("--target %q: want one of %s", target, strings.Join(emit.Targets(), ", "))
+		}
 	}
-	if _, ok := emit.Lookup(target); !ok {
-		return usageErr("--target %q: want one of %s", target, strings.Join(emit.Targets(), ", "))
-	}
-	mode := c.String("mode")
-	if mode != emit.ModeStandalone && mode != emit.ModeFragment {
+	if mode := c.String("mode"); mode != emit.ModeStandalone && mode != emit.ModeFragment {
 		return usageErr("--mode %q: want standalone or fragment", mode)
 	}
 	allow, err := parseAllow(c.StringSlice("allow"))
@@ -73,16 +74,127 @@ func rulesAction(c *cli.Context) error {
 	case len(allow[model.ExposureOutbound]) > 0 && !c.Bool("egress"):
 		return usageErr("--allow outbound=... limits outbound rules, which only --egress writes: add --egress")
 	}
-	ld, err := load(c, loadSpec{oneHost: true})
+	// Every host's policy is checked once the config is read, before any home is.
+	check := func(cfg *config.Config) error {
+		file := ""
+		if cfg != nil {
+			file = cfg.Path
+		}
+		if _, err := firewallPolicy(c, cfg.HostFirewall(""), file); err != nil {
+			if cfg == nil || len(cfg.Hosts) == 0 {
+				return err
+			}
+			// The top level may leave a key to the hosts.
+		}
+		for _, h := range cfg.HostList() {
+			if _, err := firewallPolicy(c, cfg.HostFirewall(h.Name), file); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ld, err := load(c, loadSpec{oneHost: true, check: check})
 	if err != nil {
 		return err
 	}
-	eopt := emit.Options{
-		Target: target, Mode: mode, Allow: allow, SSHPort: c.Int("ssh-port"), NoSSH: c.Bool("no-ssh"),
-		Egress: c.Bool("egress"), Resolve: c.Bool("resolve"), FirewalldScript: c.Bool("script"),
-	}
 	out := rulesOutput{stdout: c.App.Writer, stderr: c.App.ErrWriter, check: c.String("check"), file: c.String("output")}
-	return writeRules(c.Context, ld.homes, eopt, out)
+	file := ""
+	if ld.cfg != nil {
+		file = ld.cfg.Path
+	}
+	plans := make([]hostPlan, 0, len(ld.hosts))
+	for _, g := range ld.hosts {
+		fw := ld.cfg.HostFirewall(g.name)
+		if !g.declared {
+			fw = ld.cfg.HostFirewall("")
+		}
+		eopt, err := firewallPolicy(c, fw, file)
+		if err != nil {
+			return err
+		}
+		hp := hostPlan{name: g.name, eopt: eopt}
+		for _, i := range g.homes {
+			hp.homes = append(hp.homes, ld.homes[i])
+		}
+		plans = append(plans, hp)
+	}
+	if len(plans) == 1 {
+		return writeRules(c.Context, plans[0].homes, plans[0].eopt, out)
+	}
+	return writeHostRules(c, plans, out)
+}
+
+// hostPlan is the homes and the emit options of one host.
+type hostPlan struct {
+	name  string
+	homes []*model.Home
+	eopt  emit.Options
+}
+
+// writeHostRules writes or checks the rules of several hosts: one file per
+// host under the directory -o or --check names (NAME.nft, NAME.rules,
+// NAME.sh, or NAME/ for firewalld XML). Every host is planned first, so that
+// a collision on any host writes nothing.
+func writeHostRules(c *cli.Context, plans []hostPlan, out rulesOutput) error {
+	groups := make([]hostGroup, len(plans))
+	for i, p := range plans {
+		groups[i] = hostGroup{name: p.name}
+	}
+	dir := out.file
+	if out.check != "" {
+		dir = out.check
+	}
+	if fi, err := os.Stat(dir); dir == "" || dir == "-" || !strings.HasSuffix(dir, "/") && (err != nil || !fi.IsDir()) {
+		return usageErr("the homes are on %d hosts (%s), and rules writes one ruleset per host: give --host NAME, or -o DIR/ (or --check DIR/) for one file per host", len(plans), hostNames(groups))
+	}
+	for _, p := range plans {
+		if err := uniqueFileNames(groups, p.eopt.Target, p.eopt.FirewalldScript); err != nil {
+			return err
+		}
+		if p.eopt.Target == "firewalld" && !p.eopt.FirewalldScript && out.check != "" {
+			return usageErr("--check compares one file per host; firewalld XML is a folder per host: use --script, or --host NAME")
+		}
+	}
+	for _, p := range plans {
+		if _, err := emit.MakePlan(c.Context, p.homes, p.eopt); err != nil {
+			return rulesErr(fmt.Errorf("host %s: %w", p.name, err))
+		}
+	}
+	if out.check == "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return &exitError{code: exitInput, msg: cleanPathErr(err).Error() + ": " + dir}
+		}
+	}
+	var stale []string
+	for _, p := range plans {
+		o := out
+		name := filepath.Join(dir, hostFileName(p.name, p.eopt.Target, p.eopt.FirewalldScript))
+		if out.check != "" {
+			o.check = name
+		} else {
+			o.file = name
+			if p.eopt.Target == "firewalld" && !p.eopt.FirewalldScript {
+				o.file += "/"
+			}
+		}
+		err := writeRules(c.Context, p.homes, p.eopt, o)
+		var ee *exitError
+		if out.check != "" && errors.As(err, &ee) && ee.code == exitFindings {
+			stale = append(stale, name)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(stale) > 0 {
+		verb := " is"
+		if len(stale) > 1 {
+			verb = " are"
+		}
+		return &exitError{code: exitFindings, msg: strings.Join(stale, ", ") + verb + " out of date: regenerate with the same wso2lint rules command"}
+	}
+	return nil
 }
 
 // rulesOutput says where writeRules puts its result.
