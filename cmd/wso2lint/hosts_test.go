@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -279,5 +280,40 @@ func TestHostsRulesFromConfig(t *testing.T) {
 	}
 	if strings.Contains(errOut, "dev-2.nft") {
 		t.Errorf("rules --check named an unchanged host's file: %s", errOut)
+	}
+}
+
+func TestHostsFilesAndConfigErrors(t *testing.T) {
+	r := newHostRepo(t, hostsConfig)
+	// --files: a change in one home of the shared host is linted with the
+	// rest of that host, so the collision is found; a change in dev/ alone
+	// collides with nothing.
+	changed := filepath.Join(r.root, "shared/is-a/repository/conf/deployment.toml")
+	_, out, errOut := r.run([]string{"lint", "--files", "--format", "json", "--fail-on", "none"}, changed)
+	if got := wl101(t, r.root, out); !slices.Contains(got, "shared shared/is-a") || !slices.Contains(got, "shared shared/is-b") {
+		t.Errorf("--files on one home of host shared: WL101 %q; want both homes\n%s", got, errOut)
+	}
+	changed = filepath.Join(r.root, "dev/node1/wso2am-4.2.0/repository/conf/deployment.toml")
+	_, out, _ = r.run([]string{"lint", "--files", "--format", "json", "--fail-on", "none"}, changed, filepath.Join(r.root, "prod/node1/wso2am-4.2.0/repository/conf/deployment.toml"))
+	if got := wl101(t, r.root, out); len(got) != 0 {
+		t.Errorf("--files on dev and prod homes: WL101 %q; want none", got)
+	}
+
+	cases := []struct{ cfg, want string }{
+		{"firewall:\n  target: pf\n", `:2: unknown firewall target "pf" (want one of`},
+		{"firewall:\n  target: nftables\n  allow: {outbound: [10.0.0.0/8]}\n", `: firewall allow outbound limits outbound rules, which only egress: true writes`},
+	}
+	for _, tc := range cases {
+		r.write(".wso2lint.yaml", tc.cfg)
+		code, _, errOut := r.run([]string{"rules"}, r.homes("dev/node1/wso2am-4.2.0")...)
+		want := filepath.Join(r.root, ".wso2lint.yaml") + tc.want
+		if code != exitInput || !strings.Contains(errOut, want) {
+			t.Errorf("rules with %q: exit %d, stderr %q; want exit 2 with %q", tc.cfg, code, errOut, want)
+		}
+	}
+	// No target anywhere: the usage error of old.
+	r.write(".wso2lint.yaml", "networks: {a: [10.0.0.0/8]}\n")
+	if code, _, errOut := r.run([]string{"rules"}, r.homes("dev/node1/wso2am-4.2.0")...); code != exitInput || !strings.Contains(errOut, "--target is required") {
+		t.Errorf("rules without a target: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -39,6 +39,8 @@ func rulesCommand() *cli.Command {
 		Description: "Example: wso2lint rules --target nftables --allow management=10.0.0.0/24 -o wso2lint.nft ./wso2am-2.6.0\n\n" +
 			"public ports are open to everyone unless --allow public=... narrows them; management and cluster ports\n" +
 			"open only for the sources given with --allow; local ports are never opened.\n" +
+			"The firewall: of .wso2lint.yaml gives what the flags leave out (per host over the top level). Homes on\n" +
+			"several hosts (hosts: in .wso2lint.yaml) need --host NAME, or -o DIR/ (--check DIR/) for one file per host.\n" +
 			"Exit status: 0 when rules were written, 1 when the homes collide (nothing written) or --check differs,\n" +
 			"2 on usage or input errors.",
 		Flags:        flags,
