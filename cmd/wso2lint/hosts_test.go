@@ -317,3 +317,43 @@ func TestHostsFilesAndConfigErrors(t *testing.T) {
 		t.Errorf("rules without a target: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestHostsRepositoryPath runs the commands on the repository folder itself,
+// whose homes are found by searching it, as the README's CI job does.
+func TestHostsRepositoryPath(t *testing.T) {
+	r := newHostRepo(t, hostsConfig)
+	_, out, errOut := r.run([]string{"lint", "--format", "json", "--fail-on", "none"}, r.root)
+	got := wl101(t, r.root, out)
+	if len(got) == 0 {
+		t.Fatalf("lint of the repository: no WL101; want the shared host's collision\n%s", errOut)
+	}
+	for _, g := range got {
+		if !strings.HasPrefix(g, "shared shared/") {
+			t.Errorf("lint of the repository: WL101 %q outside host shared", g)
+		}
+	}
+	// Without the colliding host, rules -o DIR/ and --check DIR/ on the
+	// repository folder.
+	r.write(".wso2lint.yaml", strings.Replace(hostsConfig, "  - name: shared\n    homes: [shared/*]\n", "  - name: shared\n    homes: [shared/is-a]\n", 1))
+	if err := os.RemoveAll(filepath.Join(r.root, "shared/is-b")); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "fw") + "/"
+	if code, _, errOut := r.run([]string{"rules", "-o", dir}, r.root); code != 0 {
+		t.Fatalf("rules -o DIR/ of the repository: exit %d: %s", code, errOut)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if diff := cmp.Diff([]string{"dev-1.nft", "dev-2.nft", "prod-1.rules", "prod-2.nft", "shared.nft"}, names); diff != "" {
+		t.Errorf("rules -o DIR/ files (-want +got):\n%s", diff)
+	}
+	if code, out, errOut := r.run([]string{"rules", "--check", dir}, r.root); code != 0 {
+		t.Errorf("rules --check DIR/ of the repository: exit %d\n%s%s", code, out, errOut)
+	}
+}

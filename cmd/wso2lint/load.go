@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"path/filepath"
-	"slices"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/urfave/cli/v2"
