@@ -356,4 +356,11 @@ func TestHostsRepositoryPath(t *testing.T) {
 	if code, out, errOut := r.run([]string{"rules", "--check", dir}, r.root); code != 0 {
 		t.Errorf("rules --check DIR/ of the repository: exit %d\n%s%s", code, out, errOut)
 	}
+	// One declared host and -o DIR/: its file in the folder, as with several.
+	if code, _, errOut := r.run([]string{"rules", "--host", "dev-2", "-o", dir}, r.root); code != 0 {
+		t.Fatalf("rules --host dev-2 -o DIR/: exit %d: %s", code, errOut)
+	}
+	if code, out, errOut := r.run([]string{"rules", "--host", "prod-1", "--check", dir}, r.root); code != 0 {
+		t.Errorf("rules --host prod-1 --check DIR/: exit %d\n%s%s", code, out, errOut)
+	}
 }

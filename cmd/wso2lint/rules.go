@@ -120,10 +120,24 @@ func rulesAction(c *cli.Context) error {
 		}
 		plans = append(plans, hp)
 	}
-	if len(plans) == 1 {
+	if len(plans) == 1 && (plans[0].name == "" || !perHostDir(out, plans[0].eopt)) {
 		return writeRules(c.Context, plans[0].homes, plans[0].eopt, out)
 	}
 	return writeHostRules(c, plans, out)
+}
+
+// perHostDir reports whether -o or --check names a folder for one file per
+// host: a name ending in a slash, or an existing folder. firewalld XML is a
+// folder of its own, which -o DIR/ of one host fills as before.
+func perHostDir(out rulesOutput, eopt emit.Options) bool {
+	name := out.file
+	if out.check != "" {
+		name = out.check
+	}
+	if name == "" || name == "-" || eopt.Target == "firewalld" && !eopt.FirewalldScript {
+		return false
+	}
+	return strings.HasSuffix(name, "/") || isDir(name)
 }
 
 // hostPlan is the homes and the emit options of one host.
