@@ -124,13 +124,13 @@ func changedHomes(files []string, notes io.Writer) homeSet {
 	return set
 }
 
-// homePaths returns the homes of the PATH arguments (resolveHomes), or a
-// usage error when there are none.
-func homePaths(c *cli.Context) (homeSet, error) {
+// homePaths returns the homes of the PATH arguments (resolveHomes), with
+// its notes written to notes, or a usage error when there are none.
+func homePaths(c *cli.Context, notes io.Writer) (homeSet, error) {
 	if c.NArg() == 0 {
 		return homeSet{}, usageErr("no PATH given: name at least one product home (see --help)")
 	}
-	return resolveHomes(c.Args().Slice(), c.App.ErrWriter)
+	return resolveHomes(c.Args().Slice(), notes)
 }
 
 // oneHost refuses a set of several hosts for rules, which writes the

@@ -327,6 +327,9 @@ func TestHostsRepositoryPath(t *testing.T) {
 	if len(got) == 0 {
 		t.Fatalf("lint of the repository: no WL101; want the shared host's collision\n%s", errOut)
 	}
+	if !strings.Contains(errOut, "found 6 under it, grouped by the hosts of "+filepath.Join(r.root, ".wso2lint.yaml")+": ") {
+		t.Errorf("lint of the repository: the note does not say hosts: groups the homes found:\n%s", errOut)
+	}
 	for _, g := range got {
 		if !strings.HasPrefix(g, "shared shared/") {
 			t.Errorf("lint of the repository: WL101 %q outside host shared", g)

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/urfave/cli/v2"
@@ -58,17 +60,26 @@ type loaded struct {
 func load(c *cli.Context, spec loadSpec) (*loaded, error) {
 	var set homeSet
 	var err error
+	var notes strings.Builder
 	switch {
 	case spec.files && c.NArg() > 0:
 		if set = changedHomes(c.Args().Slice(), c.App.ErrWriter); len(set.dirs) == 0 {
 			return &loaded{}, nil // no changed file belongs to a product home
 		}
 	default:
-		if set, err = homePaths(c); err != nil {
+		// The notes of a repository search wait for the config: with hosts:
+		// its homes are not each a host of their own.
+		if set, err = homePaths(c, &notes); err != nil {
+			io.WriteString(c.App.ErrWriter, notes.String())
 			return nil, err
 		}
 	}
 	cfg, err := projectConfig(c, set.dirs[0], spec.rules)
+	note := notes.String()
+	if cfg != nil && len(cfg.Hosts) > 0 {
+		note = strings.ReplaceAll(note, ", each a host of its own: ", ", grouped by the hosts of "+cfg.Path+": ")
+	}
+	io.WriteString(c.App.ErrWriter, note)
 	if err != nil {
 		return nil, err
 	}
