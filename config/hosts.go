@@ -22,7 +22,8 @@ type Host struct {
 	Name string
 	// Homes are slash-separated globs of home directories, relative to the
 	// directory of the configuration file, in file order (cleaned as ignore
-	// paths are: "prod/node-*", "shared/**").
+	// paths are: "prod/node-*", "shared/**"). A glob that matches a folder
+	// above a home names the home too ("prod/node1").
 	Homes []string
 	// HostServices lists the services of this host that are not WSO2 servers;
 	// the top-level host-services apply to every host as well.
@@ -141,7 +142,7 @@ func (c *Config) HostOf(dir string) (string, error) {
 	found, foundLine := "", 0
 	for _, h := range c.Hosts {
 		for i, g := range h.Homes {
-			if !matchGlob(g, rel) {
+			if !matchHome(g, rel) {
 				continue
 			}
 			if found != "" && found != h.Name {
@@ -584,6 +585,22 @@ func (raw *rawConfig) hosts(path string) ([]Host, []error) {
 	return out, errs
 }
 
+// maxBelowGlob is how far below a folder that a homes glob names the
+// search for its homes goes ("prod/node1" holding prod/node1/wso2am-4.2.0).
+const maxBelowGlob = 3
+
+// matchHome reports whether the homes glob matches the home rel
+// (slash-separated, relative to the config's folder) or a folder above it:
+// "prod/node1" names every home under prod/node1.
+func matchHome(glob, rel string) bool {
+	for p := rel; p != "." && p != ""; p = path.Dir(p) {
+		if matchGlob(glob, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxHomeDepth bounds the search below the configuration file's folder for
 // homes globs with "**".
 const maxHomeDepth = 12
@@ -606,7 +623,7 @@ func (c *Config) HostHomes(name string, isHome func(dir string) bool) ([]string,
 	}
 	depth := 0
 	for _, g := range globs {
-		n := strings.Count(g, "/") + 1
+		n := strings.Count(g, "/") + 1 + maxBelowGlob
 		if strings.Contains(g, "**") {
 			n = maxHomeDepth
 		}
@@ -627,7 +644,7 @@ func (c *Config) HostHomes(name string, isHome func(dir string) bool) ([]string,
 			r := path.Join(rel, e.Name())
 			p := filepath.Join(dir, e.Name())
 			if isHome(p) {
-				if slices.ContainsFunc(globs, func(g string) bool { return matchGlob(g, r) }) {
+				if slices.ContainsFunc(globs, func(g string) bool { return matchHome(g, r) }) {
 					out = append(out, p)
 				}
 				continue

@@ -142,13 +142,17 @@ func TestHostOf(t *testing.T) {
 		{"dev/node-1", "a", ""},
 		{"dev/node-1/", "a", ""},
 		{"dev", "", ""},
-		{"dev/node-1/sub", "", ""},
+		{"dev/node-1/sub", "a", ""},
+		{"dev/node-1x", "a", ""},
+		{"devx/node-1", "", ""},
 		{"shared", "a", ""},
 		{"shared/wso2is-5.7.0", "a", ""},
 		{"prod/node-1", "b", ""},
 		{"prod/node-2", "", ""},
+		{"prod/node-1/wso2am-4.2.0", "b", ""},
 		{"prod/x/z", "b", ""},
 		{"prod/x/y", "", p + `:9: home prod/x/y is on host "b" (line 7) and on host "c": a home can be on one host only`},
+		{"prod/x/y/am", "", p + `:9: home prod/x/y/am is on host "b" (line 7) and on host "c": a home can be on one host only`},
 	}
 	for _, tc := range cases {
 		got, err := cfg.HostOf(filepath.Join(dir, filepath.FromSlash(tc.home)))
@@ -222,7 +226,7 @@ func TestLoadHostsErrors(t *testing.T) {
 
 func TestHostHomes(t *testing.T) {
 	dir := t.TempDir()
-	homes := []string{"dev/node1/am", "dev/node2/am", "prod/node1/am", "shared/is", "shared/deep/mi", ".hidden/x/am"}
+	homes := []string{"dev/node1/am", "dev/node2/am", "prod/node1/am", "shared/is", "shared/deep/mi", ".hidden/x/am", "qa/n1/am", "qa/n1/is"}
 	for _, h := range append(homes, "dev/node1/am/conf/sub", "shared/notes") {
 		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(h)), 0o755); err != nil {
 			t.Fatal(err)
@@ -233,7 +237,7 @@ func TestHostHomes(t *testing.T) {
 		return slices.Contains(homes, filepath.ToSlash(rel))
 	}
 	p := filepath.Join(dir, FileName)
-	if err := os.WriteFile(p, []byte("hosts:\n  - {name: dev, homes: [dev/*/am]}\n  - {name: shared, homes: [shared/**]}\n  - {name: none, homes: [qa/*]}\n  - {name: one, homes: [prod/node1/am, prod/node1/am/conf]}\n"), 0o644); err != nil {
+	if err := os.WriteFile(p, []byte("hosts:\n  - {name: dev, homes: [dev/*/am]}\n  - {name: shared, homes: [shared/**]}\n  - {name: none, homes: [staging/*]}\n  - {name: one, homes: [prod/node1/am, prod/node1/am/conf]}\n  - {name: qa, homes: [qa/n1]}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := Load(p)
@@ -246,6 +250,7 @@ func TestHostHomes(t *testing.T) {
 		"none":    nil,
 		"one":     {"prod/node1/am"},
 		"unknown": nil,
+		"qa":      {"qa/n1/am", "qa/n1/is"},
 	}
 	for host, want := range cases {
 		got, err := cfg.HostHomes(host, isHome)
