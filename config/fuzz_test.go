@@ -19,6 +19,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("host-services:\n  - name: rabbitmq\n    port: 5672\n  - {name: s, port: \"1-2\", protocol: udp}\n"))
 	f.Add([]byte("offset: 1\nfail-on: none\nignore:\n  - path: \"**\"\n    rules: [WL101]\n    reason: x\n"))
 	f.Add([]byte("severity: {WL101: info}\ndisable: [WL307]\n"))
+	f.Add([]byte("networks:\n  m: [10.0.0.0/8, \"fd00::/8\"]\nfirewall:\n  target: nftables\n  allow: {management: [m]}\nhosts:\n  - name: a\n    homes: [dev/*, \"**/x\"]\n    firewall: {ssh-port: 22, egress: true}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("cfg.yaml", data)
 		if err != nil {
