@@ -25,9 +25,24 @@ service id wso2lint uses); **Set in** (file relative to the configuration direct
 caveats).
 `
 
-func writeMarkdown(w io.Writer, entries []Entry) error {
+// markdownTomlIntro opens the deployment.toml-era part of the Markdown form.
+const markdownTomlIntro = `
+# deployment.toml-era products
+
+From API Manager 3.2, Identity Server 5.9 and Micro Integrator 1.2 on, deployment.toml renders the configuration
+files, and wso2lint resolves these products' listeners from the table below (the same rows its resolver uses).
+Ports are given at port offset 0 (Micro Integrator runs at offset 10 by default: 8280 is 8290). Columns: **Port**;
+**Proto**; **Exposure**; **Offset**; **Default** (open without any toml setting); **Versions** (the product
+versions the row applies to); **Roles** (the API Manager server roles, -Dprofile or server.server_role, that open
+it; all for every role); **Service**; **Set in** (the deployment.toml key of the port, or the file without a
+template that sets it); **Switch** (the key that turns it on or off, and the first version that honours it);
+**Source**.
+`
+
+func writeMarkdown(w io.Writer, l Listing) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprint(bw, markdownIntro)
+	entries := l.Entries
 	for _, key := range productOrder(entries) {
 		fmt.Fprintf(bw, "\n## %s\n\n", productHeading(key))
 		fmt.Fprintln(bw, "| Port | Proto | Dir | Exposure | Offset | Default | Profile | Service | Set in | Description | Notes |")
@@ -41,7 +56,41 @@ func writeMarkdown(w io.Writer, entries []Entry) error {
 				mdText(e.Profile), mdCode(e.Service), setIn(e), mdText(e.Description), mdText(e.Note))
 		}
 	}
+	if len(l.Toml) > 0 {
+		fmt.Fprint(bw, markdownTomlIntro)
+	}
+	var last model.ProductKey
+	for _, e := range l.Toml {
+		if e.Product != last {
+			last = e.Product
+			fmt.Fprintf(bw, "\n## %s, deployment.toml%s\n\n", productHeading(e.Product), tomlVersionsHeading(e.Product))
+			fmt.Fprintln(bw, "| Port | Proto | Exposure | Offset | Default | Versions | Roles | Service | Set in | Switch | Source |")
+			fmt.Fprintln(bw, "|---:|---|---|---|---|---|---|---|---|---|---|")
+		}
+		r := e.Row
+		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s | `%s` | %s | %s | %s |\n",
+			tomlPortText(e), tomlProto(r), r.Exposure, yesNo(r.Offset), yesNo(r.DefaultOn), versionsText(e),
+			mdText(rolesText(e)), mdCode(r.ID), codeOrEmpty(setInText(r)), codeOrEmpty(switchText(r)), mdText(r.Source))
+	}
 	return bw.Flush()
+}
+
+// tomlVersionsHeading gives the versions the catalog describes for a
+// deployment.toml-era product: " 4.5-4.6".
+func tomlVersionsHeading(key model.ProductKey) string {
+	for _, p := range TomlProducts() {
+		if p.Key == key {
+			return " " + p.First + "-" + p.Latest
+		}
+	}
+	return ""
+}
+
+func codeOrEmpty(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "`" + mdCode(s) + "`"
 }
 
 // productOrder lists the products of the entries in order of first appearance.

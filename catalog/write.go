@@ -17,14 +17,22 @@ func Formats() []string { return []string{"json", "markdown", "text"} }
 // paragraph on the columns and a table per product). Entries are written in
 // the order given. An unknown format is an error.
 func Write(w io.Writer, entries []Entry, format string) error {
+	return WriteListing(w, Listing{Entries: entries}, format)
+}
+
+// WriteListing writes the entries and the deployment.toml-era rows in the
+// given format, as Write does; the toml rows follow the entries: a second
+// table in text, "toml_entries" in json, a section per product in markdown.
+// A listing without toml rows is written exactly as Write writes its entries.
+func WriteListing(w io.Writer, l Listing, format string) error {
 	var err error
 	switch format {
 	case "text":
-		err = writeText(w, entries)
+		err = writeText(w, l)
 	case "json":
-		err = writeJSON(w, entries)
+		err = writeJSON(w, l)
 	case "markdown":
-		err = writeMarkdown(w, entries)
+		err = writeMarkdown(w, l)
 	default:
 		return fmt.Errorf("unknown catalog format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
@@ -57,13 +65,34 @@ func dash(s string) string {
 	return s
 }
 
-func writeText(w io.Writer, entries []Entry) error {
+func writeText(w io.Writer, l Listing) error {
+	if len(l.Entries) > 0 || len(l.Toml) == 0 {
+		tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+		fmt.Fprintln(tw, "PRODUCT\tPROFILE\tPORT\tPROTO\tDIR\tEXPOSURE\tOFFSET\tDEFAULT\tSERVICE\tDEST\tDESCRIPTION")
+		for _, e := range l.Entries {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+				e.Product, dash(e.Profile), portText(e), e.Proto, e.Dir, e.Exposure,
+				yesNo(e.Offset), yesNo(e.DefaultOn), e.Service, dash(e.Dest), dash(e.Description))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(l.Toml) == 0 {
+		return nil
+	}
+	if len(l.Entries) > 0 {
+		if _, err := fmt.Fprintln(w); err != nil {
+			return err
+		}
+	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "PRODUCT\tPROFILE\tPORT\tPROTO\tDIR\tEXPOSURE\tOFFSET\tDEFAULT\tSERVICE\tDEST\tDESCRIPTION")
-	for _, e := range entries {
+	fmt.Fprintln(tw, "PRODUCT\tVERSIONS\tROLES\tPORT\tPROTO\tEXPOSURE\tOFFSET\tDEFAULT\tSERVICE\tSET IN (deployment.toml)\tSWITCH")
+	for _, e := range l.Toml {
+		r := e.Row
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			e.Product, dash(e.Profile), portText(e), e.Proto, e.Dir, e.Exposure,
-			yesNo(e.Offset), yesNo(e.DefaultOn), e.Service, dash(e.Dest), dash(e.Description))
+			e.Product, versionsText(e), rolesText(e), tomlPortText(e), tomlProto(r), r.Exposure,
+			yesNo(r.Offset), yesNo(r.DefaultOn), r.ID, dash(setInText(r)), dash(switchText(r)))
 	}
 	return tw.Flush()
 }
@@ -87,11 +116,43 @@ type jsonEntry struct {
 	Note        string `json:"note,omitempty"`
 }
 
-func writeJSON(w io.Writer, entries []Entry) error {
+// jsonTomlEntry is the JSON form of a TomlEntry.
+type jsonTomlEntry struct {
+	Product     string   `json:"product"`
+	VersionFrom string   `json:"version_from"`
+	VersionTo   string   `json:"version_to"`
+	Roles       []string `json:"roles,omitempty"`
+	Service     string   `json:"service"`
+	Port        int      `json:"port"`
+	PortEnd     int      `json:"port_end,omitempty"`
+	Proto       string   `json:"proto"`
+	Exposure    string   `json:"exposure"`
+	Offset      bool     `json:"offset"`
+	DefaultOn   bool     `json:"default_on"`
+	PortKey     string   `json:"port_key,omitempty"`
+	Static      string   `json:"static_file,omitempty"`
+	EnableKey   string   `json:"enable_key,omitempty"`
+	EnableFrom  string   `json:"enable_from,omitempty"`
+	OnWhenSet   string   `json:"on_when_set,omitempty"`
+	OnWhenValue string   `json:"on_when_value,omitempty"`
+	Source      string   `json:"source,omitempty"`
+}
+
+func writeJSON(w io.Writer, l Listing) error {
 	doc := struct {
-		Entries []jsonEntry `json:"entries"`
-	}{Entries: make([]jsonEntry, 0, len(entries))}
-	for _, e := range entries {
+		Entries []jsonEntry     `json:"entries"`
+		Toml    []jsonTomlEntry `json:"toml_entries,omitempty"`
+	}{Entries: make([]jsonEntry, 0, len(l.Entries))}
+	for _, e := range l.Toml {
+		r := e.Row
+		doc.Toml = append(doc.Toml, jsonTomlEntry{
+			Product: string(e.Product), VersionFrom: e.From, VersionTo: e.To, Roles: r.Roles, Service: r.ID,
+			Port: int(r.Port), PortEnd: int(rangeEnd(r)), Proto: tomlProto(r).String(), Exposure: r.Exposure.String(),
+			Offset: r.Offset, DefaultOn: r.DefaultOn, PortKey: r.PortKey, Static: r.Static, EnableKey: r.EnableKey,
+			EnableFrom: r.EnableFrom, OnWhenSet: r.OnWhenSet, OnWhenValue: r.OnWhenValue, Source: r.Source,
+		})
+	}
+	for _, e := range l.Entries {
 		doc.Entries = append(doc.Entries, jsonEntry{
 			Product: string(e.Product), Profile: e.Profile, Service: e.Service,
 			Port: int(e.Port), PortEnd: int(e.PortEnd),

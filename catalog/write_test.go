@@ -103,17 +103,28 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
 
 func TestWriteError(t *testing.T) {
+	full, err := Select("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, format := range Formats() {
 		if err := Write(failWriter{}, All(), format); err == nil {
 			t.Errorf("Write %s to a failing writer returned nil", format)
+		}
+		if err := WriteListing(failWriter{}, Listing{Toml: full.Toml}, format); err == nil {
+			t.Errorf("WriteListing %s of toml rows to a failing writer returned nil", format)
 		}
 	}
 }
 
 // TestDocsPorts keeps docs/ports.md equal to the Markdown of the whole catalog.
 func TestDocsPorts(t *testing.T) {
+	l, err := Select("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := Write(&buf, All(), "markdown"); err != nil {
+	if err := WriteListing(&buf, l, "markdown"); err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, filepath.Join(repoRoot(t), "docs", "ports.md"), buf.Bytes())

@@ -16,6 +16,7 @@ func catalogCommand() *cli.Command {
 		Description: "Example: wso2lint catalog --product am --format markdown",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "product", Usage: "only this product `KEY` (plus the common Carbon ports)"},
+			&cli.StringFlag{Name: "product-version", Usage: "only what applies to this product `VERSION` (4.2, 4.2.0); needs --product"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, json or markdown"},
 			outputFlag(),
 		},
@@ -28,18 +29,22 @@ func catalogCommand() *cli.Command {
 			if !contains(catalog.Formats(), format) {
 				return usageErr("--format %q: want one of %s", format, strings.Join(catalog.Formats(), ", "))
 			}
-			entries := catalog.All()
-			if key := model.ProductKey(c.String("product")); key != "" {
-				if !catalog.Known(key) {
-					return usageErr("--product %q: unknown product key (known: %s)", key, strings.Join(productKeys(), ", "))
-				}
-				var err error
-				if entries, err = catalog.Entries(key); err != nil {
-					return usageErr("%v", err)
-				}
+			key, version := model.ProductKey(c.String("product")), c.String("product-version")
+			if key != "" && !catalog.Known(key) {
+				return usageErr("--product %q: unknown product key (known: %s)", key, strings.Join(productKeys(), ", "))
+			}
+			if version != "" && key == "" {
+				return usageErr("--product-version %q needs --product", version)
+			}
+			if version != "" && !catalog.ValidVersion(version) {
+				return usageErr("--product-version %q: want a dotted number such as 4.2 or 4.2.0", version)
+			}
+			listing, err := catalog.Select(key, version)
+			if err != nil {
+				return usageErr("--product-version: %v", err)
 			}
 			var buf buffer
-			if err := catalog.Write(&buf, entries, format); err != nil {
+			if err := catalog.WriteListing(&buf, listing, format); err != nil {
 				return err
 			}
 			return output(c, buf.Bytes())

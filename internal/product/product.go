@@ -50,6 +50,10 @@ type Row struct {
 	// describes, used for a home of unknown version; empty for products
 	// without deployment.toml.
 	LatestToml string
+	// FirstToml is the first deployment.toml-era version the catalog
+	// describes (API Manager 3.2, Identity Server 5.9, Micro Integrator 1.2,
+	// the split products 4.5); empty for products without deployment.toml.
+	FirstToml string
 }
 
 // Marker is a group of marker files, conf-relative ("api-manager.xml"),
@@ -81,14 +85,14 @@ type Profile struct {
 // call.
 func Rows() []Row {
 	return []Row{
-		{Key: model.KeyAM, Name: "API Manager", ServerKeys: []string{"AM"}, Toml: true, LatestToml: "4.6",
+		{Key: model.KeyAM, Name: "API Manager", ServerKeys: []string{"AM"}, Toml: true, FirstToml: "3.2", LatestToml: "4.6",
 			Markers: []Marker{{Files: []string{"api-manager.xml"}, Rank: 10, Default: true}},
 			Scripts: []string{"api-manager"}},
-		{Key: model.KeyAMControl, Family: model.KeyAM, Name: "API Control Plane", Toml: true, Role: "control-plane", Since: "4.5.0", LatestToml: "4.6",
+		{Key: model.KeyAMControl, Family: model.KeyAM, Name: "API Control Plane", Toml: true, Role: "control-plane", Since: "4.5.0", FirstToml: "4.5", LatestToml: "4.6",
 			Scripts: []string{"api-cp", "key-manager"}},
-		{Key: model.KeyAMTraffic, Family: model.KeyAM, Name: "API Traffic Manager", Toml: true, Role: "traffic-manager", Since: "4.5.0", LatestToml: "4.6",
+		{Key: model.KeyAMTraffic, Family: model.KeyAM, Name: "API Traffic Manager", Toml: true, Role: "traffic-manager", Since: "4.5.0", FirstToml: "4.5", LatestToml: "4.6",
 			Scripts: []string{"traffic-manager"}},
-		{Key: model.KeyAMUniversalGW, Family: model.KeyAM, Name: "API Universal Gateway", Toml: true, Role: "gateway-worker", Since: "4.5.0", LatestToml: "4.6",
+		{Key: model.KeyAMUniversalGW, Family: model.KeyAM, Name: "API Universal Gateway", Toml: true, Role: "gateway-worker", Since: "4.5.0", FirstToml: "4.5", LatestToml: "4.6",
 			Scripts: []string{"gateway", "api-gateway"}},
 		{Key: model.KeyBPS, Name: "Business Process Server", ServerKeys: []string{"BPS"},
 			Markers: []Marker{{Files: []string{"bps.xml", "humantask.xml"}, Rank: 90}}},
@@ -108,11 +112,11 @@ func Rows() []Row {
 		{Key: model.KeyIoT, Name: "IoT Server", ServerKeys: []string{"IOTS", "IOT"}, DirAliases: []string{"iots"},
 			Markers:  []Marker{{Files: []string{"cdm-config.xml"}, Rank: 40, Dir: "wso2"}},
 			Profiles: []Profile{{"analytics", 2}, {"broker", 3}}},
-		{Key: model.KeyIS, Name: "Identity Server", ServerKeys: []string{"IS"}, DirAliases: []string{"is-km", "iskm"}, Toml: true, LatestToml: "7.1",
+		{Key: model.KeyIS, Name: "Identity Server", ServerKeys: []string{"IS"}, DirAliases: []string{"is-km", "iskm"}, Toml: true, FirstToml: "5.9", LatestToml: "7.1",
 			Markers: []Marker{{Files: []string{"api-manager.xml"}, Rank: 10}, {Files: []string{"identity/identity.xml"}, Rank: 20, Hint: true}}},
 		{Key: model.KeyMB, Name: "Message Broker", ServerKeys: []string{"MB"},
 			Markers: []Marker{{Files: []string{"broker.xml"}, Rank: 70}}},
-		{Key: model.KeyMI, Name: "Micro Integrator", Toml: true, LatestToml: "4.4",
+		{Key: model.KeyMI, Name: "Micro Integrator", Toml: true, FirstToml: "1.2", LatestToml: "4.4",
 			Scripts: []string{"micro-integrator"}},
 		{Key: model.KeyML, Name: "Machine Learner", ServerKeys: []string{"ML"},
 			Markers: []Marker{{Files: []string{"machine-learner.xml"}, Rank: 30}, {Files: []string{"analytics/spark/spark-defaults.conf"}, Rank: 50}}},
