@@ -262,19 +262,12 @@ func applicableRows(product model.ProductKey, version, role string) []TomlDefaul
 	return out
 }
 
-// tomlRole decides the API Manager server role: -Dprofile in the start script,
-// then [server] server_role when it is not "default", then the 4.5 split
+// tomlRole decides the API Manager server role: the start profile parse
+// decided (--profile, else -Dprofile in the start script), then [server] server_role when it is not "default", then the 4.5 split
 // product, else "default". API Manager 3.2's api-publisher, api-devportal and
 // api-key-manager roles open what a control plane opens.
 func tomlRole(product model.ProductKey, s *model.Server) string {
-	role := ""
-	if st, ok := settingOf(s, model.KeyScriptProfile); ok {
-		v := strings.TrimSpace(st.Value)
-		if i := strings.LastIndex(v, "="); i >= 0 {
-			v = v[i+1:]
-		}
-		role = strings.Trim(v, `"'`)
-	}
+	role := s.StartProfile.Name
 	if role == "" {
 		if v, ok := tomlValue(s, "server.server_role"); ok && v != RoleDefault {
 			role = v

@@ -19,6 +19,17 @@ type Options struct {
 	// OffsetFromConfig says that Offset comes from the project config
 	// (.wso2lint.yaml), not from --offset: the origin reported differs.
 	OffsetFromConfig bool
+	// OffsetServer, when set, limits Offset to the server of that name
+	// (model.Server.Profile: "broker" of an Enterprise Integrator home):
+	// --offset broker=5. A name the home has no server for is an error.
+	OffsetServer string
+	// Profile models -Dprofile=NAME on the command line (--profile); it
+	// beats the start script's -Dprofile. Empty when not given. A name the
+	// product does not know (product.StartProfilesOf) is an error.
+	Profile string
+	// ProfileServer, when set, limits Profile to the server of that name:
+	// --profile SERVER=NAME.
+	ProfileServer string
 	// Product overrides product detection (--product), e.g. model.KeyAM.
 	Product model.ProductKey
 	// Version overrides version detection (--product-version).
@@ -73,6 +84,9 @@ func Home(dir string, opt Options) (*model.Home, error) {
 	if out.Product.Key != model.KeyEI && len(servers) > 1 && servers[0].srv.Profile == "integrator" {
 		// IoT Server shares EI's conf/ + wso2/<profile> layout; its main server is the core profile.
 		servers[0].srv.Profile = "core"
+	}
+	if err := checkStartOptions(dir, &opt, out.Product.Key, servers); err != nil {
+		return nil, err
 	}
 	for _, s := range servers {
 		s.finish()
@@ -352,13 +366,14 @@ func (s *server) finish() {
 	if s.script != nil && s.script.offsetSet {
 		off = model.Offset{Value: s.script.offset, Origin: model.OriginScript, Pos: s.script.offsetPos}
 	}
-	if s.h.opt.Offset != nil {
+	if o := s.h.opt; o.Offset != nil && (o.OffsetServer == "" || o.OffsetServer == s.srv.Profile) {
 		off = model.Offset{Value: *s.h.opt.Offset, Origin: model.OriginFlag}
 		if s.h.opt.OffsetFromConfig {
 			off.Origin = model.OriginConfig
 		}
 	}
 	s.srv.Offset = off
+	s.srv.StartProfile = s.startProfile()
 	for i := range s.srv.Listeners {
 		l := &s.srv.Listeners[i]
 		l.ApplyOffset(off.Value)

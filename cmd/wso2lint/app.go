@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
@@ -148,7 +149,8 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 // homeFlags are the flags that control how homes are read.
 func homeFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "offset", Usage: "port offset given on the command line (models -DportOffset=`N`); beats the start script and carbon.xml"},
+		&cli.StringFlag{Name: "offset", Usage: "port offset given on the command line (models -DportOffset=`N`); beats the start script and carbon.xml; SERVER=N sets one server of a multi-server home (broker=5)"},
+		&cli.StringFlag{Name: "profile", Usage: "start profile given on the command line (models -Dprofile=`NAME`: gateway-worker, control-plane, traffic-manager, ...); beats the start script; SERVER=NAME sets one server"},
 		&cli.StringFlag{Name: "product", Usage: "product `KEY` instead of detection (am, is, ei, esb, das, mb, mi, ...)"},
 		&cli.StringFlag{Name: "product-version", Usage: "product `VERSION` instead of detection"},
 		&cli.Int64Flag{Name: "max-file-size", Value: parse.DefaultMaxFileSize, Usage: "largest configuration file read, in `BYTES`"},
@@ -173,11 +175,15 @@ func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
 		return opt, usageErr("--max-file-size %d: want a positive number of bytes", opt.MaxFileSize)
 	}
 	if c.IsSet("offset") {
-		n, err := parseOffsetFlag(c.String("offset"))
+		server, value := splitServer(c.String("offset"))
+		n, err := parseOffsetFlag(value)
 		if err != nil {
 			return opt, err
 		}
-		opt.Offset = &n
+		if err := checkServerName("--offset", c.String("offset"), server); err != nil {
+			return opt, err
+		}
+		opt.Offset, opt.OffsetServer = &n, server
 	} else if configOffset != nil {
 		n := *configOffset
 		opt.Offset, opt.OffsetFromConfig = &n, true
@@ -185,7 +191,43 @@ func parseOptions(c *cli.Context, configOffset *int) (parse.Options, error) {
 	if opt.Product != "" && !knownProduct(opt.Product) {
 		return opt, usageErr("--product %q: unknown product key (known: %s)", opt.Product, strings.Join(productKeys(), ", "))
 	}
+	if c.IsSet("profile") {
+		raw := c.String("profile")
+		server, name := splitServer(raw)
+		if err := checkServerName("--profile", raw, server); err != nil {
+			return opt, err
+		}
+		known := prodtable.AllStartProfiles()
+		if opt.Product != "" {
+			known = prodtable.StartProfilesOf(opt.Product)
+		}
+		if !contains(known, name) {
+			if len(known) == 0 {
+				return opt, usageErr("--profile %q: product %s has no start profiles (-Dprofile)", raw, opt.Product)
+			}
+			return opt, usageErr("--profile %q: unknown start profile (known: %s)", raw, strings.Join(known, ", "))
+		}
+		opt.Profile, opt.ProfileServer = name, server
+	}
 	return opt, nil
+}
+
+// splitServer splits "SERVER=VALUE" (--offset broker=5, --profile
+// integrator=default); a value without "=" names no server.
+func splitServer(s string) (server, value string) {
+	if i := strings.IndexByte(s, '='); i >= 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	}
+	return "", s
+}
+
+// checkServerName refuses an empty or malformed SERVER of SERVER=VALUE; the
+// home decides whether it has the server.
+func checkServerName(flag, raw, server string) error {
+	if strings.Contains(raw, "=") && (server == "" || strings.ContainsAny(server, " \t/")) {
+		return usageErr("%s %q: want VALUE or SERVER=VALUE with a server name such as broker", flag, raw)
+	}
+	return nil
 }
 
 func parseOffsetFlag(s string) (int, error) {

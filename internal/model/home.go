@@ -41,6 +41,26 @@ type Offset struct {
 	Pos    Pos    // zero for OriginDefault and OriginFlag
 }
 
+// Origins of a start profile (Server.StartProfile).
+const (
+	// ProfileOriginScript is a -Dprofile option of the start script.
+	ProfileOriginScript = "start script"
+	// ProfileOriginFlag is --profile on the command line.
+	ProfileOriginFlag = "--profile"
+)
+
+// StartProfile is the profile a server is started with (-Dprofile=NAME:
+// API Manager's gateway-worker, control-plane, ...) and where it came from.
+// The zero value means none: the server starts on its default profile.
+type StartProfile struct {
+	// Name is the profile name as given ("gateway-worker").
+	Name string
+	// Origin is ProfileOriginScript or ProfileOriginFlag.
+	Origin string
+	// Pos is the script option; zero for the flag.
+	Pos Pos
+}
+
 // OffsetSource is one place that sets the port offset of a server: a
 // carbon.xml <Offset>, a -DportOffset option of the start script, a
 // deployment.toml [server] offset, the ports offset of a deployment.yaml or
@@ -103,6 +123,9 @@ type Server struct {
 	// Runtime lists the deployment.toml values given through $env{} or
 	// $sys{}, in file order.
 	Runtime []RuntimeRef
+	// StartProfile is the -Dprofile the server starts with: --profile beats
+	// the start script's first -Dprofile. Parse sets it once.
+	StartProfile StartProfile
 }
 
 // Setting returns the first setting with the key.

@@ -50,6 +50,14 @@ type Row struct {
 	// describes, used for a home of unknown version; empty for products
 	// without deployment.toml.
 	LatestToml string
+	// StartProfiles lists the -Dprofile names the product's servers accept
+	// (--profile is checked against them); the split products of a family
+	// take the family's. Sources: API Manager 2.x-3.2 "Product Profiles"
+	// (gateway-worker, api-key-manager, api-publisher, api-devportal or 2.x
+	// api-store, traffic-manager, 2.x gateway-manager), 4.x control-plane,
+	// gateway-worker, traffic-manager; Enterprise Integrator 6.x
+	// wso2/<profile>/bin/wso2server.sh (-Dprofile=<profile>-default).
+	StartProfiles []string
 	// FirstToml is the first deployment.toml-era version the catalog
 	// describes (API Manager 3.2, Identity Server 5.9, Micro Integrator 1.2,
 	// the split products 4.5); empty for products without deployment.toml.
@@ -87,7 +95,9 @@ func Rows() []Row {
 	return []Row{
 		{Key: model.KeyAM, Name: "API Manager", ServerKeys: []string{"AM"}, Toml: true, FirstToml: "3.2", LatestToml: "4.6",
 			Markers: []Marker{{Files: []string{"api-manager.xml"}, Rank: 10, Default: true}},
-			Scripts: []string{"api-manager"}},
+			Scripts: []string{"api-manager"},
+			StartProfiles: []string{"api-devportal", "api-key-manager", "api-publisher", "api-store", "control-plane", "default",
+				"gateway-manager", "gateway-worker", "traffic-manager"}},
 		{Key: model.KeyAMControl, Family: model.KeyAM, Name: "API Control Plane", Toml: true, Role: "control-plane", Since: "4.5.0", FirstToml: "4.5", LatestToml: "4.6",
 			Scripts: []string{"api-cp", "key-manager"}},
 		{Key: model.KeyAMTraffic, Family: model.KeyAM, Name: "API Traffic Manager", Toml: true, Role: "traffic-manager", Since: "4.5.0", FirstToml: "4.5", LatestToml: "4.6",
@@ -102,7 +112,8 @@ func Rows() []Row {
 		{Key: model.KeyDAS, Name: "Data Analytics Server", ServerKeys: []string{"DAS"},
 			Markers: []Marker{{Files: []string{"analytics/spark/spark-defaults.conf"}, Rank: 50, Default: true}}},
 		{Key: model.KeyEI, Name: "Enterprise Integrator", ServerKeys: []string{"EI"},
-			Profiles: []Profile{{"business-process", 2}, {"broker", 3}, {"micro-integrator", 10}}},
+			Profiles:      []Profile{{"business-process", 2}, {"broker", 3}, {"micro-integrator", 10}},
+			StartProfiles: []string{"broker-default", "business-process-default", "default", "micro-integrator-default"}},
 		{Key: model.KeyELB, Name: "Elastic Load Balancer", ServerKeys: []string{"ELB"},
 			Markers: []Marker{{Files: []string{"loadbalancer.conf"}, Rank: 100}}},
 		{Key: model.KeyEMM, Name: "Enterprise Mobility Manager", ServerKeys: []string{"EMM"},
@@ -198,6 +209,35 @@ func ProfileOffset(key model.ProductKey, profile string) int {
 		}
 	}
 	return 0
+}
+
+// StartProfilesOf returns the -Dprofile names the product accepts: its own
+// StartProfiles, else its family's; nil when it has none.
+func StartProfilesOf(key model.ProductKey) []string {
+	if r, ok := Lookup(key); ok && len(r.StartProfiles) > 0 {
+		return r.StartProfiles
+	}
+	if f := FamilyOf(key); f != key {
+		if r, ok := Lookup(f); ok {
+			return r.StartProfiles
+		}
+	}
+	return nil
+}
+
+// AllStartProfiles returns every -Dprofile name some product accepts,
+// sorted, each once.
+func AllStartProfiles() []string {
+	var out []string
+	for _, r := range Rows() {
+		for _, p := range r.StartProfiles {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Scripts returns the start scripts (without .sh/.bat) of the single-server
