@@ -30,7 +30,12 @@ type stockFile struct {
 	// servlet marks tomcat/catalina-server.xml: its connectors are added only
 	// when no servlet listener came from anywhere else (parse adds them itself
 	// when carbon.xml is present).
-	servlet   bool
+	servlet bool
+	// notWith names a conf-relative file whose presence marks another
+	// distribution of the same product key and version, whose stock content
+	// is not known (api-manager.xml: the IS-KM key manager pack, detected as
+	// Identity Server).
+	notWith   string
 	listeners []stockListener
 }
 
@@ -78,8 +83,8 @@ func stockFiles() []stockFile {
 		// product-apim v2.6.0 inbound endpoints (ws.use.port.offset true).
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWS, listeners: []stockListener{tcp(model.SvcWebSocket, 9099)}},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWSSecure, listeners: []stockListener{tcp(model.SvcWebSocketSecure, 8099)}},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, listeners: bridge},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, notWith: "api-manager.xml", listeners: servlet},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, notWith: "api-manager.xml", listeners: bridge},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockBridge, listeners: dasBridge},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
@@ -113,7 +118,7 @@ func resolveStock(h *model.Home) {
 				continue
 			}
 			rel := path.Join(s.ConfDir, sf.rel)
-			if read[rel] || (sf.servlet && hasServlet(s)) {
+			if read[rel] || (sf.servlet && hasServlet(s)) || (sf.notWith != "" && read[path.Join(s.ConfDir, sf.notWith)]) {
 				continue
 			}
 			for _, sl := range sf.listeners {
