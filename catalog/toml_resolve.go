@@ -187,6 +187,7 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 		l.Source = anchorPos(s, tomlFile, r.PortKey, r.EnableKey, r.OnWhenSet)
 		if r.Static != "" {
 			l.Note = joinNote(l.Note, r.Static+" is not in the home: the distribution's file")
+			l.Origin = model.FromDistribution
 		}
 	}
 	return l, on || mentioned

@@ -35,5 +35,6 @@ func claimOrigin(c model.Claim) origin {
 }
 
 func listenerOrigin(h *model.Home, s *model.Server, l model.Listener) origin {
-	return origin{id: l.ID, home: homeName(h.Dir), profile: s.Profile, file: l.Source.File, line: l.Source.Line}
+	return origin{id: l.ID, home: homeName(h.Dir), profile: s.Profile, file: l.Source.File, line: l.Source.Line,
+		distribution: l.Origin == model.FromDistribution}
 }

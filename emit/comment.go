@@ -59,6 +59,9 @@ type origin struct {
 	profile string
 	file    string
 	line    int
+	// distribution marks a listener of the distribution's stock file, absent
+	// from an overlay home: the comment ends in " (default)" as well.
+	distribution bool
 }
 
 // text formats o as "servlet-https wso2am-2.6.0/repository/conf/tomcat/catalina-server.xml:80"
@@ -69,6 +72,9 @@ func (o origin) text() string {
 		loc += "/" + o.file
 		if o.line > 0 {
 			loc += ":" + strconv.Itoa(o.line)
+		}
+		if o.distribution {
+			loc += " (default)"
 		}
 	} else {
 		if o.profile != "" && o.profile != "default" {

@@ -20,14 +20,15 @@ const tomcatDefaultPort model.Port = 8080
 // A Carbon 4.4.x server whose configuration lacks the file (a configuration
 // repository that holds only the files it changes, as the WSO2 Docker images
 // overlay them) runs the distribution's file: HTTPS 9443 and HTTP 9763, which
-// then point at carbon.xml's Offset (or its first line).
+// then point at carbon.xml's Offset (or its first line). In a full home
+// (model.LayoutFull) the file was removed and opens nothing.
 func readCatalina(s *server) error {
 	f, ok, err := s.readXML("tomcat/catalina-server.xml")
 	if err != nil {
 		return err
 	}
 	if !ok {
-		if s.carbon != nil && !s.h.exists(path.Join(s.conf, "deployment.toml")) {
+		if s.layout == model.LayoutOverlay && s.carbon != nil && !s.h.exists(path.Join(s.conf, "deployment.toml")) {
 			distributionConnectors(s)
 		}
 		return nil
@@ -117,6 +118,6 @@ func distributionConnectors(s *server) {
 		port model.Port
 	}{{model.SvcServletHTTPS, 9443}, {model.SvcServletHTTP, 9763}} {
 		s.listen(model.Listener{ID: c.id, Base: c.port, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Enabled: true, Source: at, Note: distributionConnectorNote})
+			Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution})
 	}
 }

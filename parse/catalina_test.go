@@ -99,8 +99,8 @@ func TestDistributionConnectors(t *testing.T) {
 		t.Fatalf("offset position = %+v, want carbon.xml's Offset", at)
 	}
 	want := []model.Listener{
-		{ID: model.SvcServletHTTPS, Base: 9443, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote},
-		{ID: model.SvcServletHTTP, Base: 9763, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote},
+		{ID: model.SvcServletHTTPS, Base: 9443, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution},
+		{ID: model.SvcServletHTTP, Base: 9763, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b model.Listener) bool { return a.Base < b.Base })); diff != "" {
 		t.Errorf("distribution connectors (-want +got):\n%s", diff)
@@ -112,6 +112,16 @@ func TestDistributionConnectors(t *testing.T) {
 	for _, l := range withFile.Servers[0].Listeners {
 		if l.Note == distributionConnectorNote {
 			t.Errorf("a home with catalina-server.xml got %+v", l)
+		}
+	}
+	// A full home (start script and lib/): the absent file was removed.
+	removed := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("0"), "bin/wso2server.sh": "", "lib/README": ""}, Options{})
+	if removed.Layout != model.LayoutFull {
+		t.Fatalf("Layout = %v, want full", removed.Layout)
+	}
+	for _, l := range removed.Servers[0].Listeners {
+		if l.ID == model.SvcServletHTTP || l.ID == model.SvcServletHTTPS {
+			t.Errorf("a full home without catalina-server.xml got %+v", l)
 		}
 	}
 }

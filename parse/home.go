@@ -63,10 +63,10 @@ func Home(dir string, opt Options) (*model.Home, error) {
 	if len(layouts) == 0 {
 		return nil, &Error{File: dir, Err: errors.New("not a WSO2 product home: found neither repository/conf nor conf (with carbon.xml or deployment.toml)")}
 	}
-	out := &model.Home{Dir: dir}
+	out := &model.Home{Dir: dir, Layout: h.layoutKind()}
 	var servers []*server
 	for _, l := range layouts {
-		s := &server{h: h, conf: l.conf, bin: l.bin, srv: model.Server{Profile: l.profile, ConfDir: l.conf}}
+		s := &server{h: h, layout: out.Layout, conf: l.conf, bin: l.bin, srv: model.Server{Profile: l.profile, ConfDir: l.conf}}
 		if err := s.read(); err != nil {
 			return nil, err
 		}
@@ -166,8 +166,9 @@ func (h *home) hasProfileDirs() bool {
 // server collects one server while its files are read.
 type server struct {
 	h       *home
-	conf    string // home-relative conf dir ("" for a bare config repository)
-	bin     string // home-relative bin dir
+	layout  model.Layout // what an absent file means (Home.Layout)
+	conf    string       // home-relative conf dir ("" for a bare config repository)
+	bin     string       // home-relative bin dir
 	srv     model.Server
 	ports   map[string]portEntry // carbon.xml /Server/Ports tree, "JMX.RMIRegistryPort"
 	carbon  *carbonInfo

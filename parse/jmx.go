@@ -30,12 +30,16 @@ const (
 // that holds only the files it changes: the server runs the distribution's
 // jmx.xml, which ships StartRMIServer true with the ${Ports.JMX.*} placeholders,
 // so both listeners come from carbon.xml, enabled, with a note (jmxFromCarbon).
+// In a full home (model.LayoutFull) the absent file was removed: nothing opens.
 func readJMX(s *server) error {
 	f, ok, err := s.readXML("etc/jmx.xml")
 	if err != nil {
 		return err
 	}
 	if !ok {
+		if s.layout == model.LayoutFull {
+			return nil // removed from a full home: no RMI server
+		}
 		return jmxFromCarbon(s)
 	}
 	root := f.doc.Root()
@@ -102,7 +106,7 @@ func jmxFromCarbon(s *server) error {
 			return &Error{File: s.h.display(pe.pos.File), Line: pe.pos.Line, Err: err}
 		}
 		s.listen(model.Listener{ID: k.id, Base: port, Configured: pe.value, Offsetable: true, Proto: model.ProtoTCP,
-			Dir: model.DirIn, Enabled: true, Source: pe.pos,
+			Dir: model.DirIn, Enabled: true, Source: pe.pos, Origin: model.FromDistribution,
 			Note: "etc/jmx.xml absent: the distribution's jmx.xml (StartRMIServer true) is assumed"})
 	}
 	return nil

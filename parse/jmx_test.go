@@ -29,6 +29,7 @@ func TestReadJMX(t *testing.T) {
 			Enabled: en, Source: p, Note: note}
 	}
 	srv := func(l model.Listener) model.Listener { l.ID = model.SvcJMXServer; return l }
+	dist := func(l model.Listener) model.Listener { l.Origin = model.FromDistribution; return l }
 	// A config repository without jmx.xml runs the distribution's, which ships
 	// StartRMIServer true.
 	const absent = "etc/jmx.xml absent: the distribution's jmx.xml (StartRMIServer true) is assumed"
@@ -57,8 +58,8 @@ func TestReadJMX(t *testing.T) {
 			}},
 		{"jmx.xml absent", map[string]string{carbonRel: carbon},
 			[]model.Listener{
-				reg(9999, "9999", true, true, pos(carbonRel, 6, 30, "/Server/Ports/JMX/RMIRegistryPort"), absent),
-				srv(reg(11111, "11111", true, true, pos(carbonRel, 7, 28, "/Server/Ports/JMX/RMIServerPort"), absent)),
+				dist(reg(9999, "9999", true, true, pos(carbonRel, 6, 30, "/Server/Ports/JMX/RMIRegistryPort"), absent)),
+				dist(srv(reg(11111, "11111", true, true, pos(carbonRel, 7, 28, "/Server/Ports/JMX/RMIServerPort"), absent))),
 			}},
 		// JMXServerManager.parseJMXConfigXML leaves startServer false without the element.
 		{"no StartRMIServer element", map[string]string{carbonRel: carbon, jmxRel: "<JMX>\n    <HostName>localhost</HostName>\n" + placeholders},
@@ -118,5 +119,38 @@ func TestReadJMXSettingAndUnresolved(t *testing.T) {
 	// RMIServerPort is absent: it comes from carbon.xml.
 	if l := s.findListener(model.SvcJMXServer); l == nil || l.Base != 11111 || l.Source.File != carbonRel {
 		t.Errorf("jmx-rmi-server = %+v, want 11111 from carbon.xml", l)
+	}
+}
+
+// TestJMXRemovedFromFullHome: in a full home (start script and lib/) an
+// absent etc/jmx.xml was removed: no RMI listener, where an overlay gets the
+// distribution's.
+func TestJMXRemovedFromFullHome(t *testing.T) {
+	const carbon = "<Server><Ports><JMX><RMIRegistryPort>9999</RMIRegistryPort><RMIServerPort>11111</RMIServerPort></JMX></Ports></Server>"
+	for _, tc := range []struct {
+		name  string
+		extra map[string]string
+		want  int
+	}{
+		{"overlay", nil, 2},
+		{"full home", map[string]string{"bin/wso2server.sh": "", "lib/README": ""}, 0},
+	} {
+		files := map[string]string{"repository/conf/carbon.xml": carbon}
+		for k, v := range tc.extra {
+			files[k] = v
+		}
+		h := mustHome(t, files, Options{})
+		n := 0
+		for _, l := range h.Servers[0].Listeners {
+			if l.ID == model.SvcJMXRegistry || l.ID == model.SvcJMXServer {
+				n++
+				if l.Origin != model.FromDistribution {
+					t.Errorf("%s: %s origin %v, want distribution", tc.name, l.ID, l.Origin)
+				}
+			}
+		}
+		if n != tc.want {
+			t.Errorf("%s: %d JMX listeners, want %d", tc.name, n, tc.want)
+		}
 	}
 }

@@ -33,9 +33,10 @@ func readMSF4J(s *server) error {
 		return err
 	}
 	if !ok {
-		if c := s.rel("carbon.yml"); s.h.exists(c) {
+		if c := s.rel("carbon.yml"); s.layout == model.LayoutOverlay && s.h.exists(c) {
 			s.listen(model.Listener{ID: model.SvcMSF4JHTTP, Base: 9090, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
-				Source: model.Pos{File: c, Line: 1, Col: 1}, Note: "transports/netty-transports.yml is not in the home: the distribution's 9090"})
+				Source: model.Pos{File: c, Line: 1, Col: 1}, Note: "transports/netty-transports.yml is not in the home: the distribution's 9090",
+				Origin: model.FromDistribution})
 		}
 		return nil
 	}

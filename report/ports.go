@@ -90,6 +90,17 @@ func displayFile(home, rel string) string {
 
 func toSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }
 
+// listenerSource is the SOURCE column of l: its position, marked
+// "(default)" when the distribution's stock file opens it (an overlay lacks
+// the file); the position is then the line that governs it, if any.
+func listenerSource(home string, l model.Listener) string {
+	src := sourceString(home, l.Source)
+	if l.Origin == model.FromDistribution && l.Source.File != "" {
+		src += " (default)"
+	}
+	return src
+}
+
 func sourceString(home string, p model.Pos) string {
 	if p.File == "" {
 		return "(default)"
@@ -148,7 +159,7 @@ func writePortsText(w io.Writer, homes []*model.Home, opt PortsOptions) error {
 				}
 				line += state + "\t"
 			}
-			fmt.Fprintln(tw, line+sourceString(h.Dir, r.l.Source))
+			fmt.Fprintln(tw, line+listenerSource(h.Dir, r.l))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -228,6 +239,7 @@ type listenerJSON struct {
 	Bind          string     `json:"bind,omitempty"`
 	Host          string     `json:"host,omitempty"`
 	Exposure      string     `json:"exposure"`
+	Origin        string     `json:"origin"`
 	Source        sourceJSON `json:"source"`
 }
 
@@ -255,7 +267,7 @@ func writePortsJSON(w io.Writer, homes []*model.Home, opt PortsOptions) error {
 					Service: l.ID, Port: int(l.Port()), PortEnd: int(l.PortEnd()), Protocol: l.Proto.String(),
 					Direction: l.Dir.String(), Enabled: l.Enabled, OffsetApplied: l.Offsetable, Offset: l.Offset,
 					Configured: l.Configured, Bind: l.Bind, Host: l.Host, Exposure: l.Exposure.String(),
-					Source: sourceJSON{File: l.Source.File, Line: l.Source.Line, Column: l.Source.Col},
+					Origin: l.Origin.String(), Source: sourceJSON{File: l.Source.File, Line: l.Source.Line, Column: l.Source.Col},
 				})
 			}
 			hj.Servers = append(hj.Servers, sj)

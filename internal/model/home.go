@@ -191,4 +191,30 @@ type Home struct {
 	Ignores []Ignore
 	// Files lists the home-relative files that were read, sorted.
 	Files []string
+	// Layout says whether a file absent from the home is the distribution's
+	// (an overlay) or was removed (a full home). Parse decides it once
+	// (parse.LayoutOf).
+	Layout Layout
+}
+
+// Layout is what an absent configuration file means in a home (DOMAIN.md §9).
+type Layout uint8
+
+const (
+	// LayoutOverlay is a configuration repository, image volume or ConfigMap
+	// holding only the files the team changed: the distribution supplies
+	// every absent file at run time, with its stock content.
+	LayoutOverlay Layout = iota
+	// LayoutFull is a full product home (a start script in bin/ and lib/ or
+	// repository/components/ present): an absent file was removed on purpose
+	// and opens nothing.
+	LayoutFull
+)
+
+// String returns "overlay" or "full".
+func (l Layout) String() string {
+	if l == LayoutFull {
+		return "full"
+	}
+	return "overlay"
 }

@@ -112,9 +112,33 @@ func ParseExposure(s string) (Exposure, error) {
 	return ExposureUnknown, fmt.Errorf("unknown exposure class %q (want public, management, cluster, local or outbound)", s)
 }
 
+// ListenerOrigin says whether a file of the home says it is there,
+// or the distribution's stock file that an overlay leaves out opens it.
+type ListenerOrigin uint8
+
+const (
+	// FromFile is a listener a file of the home configures (or whose
+	// default the file's settings govern).
+	FromFile ListenerOrigin = iota
+	// FromDistribution is a listener of a distribution's stock file that is
+	// absent from an overlay home (DOMAIN.md §9).
+	FromDistribution
+)
+
+// String returns "file" or "distribution", the JSON "origin" values.
+func (o ListenerOrigin) String() string {
+	if o == FromDistribution {
+		return "distribution"
+	}
+	return "file"
+}
+
 // Listener is one socket that a server opens or may open (Dir == DirIn), or one
 // connection it makes to a peer (Dir == DirOut).
 type Listener struct {
+	// Origin says whether a file of the home or the distribution's stock
+	// file (absent from an overlay) opens the listener.
+	Origin ListenerOrigin
 	// ID is the stable service id from the catalog: "servlet-https", "passthru-http",
 	// "jmx-rmi-registry", "hazelcast-member", ...
 	ID string

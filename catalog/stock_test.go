@@ -1,0 +1,207 @@
+package catalog_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wso2lint/wso2lint/catalog"
+	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
+	"github.com/wso2lint/wso2lint/parse"
+)
+
+// stockKey is what an overlay must still report of a listener that a deleted
+// stock file opened in the full copy.
+type stockKey struct {
+	Profile, ID string
+	Port        model.Port
+	Enabled     bool
+	Exposure    string
+}
+
+func loadResolved(t *testing.T, dir string) *model.Home {
+	t.Helper()
+	h, err := parse.Home(dir, parse.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog.Resolve(h)
+	return h
+}
+
+// keysOf returns the listeners of h that pick selects, sorted.
+func keysOf(h *model.Home, pick func(model.Listener) bool) []stockKey {
+	var out []stockKey
+	for _, s := range h.Servers {
+		for _, l := range s.Listeners {
+			if pick(l) {
+				out = append(out, stockKey{s.Profile, l.ID, l.Port(), l.Enabled, l.Exposure.String()})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Port != b.Port {
+			return a.Port < b.Port
+		}
+		return a.Profile+a.ID < b.Profile+b.ID
+	})
+	return out
+}
+
+// TestOverlayStockFiles builds overlays from copies of corpus homes with some
+// port-opening files deleted: every port those stock files open is still
+// reported, with Origin FromDistribution and the offset applied once. The
+// same deletions in a full home (a start script and lib/) report nothing for
+// the deleted files.
+func TestOverlayStockFiles(t *testing.T) {
+	corpus := testenv.Corpus(t)
+	tests := []struct {
+		name   string
+		home   string
+		offset string // carbon.xml Offset written into the copy
+		delete []string
+		// skip lists service ids the deleted files open that no stock row
+		// restores yet (see the README "Overlays" section).
+		skip []string
+	}{
+		{name: "am broker bridge websocket", home: "wso2am-2.6.0", offset: "2", delete: []string{
+			"repository/conf/broker.xml",
+			"repository/conf/data-bridge/data-bridge-config.xml",
+			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml",
+			"repository/deployment/server/synapse-configs/default/inbound-endpoints/SecureWebSocketInboundEndpoint.xml",
+		}},
+		{name: "am keeps carbon axis2 api-manager", home: "wso2am-2.6.0", offset: "1", delete: []string{
+			"repository/conf/broker.xml",
+			"repository/conf/data-bridge/data-bridge-config.xml",
+			"repository/conf/tomcat/catalina-server.xml",
+			"repository/conf/etc/jmx.xml",
+			"repository/conf/identity/embedded-ldap.xml",
+			"repository/conf/user-mgt.xml",
+			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml",
+			"repository/deployment/server/synapse-configs/default/inbound-endpoints/SecureWebSocketInboundEndpoint.xml",
+		}, skip: []string{model.SvcEmbeddedLDAP, model.SvcKDC}},
+		{name: "is bridge catalina", home: "wso2is-5.7.0", delete: []string{
+			"repository/conf/data-bridge/data-bridge-config.xml",
+			"repository/conf/tomcat/catalina-server.xml",
+		}},
+		{name: "das bridge", home: "wso2das-3.1.0", offset: "5", delete: []string{
+			"repository/conf/data-bridge/data-bridge-config.xml",
+		}},
+		{name: "mb neither carbon nor catalina", home: "wso2mb-3.2.0", delete: []string{
+			"repository/conf/carbon.xml",
+			"repository/conf/tomcat/catalina-server.xml",
+			"repository/conf/broker.xml",
+			"repository/conf/etc/jmx.xml",
+		}, skip: []string{model.SvcJMXRegistry, model.SvcJMXServer}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, tt.home)
+			testenv.CopyTree(t, filepath.Join(corpus, tt.home), dir)
+			if tt.offset != "" {
+				setOffset(t, filepath.Join(dir, "repository/conf/carbon.xml"), tt.offset)
+			}
+			deleted := map[string]bool{}
+			for _, f := range tt.delete {
+				deleted[f] = true
+			}
+			skip := map[string]bool{}
+			for _, id := range tt.skip {
+				skip[id] = true
+			}
+			full := loadResolved(t, dir)
+			want := keysOf(full, func(l model.Listener) bool { return deleted[l.Source.File] && !skip[l.ID] })
+			if len(want) == 0 {
+				t.Fatal("the deleted files open nothing in the full copy")
+			}
+			for _, f := range tt.delete {
+				if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			overlay := loadResolved(t, dir)
+			if overlay.Layout != model.LayoutOverlay {
+				t.Fatalf("Layout = %v, want overlay", overlay.Layout)
+			}
+			got := keysOf(overlay, func(l model.Listener) bool { return l.Origin == model.FromDistribution })
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("distribution listeners of the overlay (-full copy +overlay):\n%s", d)
+			}
+			for _, s := range overlay.Servers {
+				for _, l := range s.Listeners {
+					if l.Origin == model.FromDistribution && l.Offsetable && l.Offset != s.Offset.Value {
+						t.Errorf("%s: offset %d, want the server's %d once", l.ID, l.Offset, s.Offset.Value)
+					}
+				}
+			}
+
+			// The same deletions in a full home: the files were removed.
+			writeFile(t, filepath.Join(dir, "lib", "x.jar"))
+			writeFile(t, filepath.Join(dir, "bin", "wso2server.sh"))
+			removed := loadResolved(t, dir)
+			if removed.Layout != model.LayoutFull {
+				t.Fatalf("Layout = %v, want full", removed.Layout)
+			}
+			if got := keysOf(removed, func(l model.Listener) bool { return l.Origin == model.FromDistribution }); len(got) != 0 {
+				t.Errorf("full home reports distribution listeners: %v", got)
+			}
+			gone := map[stockKey]bool{}
+			for _, k := range want {
+				gone[stockKey{k.Profile, k.ID, 0, false, ""}] = true
+			}
+			for _, k := range keysOf(removed, func(model.Listener) bool { return true }) {
+				if gone[stockKey{k.Profile, k.ID, 0, false, ""}] {
+					t.Errorf("full home still reports %s %s %d of a removed file", k.Profile, k.ID, k.Port)
+				}
+			}
+		})
+	}
+}
+
+func setOffset(t *testing.T, carbon, offset string) {
+	t.Helper()
+	b, err := os.ReadFile(carbon)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "<Offset>0</Offset>", "<Offset>"+offset+"</Offset>", 1)
+	if s == string(b) {
+		t.Fatalf("%s: no <Offset>0</Offset> to change", carbon)
+	}
+	if err := os.WriteFile(carbon, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOverlayStockUnknownPack: the IS-KM 5.7.0 pack (detected as Identity
+// Server 5.7.0, with api-manager.xml) lacks data-bridge-config.xml, and its
+// stock content is not known: no data-bridge receiver is made up.
+func TestOverlayStockUnknownPack(t *testing.T) {
+	dir := filepath.Join(testenv.Corpus(t), "wso2is-km-5.7.0")
+	h := loadResolved(t, dir)
+	if h.Product.Key != model.KeyIS || h.Product.Version != "5.7.0" {
+		t.Fatalf("product = %+v, want is 5.7.0", h.Product)
+	}
+	for _, l := range h.Servers[0].Listeners {
+		if strings.HasPrefix(l.ID, "databridge-") {
+			t.Errorf("IS-KM got %s %d (origin %v)", l.ID, l.Port(), l.Origin)
+		}
+	}
+}
