@@ -79,3 +79,47 @@ func TestReadPropsMalformedEscape(t *testing.T) {
 		t.Fatalf("err = %v, want jndi.properties:2 malformed \\uxxxx encoding", err)
 	}
 }
+
+// TestReadEventProcessorSwitches checks the HA node type switches (issue 12
+// item 3, DOMAIN.md section 8): <presenter enable="false"/> starts no
+// presentation port, a worker never starts it, a presenter-only node does,
+// and a block with enable="false" starts nothing.
+func TestReadEventProcessorSwitches(t *testing.T) {
+	ha := func(nodeType, mgmtAttr string) string {
+		return `<eventProcessorConfig>
+    <mode name="HA" enable="true">
+        ` + nodeType + `
+        <eventSync><port>11224</port></eventSync>
+        <management` + mgmtAttr + `><port>10005</port></management>
+        <presentation><port>11000</port></presentation>
+    </mode>
+</eventProcessorConfig>
+`
+	}
+	for _, tc := range []struct {
+		name, nodeType, mgmt string
+		want                 map[string]bool
+	}{
+		{"presenter disabled", `<nodeType><worker enable="true"/><presenter enable="false"/></nodeType>`, "",
+			map[string]bool{model.SvcCEPHA: true, model.SvcCEPHAMember: true, model.SvcCEPPresentation: false}},
+		{"worker and presenter", `<nodeType><worker enable="true"/><presenter enable="true"/></nodeType>`, "",
+			map[string]bool{model.SvcCEPHA: true, model.SvcCEPHAMember: true, model.SvcCEPPresentation: false}},
+		{"presenter only", `<nodeType><worker enable="false"/><presenter enable="true"/></nodeType>`, "",
+			map[string]bool{model.SvcCEPHA: true, model.SvcCEPHAMember: true, model.SvcCEPPresentation: true}},
+		{"no node type", "", "",
+			map[string]bool{model.SvcCEPHA: true, model.SvcCEPHAMember: true, model.SvcCEPPresentation: false}},
+		{"disabled block", "", ` enable="false"`,
+			map[string]bool{model.SvcCEPHA: true, model.SvcCEPHAMember: false, model.SvcCEPPresentation: false}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("0"), "repository/conf/event-processor.xml": ha(tc.nodeType, tc.mgmt)}, Options{})
+			got := map[string]bool{}
+			for _, l := range listenersOf(h.Servers[0]) {
+				got[l.ID] = l.Enabled
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("enabled (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
