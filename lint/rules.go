@@ -33,6 +33,7 @@ func Rules() []*Rule {
 		ruleWL316(),
 		ruleWL317(),
 		ruleWL318(),
+		ruleWL319(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
 		ruleWL901(),
 		ruleWL902(),

@@ -53,6 +53,10 @@ const (
 	KeyAdminUserName  = "usermgt.AdminUser.UserName"
 	KeyAdminPassword  = "usermgt.AdminUser.Password"
 	KeyUserStoreClass = "usermgt.UserStoreManager.class"
+	// KeyUserStoreSkipped is a secondary <UserStoreManager> without a
+	// DomainName property, which Carbon skips with a warning: Value is its
+	// class, Pos its start tag.
+	KeyUserStoreSkipped = "usermgt.UserStoreManager.skipped"
 
 	// identity/embedded-ldap.xml
 	KeyEmbeddedLDAPEnable   = "ldap.EmbeddedLDAP.enable"
