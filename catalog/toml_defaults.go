@@ -28,9 +28,19 @@ type TomlDefault struct {
 	Offset bool
 	// DefaultOn reports whether the listener is open by default.
 	DefaultOn bool
+	// PortAliases are further keys of the port the product maps onto PortKey
+	// (its key-mappings.json), tried in order after PortKey.
+	PortAliases []string
 	// EnableKey is the toml key that switches the listener on or off; empty
 	// when none.
 	EnableKey string
+	// AlsoEnableKeys are further switches the listener needs on as well (the
+	// AMQP connection's own switch under the broker's): any set to false turns
+	// it off.
+	AlsoEnableKeys []string
+	// OffWhen are inferred switches (the product's infer.json): a toml key
+	// with the value turns the listener off unless EnableKey is written.
+	OffWhen []Inferred
 	// EnableFrom is the first version that honours EnableKey; earlier versions
 	// ignore it and the listener keeps its default state.
 	EnableFrom string
@@ -56,6 +66,10 @@ type TomlDefault struct {
 	Source string
 }
 
+// Inferred is a toml key and the value (case-insensitive) that infers a
+// switch (infer.json).
+type Inferred struct{ Key, Value string }
+
 // Server roles of API Manager (server.server_role, -Dprofile, or the 4.5 split
 // product).
 const (
@@ -66,10 +80,16 @@ const (
 )
 
 var (
-	amKeys      = prodtable.Family(model.KeyAM)
-	gatewayRole = []string{RoleDefault, RoleGatewayWorker}
-	eventRoles  = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
-	brokerCP    = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
+	// noTrafficManagement: [server] enable_traffic_management = false turns
+	// the broker and the event receivers off (API Manager infer.json).
+	noTrafficManagement = []Inferred{{"server.enable_traffic_management", "false"}}
+	// binaryInferredOff: the binary receiver is also off when the receiver
+	// type is thrift (infer.json).
+	binaryInferredOff = []Inferred{{"server.enable_traffic_management", "false"}, {"transport.receiver.type", "thrift"}}
+	amKeys            = prodtable.Family(model.KeyAM)
+	gatewayRole       = []string{RoleDefault, RoleGatewayWorker}
+	eventRoles        = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
+	brokerCP          = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
 )
 
 const (
@@ -101,11 +121,13 @@ func TomlDefaults() []TomlDefault {
 		{Products: amKeys, ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
 			EnableKey: "transport.http.enable", EnableFrom: "4.7", Exposure: model.ExposurePublic, Source: docToml + "; the switch arrived in 4.7"},
 		{Products: amKeys, Roles: gatewayRole, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
-			EnableKey: "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic,
-			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners"},
+			PortAliases: []string{"transport.passthru_http.listener.port", "transport.http.listener.port"},
+			EnableKey:   "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic,
+			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners; API Manager maps no transport.http.listener.enable"},
 		{Products: amKeys, Roles: gatewayRole, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
-			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic,
-			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners"},
+			PortAliases: []string{"transport.passthru_https.listener.port", "transport.http.listener.secured_port"},
+			EnableKey:   "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic,
+			Source: docToml + "; non-gateway profiles render axis2.xml without PassThrough listeners; API Manager maps no transport.https.listener.enable"},
 		{Products: amKeys, To: "3.2", Roles: gatewayRole, ID: model.SvcWebSocket, Port: 9099, Offset: true, DefaultOn: true,
 			Static: inboundDir + "WebSocketInboundEndpoint.xml", Exposure: model.ExposurePublic,
 			Source: "API Manager 3.2 ships WebSocketInboundEndpoint.xml with no template (ws.use.port.offset=true)"},
@@ -122,28 +144,31 @@ func TomlDefaults() []TomlDefault {
 			Static: inboundDir + "WebhookServer.xml", Exposure: model.ExposurePublic,
 			Source: docToml + "; WebSub/webhook APIs arrived with the streaming APIs of 4.0; WebhookServer.xml has no template (inbound.port.offset.enable)"},
 		{Products: amKeys, From: "4.0", Roles: gatewayRole, ID: model.SvcWebhookHTTPS, PortKey: "apim.webhooks.https.port", Port: 8021, Offset: true, DefaultOn: true,
-			EnableKey: "apim.webhooks.enable", EnableFrom: "4.6", Exposure: model.ExposurePublic,
+			EnableKey: "apim.webhooks.https.enable", EnableFrom: "4.6", Exposure: model.ExposurePublic,
 			Source: docToml + "; arrived with the streaming APIs of 4.0"},
 		{Products: amKeys, Roles: brokerCP, ID: model.SvcAMQP, PortKey: "broker.transport.amqp.default_connection.port", Port: 5672, Offset: true, DefaultOn: true,
-			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureCluster,
+			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.default_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureCluster,
 			Source: docToml + "; gateways subscribe to the event hub / traffic manager broker"},
 		{Products: amKeys, Roles: brokerCP, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
-			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureCluster, Source: docToml},
+			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.ssl_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureCluster, Source: docToml},
 		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQP, PortKey: "broker.transport.amqp.default_connection.port", Port: 5672, Offset: true, DefaultOn: true,
-			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureLocal,
+			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.default_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureLocal,
 			Source: docToml + " (the broker starts in every profile); no peer connects to a gateway's broker, so it stays local"},
 		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
-			EnableKey: "broker.transport.amqp.enabled", Exposure: model.ExposureLocal,
+			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.ssl_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureLocal,
 			Source: docToml + " (the broker starts in every profile; exposing 8672 on a Universal Gateway is a known mistake)"},
-		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeBinary, PortKey: "transport.binary.receiver.tcpPort", Port: 9611, Offset: true, DefaultOn: true,
-			EnableKey: "transport.binary.receiver.enable", Exposure: model.ExposureCluster,
-			Source: docToml + "; throttle events from gateways; assumed absent on gateway-only profiles"},
-		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeBinarySSL, PortKey: "transport.binary.receiver.sslPort", Port: 9711, Offset: true, DefaultOn: true,
-			EnableKey: "transport.binary.receiver.enable", Exposure: model.ExposureCluster, Source: docToml},
-		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeThrift, PortKey: "transport.thrift.receiver.tcpPort", Port: 7611, Offset: true,
+		{Products: amKeys, ID: model.SvcDatabridgeBinary, PortKey: "transport.binary.receiver.tcpPort", Port: 9611, Offset: true, DefaultOn: true,
+			PortAliases: []string{"transport.receiver.tcp_port"},
+			EnableKey:   "transport.binary.receiver.enable", OffWhen: binaryInferredOff, Exposure: model.ExposureCluster,
+			Source: docToml + "; throttle events from gateways; on in every role, gateway and the 4.5 Universal Gateway too"},
+		{Products: amKeys, ID: model.SvcDatabridgeBinarySSL, PortKey: "transport.binary.receiver.sslPort", Port: 9711, Offset: true, DefaultOn: true,
+			PortAliases: []string{"transport.receiver.ssl_port"},
+			EnableKey:   "transport.binary.receiver.enable", OffWhen: binaryInferredOff, Exposure: model.ExposureCluster,
+			Source: docToml + "; on in every role"},
+		{Products: amKeys, To: "3.2", Roles: eventRoles, ID: model.SvcDatabridgeThrift, PortKey: "transport.thrift.receiver.tcpPort", Port: 7611, Offset: true,
 			EnableKey: "transport.thrift.receiver.enable", Exposure: model.ExposureCluster, Source: docToml + "; off by default"},
-		{Products: amKeys, Roles: eventRoles, ID: model.SvcDatabridgeThriftSSL, PortKey: "transport.thrift.receiver.sslPort", Port: 7711, Offset: true,
-			EnableKey: "transport.thrift.receiver.enable", Exposure: model.ExposureCluster, Source: docToml + "; off by default"},
+		{Products: amKeys, To: "3.2", Roles: eventRoles, ID: model.SvcDatabridgeThriftSSL, PortKey: "transport.thrift.receiver.sslPort", Port: 7711, Offset: true,
+			EnableKey: "transport.thrift.receiver.enable", Exposure: model.ExposureCluster, Source: docToml + "; off by default; API Manager 4.x's data-bridge template hard-codes Thrift off, so no row from 4.0"},
 		{Products: amKeys, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true, DefaultOn: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; on in API Manager"},
 		{Products: amKeys, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true, DefaultOn: true,
@@ -171,22 +196,23 @@ func TomlDefaults() []TomlDefault {
 			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Micro Integrator: ports before MI's default offset of 10.
-		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTP, PortKey: "transport.passthru_http.listener.parameters.port", Port: 8280, Offset: true, DefaultOn: true,
-			EnableKey: "transport.passthru_http.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8290 at the default offset 10"},
-		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTPS, PortKey: "transport.passthru_https.listener.parameters.port", Port: 8243, Offset: true, DefaultOn: true,
-			EnableKey: "transport.passthru_https.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8253 at the default offset 10"},
+		// MI has no passthru_* keys: its PassThrough listeners are [transport.http]
+		// and [transport.https], and HTTPS is switched by secured_enable.
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTP, PortKey: "transport.http.listener.parameter.port", Port: 8280, Offset: true, DefaultOn: true,
+			PortAliases: []string{"transport.http.listener.port"},
+			EnableKey:   "transport.http.listener.enable", Exposure: model.ExposurePublic, Source: docToml + "; 8290 at the default offset 10; MI has no passthru_* keys"},
+		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcPassthruHTTPS, PortKey: "transport.https.listener.parameter.port", Port: 8243, Offset: true, DefaultOn: true,
+			PortAliases: []string{"transport.http.listener.secured_port"},
+			EnableKey:   "transport.http.listener.secured_enable", Exposure: model.ExposurePublic,
+			Source: docToml + "; 8253 at the default offset 10; MI has no passthru_* keys"},
 		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcMIManagementAPI, PortKey: "mediation.internal_https_api_port", Port: 9154, Offset: true, DefaultOn: true,
 			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
 			Source: docToml + "; management API, 9164 at the default offset 10" + miInternalAPISwitch},
 		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcMIInternalHTTP, PortKey: "mediation.internal_http_api_port", Port: 9191, Offset: true, DefaultOn: true,
 			EnableKey: "mediation.internal_http_api_enable", Exposure: model.ExposureManagement,
 			Source: docToml + "; internal HTTP API, 9201 at the default offset 10" + miInternalAPISwitch},
-		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
-			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
-			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
-		{Products: []model.ProductKey{model.KeyMI}, ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
-			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement,
-			Source: "deployment-full.toml [monitoring] jmx.*; assumed off unless configured"},
+		// MI has no JMX/RMI server: its default.json monitoring.jmx.* keys are
+		// read by nothing (DOMAIN.md §5).
 	}
 }
 

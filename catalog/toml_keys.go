@@ -33,9 +33,9 @@ func TomlSections() []TomlSection {
 		{Prefix: "monitoring.jmx", Keys: []string{"rmi_registry_port", "rmi_server_port", "rmi_server_start", "rmi_hostname"}, Source: corpus},
 		{Prefix: "apim.ws", Keys: []string{"port", "enable"}, Source: corpus},
 		{Prefix: "apim.wss", Keys: []string{"port", "enable"}, Source: corpus},
-		{Prefix: "apim.webhooks", Keys: []string{"enable", "https.port"}, Source: corpus},
+		{Prefix: "apim.webhooks", Keys: []string{"enable", "https.port", "https.enable"}, Source: corpus},
 		{Prefix: "broker.transport.amqp", Keys: []string{"enabled", "default_connection.port", "default_connection.host",
-			"ssl_connection.port", "ssl_connection.host"}, Source: corpus},
+			"default_connection.enabled", "ssl_connection.port", "ssl_connection.host", "ssl_connection.enabled"}, Source: corpus},
 		{Prefix: "transport.binary.receiver", Keys: []string{"tcpPort", "sslPort", "enable", "hostname"}, Source: corpus},
 		{Prefix: "transport.thrift.receiver", Keys: []string{"tcpPort", "sslPort", "enable", "hostname"}, Source: corpus},
 		{Prefix: "clustering", Keys: []string{"membership_scheme", "local_member_host", "local_member_port", "domain",
@@ -99,9 +99,16 @@ type TomlKeyMistake struct {
 // is new on every call.
 func TomlKeyMistakes() []TomlKeyMistake {
 	const is = "DOMAIN.md §5: Identity Server switches the servlet transports with transport.http.enabled / transport.https.enabled"
+	const mi = "DOMAIN.md §5: Micro Integrator has no passthru_* keys; its PassThrough listeners switch with transport.http.listener.enable / secured_enable"
+	const am = "DOMAIN.md §5: API Manager switches the PassThrough listeners with transport.passthru_http(s).listener.enable only"
 	return []TomlKeyMistake{
 		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
 		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
+		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.passthru_http.listener.enable", Want: "transport.http.listener.enable", Source: mi},
+		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.passthru_https.listener.enable", Want: "transport.http.listener.secured_enable", Source: mi},
+		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.https.listener.enable", Want: "transport.http.listener.secured_enable", Source: mi},
+		{Products: amKeys, Key: "transport.http.listener.enable", Want: "transport.passthru_http.listener.enable", Source: am},
+		{Products: amKeys, Key: "transport.https.listener.enable", Want: "transport.passthru_https.listener.enable", Source: am},
 	}
 }
 

@@ -131,7 +131,7 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 
 	mentioned := false
 	if r.PortKey != "" {
-		if st, ok := settingOf(s, model.KeyTomlPrefix+r.PortKey); ok {
+		if st, ok := firstSetting(s, model.KeyTomlPrefix, r.PortKey, r.PortAliases); ok {
 			mentioned = true
 			l.Configured, l.Source = st.Value, st.Pos
 			if p, ok := portNumber(st.Value); ok {
@@ -139,7 +139,7 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 			} else {
 				l.Note = "port " + strconvQuote(st.Value) + " cannot be read statically; default shown"
 			}
-		} else if st, ok := settingOf(s, model.KeyTomlDefaultPrefix+r.PortKey); ok {
+		} else if st, ok := firstSetting(s, model.KeyTomlDefaultPrefix, r.PortKey, r.PortAliases); ok {
 			if p, ok := portNumber(st.Value); ok {
 				l.Base, l.Configured, l.Source = p, st.Value, st.Pos
 			}
@@ -159,6 +159,23 @@ func tomlListener(s *model.Server, r TomlDefault, tomlFile, version string) (mod
 				on = isTrueValue(v, true, on)
 			} else {
 				l.Note = r.EnableKey + " is ignored before " + r.EnableFrom
+			}
+		}
+	}
+	for _, k := range r.AlsoEnableKeys {
+		if v, ok := tomlValue(s, k); ok {
+			mentioned = true
+			if !isTrueValue(v, true, true) {
+				on = false
+			}
+		}
+	}
+	if _, explicit := tomlValue(s, r.EnableKey); !explicit || r.EnableKey == "" {
+		for _, inf := range r.OffWhen {
+			if v, ok := tomlValue(s, inf.Key); ok && strings.EqualFold(v, inf.Value) {
+				on, mentioned = false, true
+				l.Note = joinNote(l.Note, "off: inferred from "+inf.Key+" = "+v+" (infer.json)")
+				break
 			}
 		}
 	}
@@ -300,6 +317,20 @@ func settingOf(s *model.Server, key string) (model.Setting, bool) {
 		}
 	}
 	return best, found
+}
+
+// firstSetting returns the setting of the first of key and its aliases that
+// is set, each under prefix.
+func firstSetting(s *model.Server, prefix, key string, aliases []string) (model.Setting, bool) {
+	if st, ok := settingOf(s, prefix+key); ok {
+		return st, true
+	}
+	for _, a := range aliases {
+		if st, ok := settingOf(s, prefix+a); ok {
+			return st, true
+		}
+	}
+	return model.Setting{}, false
 }
 
 // tomlValue returns the value of a toml key, unquoted.

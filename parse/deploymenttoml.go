@@ -49,16 +49,20 @@ func readToml(s *server) error {
 	}
 	values := map[string]string{}
 	for _, e := range entries {
-		k := tomlAlias(e.key)
-		if _, dup := values[k]; !dup && !e.inArray {
-			values[k] = e.value
+		if e.inArray {
+			continue
+		}
+		for _, k := range []string{e.key, tomlRefAlias(e.key)} {
+			if _, dup := values[k]; !dup {
+				values[k] = e.value
+			}
 		}
 	}
 	var offset *tomlEntry
 	refBudget := maxTomlRefGrowth
 	for i := range entries {
 		e := &entries[i]
-		key := tomlAlias(e.key)
+		key := e.key
 		pos := model.Pos{File: rel, Line: e.line, Col: e.col, Path: key}
 		v, err := s.resolveTomlRefs(e.value, values, pos, &refBudget)
 		if err != nil {
@@ -191,7 +195,7 @@ func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.P
 		changed, over := false, false
 		v = tomlRefPattern.ReplaceAllStringFunc(v, func(m string) string {
 			name := strings.TrimSpace(m[len("$ref{") : len(m)-1])
-			if r, ok := values[tomlAlias(name)]; ok && r != m && !over {
+			if r, ok := values[name]; ok && r != m && !over {
 				if *budget -= len(r) - len(m); *budget < 0 {
 					over = true
 					return m
@@ -214,21 +218,22 @@ func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.P
 	return v, nil
 }
 
-// tomlAliases maps keys the products accept as aliases to the canonical key
-// (API Manager and Micro Integrator key-mappings: the gateway PassThrough
-// listener is also written under [transport.http]).
-var tomlAliases = []struct{ alias, key string }{
+// tomlRefAliases maps keys API Manager's key-mappings.json maps onto another
+// key, so that $ref{} to the mapped key finds a value written under the
+// alias (the gateway PassThrough listener is also written under
+// [transport.http]). Settings keep the key as written: which key a product
+// reads for a listener (Micro Integrator has no passthru_* keys) is the
+// catalog's business (catalog.TomlDefault.PortAliases).
+var tomlRefAliases = []struct{ alias, key string }{
 	{"transport.http.listener.port", "transport.passthru_http.listener.parameters.port"},
 	{"transport.http.listener.secured_port", "transport.passthru_https.listener.parameters.port"},
-	{"transport.http.listener.enable", "transport.passthru_http.listener.enable"},
-	{"transport.https.listener.enable", "transport.passthru_https.listener.enable"},
 	{"transport.passthru_http.listener.port", "transport.passthru_http.listener.parameters.port"},
 	{"transport.passthru_https.listener.port", "transport.passthru_https.listener.parameters.port"},
 }
 
-// tomlAlias returns the canonical form of a dotted key.
-func tomlAlias(key string) string {
-	for _, a := range tomlAliases {
+// tomlRefAlias returns the key an alias maps onto, or key itself.
+func tomlRefAlias(key string) string {
+	for _, a := range tomlRefAliases {
 		if key == a.alias {
 			return a.key
 		}

@@ -207,7 +207,7 @@ func TestTomlIntegerForms(t *testing.T) {
 		{"octal", "[transport.http.properties]\nport = 0o20071\n", "transport.http.properties.port", "8249", 0},
 		{"binary", "[transport.http.properties]\nport = 0b10000000111001\n", "transport.http.properties.port", "8249", 0},
 		{"plus sign", "[apim.ws]\nport = +9_099\n", "apim.ws.port", "9099", 0},
-		{"dotted alias", "[transport.http]\nlistener.port = 0x20_58\n", "transport.passthru_http.listener.parameters.port", "8280", 0},
+		{"dotted alias", "[transport.http]\nlistener.port = 0x20_58\n", "transport.http.listener.port", "8280", 0},
 		{"hex offset", "[server]\noffset = 0x3\n", "server.offset", "3", 3},
 		{"offset with underscore", "[server]\noffset = 1_0\n", "server.offset", "10", 10},
 	}

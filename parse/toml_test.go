@@ -84,8 +84,8 @@ inline = { a = 1, b.c = "x" }
 		{Key: "toml.monitoring.jmx.rmi_registry_port", Value: "$env{JMX_PORT}", Pos: model.Pos{File: tomlRel, Line: 22, Col: 21, Path: "monitoring.jmx.rmi_registry_port"}},
 		{Key: "toml.server.hostname", Value: "gw.example.com", Pos: model.Pos{File: tomlRel, Line: 2, Col: 12, Path: "server.hostname"}},
 		{Key: "toml.server.offset", Value: "2", Pos: model.Pos{File: tomlRel, Line: 3, Col: 10, Path: "server.offset"}},
-		{Key: "toml.transport.passthru_http.listener.parameters.port", Value: "8281", Pos: model.Pos{File: tomlRel, Line: 6, Col: 17, Path: "transport.passthru_http.listener.parameters.port"}},
-		{Key: "toml.transport.passthru_https.listener.parameters.port", Value: "8244", Pos: model.Pos{File: tomlRel, Line: 9, Col: 8, Path: "transport.passthru_https.listener.parameters.port"}},
+		{Key: "toml.transport.http.listener.port", Value: "8281", Pos: model.Pos{File: tomlRel, Line: 6, Col: 17, Path: "transport.http.listener.port"}},
+		{Key: "toml.transport.passthru_https.listener.port", Value: "8244", Pos: model.Pos{File: tomlRel, Line: 9, Col: 8, Path: "transport.passthru_https.listener.port"}},
 	}
 	if diff := cmp.Diff(want, tomlSettings(s, model.KeyTomlPrefix)); diff != "" {
 		t.Errorf("settings mismatch (-want +got):\n%s", diff)
@@ -284,7 +284,7 @@ func TestReadTomlWrongType(t *testing.T) {
 		{"date port", "[monitoring.jmx]\nrmi_registry_port = 1979-05-27\n",
 			"deployment.toml:2:21: monitoring.jmx.rmi_registry_port: a port must be a number (bare or quoted), not a date 1979-05-27"},
 		{"aliased port", "[transport.http]\nlistener.port = 8280.5\n",
-			"deployment.toml:2:17: transport.passthru_http.listener.parameters.port: a port must be a number (bare or quoted), not a float 8280.5"},
+			"deployment.toml:2:17: transport.http.listener.port: a port must be a number (bare or quoted), not a float 8280.5"},
 		{"float offset", "[server]\noffset = 1.0\n",
 			"deployment.toml:2:10: server.offset: a port offset must be a whole number (bare or quoted), not a float 1.0"},
 		{"boolean offset", "[server]\noffset = false\n",
