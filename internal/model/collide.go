@@ -108,8 +108,13 @@ func Collisions(homes []*Home) []Collision {
 // members, or two Hazelcast multicast listeners. A Hazelcast member whose
 // port is taken binds the next one (4001, 4002, ...: the member range), and
 // multicast members join one group port; two clustered servers on one host
-// both start.
+// both start. Two listeners bound to distinct specific addresses (127.0.0.1
+// and 10.0.0.1) both bind too; a host name or all interfaces may overlap any
+// address and so collides.
 func sameSocket(a, b Claim) bool {
+	if distinctBinds(a.Listener.BindAddr, b.Listener.BindAddr) {
+		return true
+	}
 	if a.Listener.ID == b.Listener.ID && (a.Listener.ID == SvcHazelcastMember || a.Listener.ID == SvcHazelcastMcast) {
 		return true
 	}
@@ -123,4 +128,11 @@ func appendClaim(cs []Claim, c Claim) []Claim {
 		}
 	}
 	return append(cs, c)
+}
+
+// distinctBinds reports whether two bind addresses are specific (not all
+// interfaces, not a host name) and differ.
+func distinctBinds(a, b IP) bool {
+	x, y := a.Addr(), b.Addr()
+	return x.IsValid() && y.IsValid() && !x.IsUnspecified() && !y.IsUnspecified() && x != y
 }

@@ -62,3 +62,42 @@ func TestParseBind(t *testing.T) {
 		t.Errorf("IP.Equal")
 	}
 }
+
+// TestCollisionsOneHome checks that one home collides with itself only when
+// the server would really fail to bind (issue 12 item 6): two enabled
+// listeners of one server (JVM) on one port and protocol, or two servers of
+// the home (EI profiles are separate JVMs). One socket described twice, a
+// disabled listener, another protocol, or two distinct specific bind
+// addresses do not collide.
+func TestCollisionsOneHome(t *testing.T) {
+	l := func(id string, port Port, bind string) Listener {
+		return Listener{ID: id, Base: port, Offsetable: true, Proto: ProtoTCP, Dir: DirIn, Enabled: true, Bind: bind, BindAddr: ParseBind(bind)}
+	}
+	off := l("presentation", 11000, "")
+	off.Enabled = false
+	udp := l("udp", 9443, "")
+	udp.Proto = ProtoUDP
+	tests := []struct {
+		name    string
+		servers []Server
+		want    int
+	}{
+		{"two listeners of one server", []Server{{Listeners: []Listener{l("a", 9443, ""), l("b", 9443, "")}}}, 1},
+		{"one socket described twice", []Server{{Listeners: []Listener{l("a", 9443, ""), l("a", 9443, "")}}}, 0},
+		{"disabled listener", []Server{{Listeners: []Listener{l("a", 11000, ""), off}}}, 0},
+		{"other protocol", []Server{{Listeners: []Listener{l("a", 9443, ""), udp}}}, 0},
+		{"distinct bind addresses", []Server{{Listeners: []Listener{l("a", 9443, "127.0.0.1"), l("b", 9443, "10.0.0.1")}}}, 0},
+		{"one bind address and all interfaces", []Server{{Listeners: []Listener{l("a", 9443, "127.0.0.1"), l("b", 9443, "0.0.0.0")}}}, 1},
+		{"same bind address", []Server{{Listeners: []Listener{l("a", 9443, "10.0.0.1"), l("b", 9443, "10.0.0.1")}}}, 1},
+		{"host name bind is not known to differ", []Server{{Listeners: []Listener{l("a", 9443, "gw.example.com"), l("b", 9443, "10.0.0.1")}}}, 1},
+		{"two profiles (JVMs) of one home", []Server{{Profile: "integrator", Listeners: []Listener{l("a", 9443, "")}}, {Profile: "broker", Listeners: []Listener{l("a", 9443, "")}}}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := &Home{Dir: "h", Servers: tc.servers}
+			if got := Collisions([]*Home{h}); len(got) != tc.want {
+				t.Errorf("Collisions = %+v, want %d", got, tc.want)
+			}
+		})
+	}
+}
