@@ -9,13 +9,16 @@ import (
 )
 
 // defaultKeyManagerThriftPort is the port of the key-validation Thrift server when
-// api-manager.xml enables it without a ThriftServerPort (APIM 2.x ships it so).
+// api-manager.xml enables it without a ThriftServerPort (APIM 2.x ships it so):
+// the runtime adds the offset to it (carbon-apimgt APIKeyMgtServiceComponent;
+// AM 2.x docs "Changing the Default Ports with Offset"; DOMAIN.md section 8).
 const defaultKeyManagerThriftPort = 10397
 
 // readAPIManager reads api-manager.xml (API Manager 1.x/2.x, IS as key manager):
 // the key-manager Thrift server and the URLs of the peers the server talks to.
-// The Thrift server port is never offset: the shipped comment tells users to give
-// two instances on one host different ThriftServerPort values.
+// An explicit ThriftServerPort is taken as written (the shipped comment tells
+// users to give two instances on one host different values); the default
+// 10397, used while the element is commented out, is offset.
 func readAPIManager(s *server) error {
 	f, ok, err := s.readXML("api-manager.xml")
 	if err != nil || !ok {
@@ -102,8 +105,8 @@ func readAPIManager(s *server) error {
 
 // keyManagerThrift records the key-validation Thrift server of APIKeyValidator.
 // It exists when EnableThriftServer or ThriftServerPort is written; when the port
-// is left out (APIM 2.6 ships it commented out) it is the default 10397, with the
-// EnableThriftServer element as the source.
+// is left out (APIM 2.6 ships it commented out) it is the default 10397 plus the
+// offset, with the EnableThriftServer element as the source.
 func (s *server) keyManagerThrift(f *xmlFile, kv *etree.Element) error {
 	en := kv.SelectElement("EnableThriftServer")
 	pe := kv.SelectElement("ThriftServerPort")
@@ -116,8 +119,8 @@ func (s *server) keyManagerThrift(f *xmlFile, kv *etree.Element) error {
 		s.set(model.KeyAPIMThriftServer, f.text(en), f.textPos(en))
 	}
 	if pe == nil {
-		l.Base, l.Source = defaultKeyManagerThriftPort, f.textPos(en)
-		l.Note = "ThriftServerPort not set: default 10397, not offset"
+		l.Base, l.Source, l.Offsetable = defaultKeyManagerThriftPort, f.textPos(en), true
+		l.Note = "ThriftServerPort not set: default 10397 plus the offset"
 		s.listen(l)
 		return nil
 	}

@@ -42,7 +42,7 @@ const apimXML = `<APIManager>
 `
 
 func TestReadAPIManager(t *testing.T) {
-	kmThrift := pl{ID: model.SvcKeyMgrThrift, Port: 10397, Enabled: true, Dir: model.DirIn, Proto: model.ProtoTCP, Bind: "localhost", Line: 5}
+	kmThrift := pl{ID: model.SvcKeyMgrThrift, Port: 10399, Offsetable: true, Enabled: true, Dir: model.DirIn, Proto: model.ProtoTCP, Bind: "localhost", Line: 5}
 	want := []pl{
 		out(model.SvcJMSBroker, "mb", 5675, false, true, 26),
 		out(model.SvcAnalyticsURL, "an1", 7612, false, false, 11),
@@ -96,6 +96,12 @@ func TestReadAPIManagerThriftPort(t *testing.T) {
 			name: "disabled",
 			body: "<EnableThriftServer>false</EnableThriftServer>\n<ThriftServerPort>10397</ThriftServerPort>",
 			want: []pl{in(model.SvcKeyMgrThrift, 10397, false, false, 4)},
+		},
+		{
+			// DOMAIN.md section 8: 10397 + offset while the port is commented out.
+			name: "commented-out port is the default plus the offset",
+			body: "<EnableThriftServer>true</EnableThriftServer>\n<!--ThriftServerPort>10397</ThriftServerPort-->",
+			want: []pl{in(model.SvcKeyMgrThrift, 10398, true, true, 3)},
 		},
 		{name: "absent", body: "<KeyValidatorClientType>WSClient</KeyValidatorClientType>"},
 		{name: "bad port", body: "<EnableThriftServer>true</EnableThriftServer>\n<ThriftServerPort>ten</ThriftServerPort>", wantErr: true},

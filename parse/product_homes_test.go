@@ -74,7 +74,7 @@ func TestProductFixtureHomes(t *testing.T) {
 			{"default", model.SvcPushAPNsDevice, 5223, true},
 			{"default", model.SvcPushFCMDevice, 5228, true},
 			{"default", model.SvcPushFCM, 443, true},
-		}, map[string]bool{model.SvcKeyMgrThrift: true, model.SvcPushAPNs: true, model.SvcPushAPNsLegacy: true,
+		}, map[string]bool{model.SvcPushAPNs: true, model.SvcPushAPNsLegacy: true,
 			model.SvcPushAPNsFeedbck: true, model.SvcPushAPNsDevice: true, model.SvcPushFCMDevice: true, model.SvcPushFCM: true}},
 		{"wso2iot-3.3.0", "iot", []want{
 			{"core", model.SvcKeyMgrThrift, 10397, true},
@@ -85,7 +85,7 @@ func TestProductFixtureHomes(t *testing.T) {
 			{"analytics", model.SvcServletHTTP, 9765, true},
 			{"broker", model.SvcMQTT, 1886, true},
 			{"broker", model.SvcAMQP, 5675, true},
-		}, map[string]bool{model.SvcKeyMgrThrift: true, model.SvcPushAPNs: true, model.SvcPushAPNsAlt: true}},
+		}, map[string]bool{model.SvcPushAPNs: true, model.SvcPushAPNsAlt: true}},
 	} {
 		t.Run(tc.home, func(t *testing.T) {
 			dir := fixtureHome(t, tc.home)
