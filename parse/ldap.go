@@ -1,11 +1,14 @@
 package parse
 
 import (
+	"strings"
+
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // readEmbeddedLDAP reads identity/embedded-ldap.xml: the embedded ApacheDS LDAP
-// server and its Kerberos KDC (UDP, disabled by default). Ports are offset when
+// server and its Kerberos KDC (UDP unless its protocol property says TCP,
+// disabled by default). Ports are offset when
 // written as ${Ports.EmbeddedLDAP.*} placeholders; a literal port is used as is.
 // The connection password is recorded with its secure-vault alias, if any.
 // Without the file there is no embedded LDAP listener: none is invented.
@@ -38,6 +41,10 @@ func readEmbeddedLDAP(s *server) error {
 		l := model.Listener{ID: model.SvcKDC, Proto: model.ProtoUDP}
 		if e := named(kdc, "Property", "enabled"); e != nil {
 			l.Enabled = isTrue(f.text(e))
+		}
+		// The protocol property (UDP or TCP) is honoured (DOMAIN.md section 8).
+		if e := named(kdc, "Property", "protocol"); e != nil && strings.EqualFold(f.text(e), "TCP") {
+			l.Proto = model.ProtoTCP
 		}
 		if e := named(kdc, "Property", "port"); e != nil {
 			ok, err := s.portListener(&l, f.text(e), f.textPos(e), false)

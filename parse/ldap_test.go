@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,6 +53,21 @@ func TestReadEmbeddedLDAP(t *testing.T) {
 			}
 			if st, ok := s.Setting(model.KeyEmbeddedLDAPPassword); !ok || st.Value != "admin" || st.Pos.Line != 5 {
 				t.Errorf("password setting = %+v, %v", st, ok)
+			}
+		})
+	}
+	// DOMAIN.md section 8: the KDC protocol property (UDP or TCP) is honoured.
+	for _, tc := range []struct {
+		protocol string
+		want     model.Protocol
+	}{{"TCP", model.ProtoTCP}, {"tcp", model.ProtoTCP}, {"UDP", model.ProtoUDP}, {"", model.ProtoUDP}} {
+		t.Run("kdc protocol "+tc.protocol, func(t *testing.T) {
+			xml := strings.Replace(ldapXML("true", "10389", "true"), `<Property name="enabled">`,
+				`<Property name="protocol">`+tc.protocol+`</Property><Property name="enabled">`, 1)
+			h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("1"), rel: xml}, Options{})
+			got := listenersOf(h.Servers[0], model.SvcKDC)
+			if len(got) != 1 || got[0].Proto != tc.want {
+				t.Errorf("kdc = %+v, want one %s listener", got, tc.want)
 			}
 		})
 	}
