@@ -21,8 +21,9 @@ func mlEntries() []Entry {
 		},
 		{
 			Service: model.SvcH2O, Port: 54321, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
-			Description: "H2O machine-learning server", Note: unverified + "; the seed names no configuration file",
+			Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
+			Description: "H2O machine-learning server",
+			Note:        "repository/conf/etc/h2o-config.xml (enabled, mode); only local mode listens, on 54321 plus the offset (carbon-ml MLCoreDS, DOMAIN.md section 8)",
 		},
 	}
 }

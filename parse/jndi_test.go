@@ -123,3 +123,33 @@ func TestReadEventProcessorSwitches(t *testing.T) {
 		})
 	}
 }
+
+// TestReadMachineLearnerH2O checks DOMAIN.md section 8 (issue 12 item 4): ML
+// 1.x's H2O is configured in etc/h2o-config.xml (enabled, mode) and in local
+// mode listens on 54321 plus the offset.
+func TestReadMachineLearnerH2O(t *testing.T) {
+	const ml = "<MachineLearner/>\n"
+	h2o := func(enabled, mode string) string {
+		return "<h2oSettings>\n<property name=\"enabled\">" + enabled + "</property>\n<property name=\"mode\">" + mode + "</property>\n</h2oSettings>\n"
+	}
+	for _, tc := range []struct {
+		name, h2o string
+		want      []pl
+	}{
+		{"no h2o-config.xml", "", []pl{in(model.SvcH2O, 54323, true, true, 1)}},
+		{"local", h2o("true", "local"), []pl{in(model.SvcH2O, 54323, true, true, 2)}},
+		{"disabled", h2o("false", "local"), []pl{in(model.SvcH2O, 54323, true, false, 2)}},
+		{"client mode", h2o("true", "client"), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"repository/conf/carbon.xml": carbonAt("2"), "repository/conf/machine-learner.xml": ml}
+			if tc.h2o != "" {
+				files["repository/conf/etc/h2o-config.xml"] = tc.h2o
+			}
+			h := mustHome(t, files, Options{})
+			if diff := cmp.Diff(tc.want, listenersOf(h.Servers[0], model.SvcH2O)); diff != "" {
+				t.Errorf("h2o (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

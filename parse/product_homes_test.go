@@ -51,7 +51,7 @@ func TestProductFixtureHomes(t *testing.T) {
 			{"default", model.SvcSparkUI, 4040, true},
 			{"default", model.SvcSparkMaster, 7077, false},
 			{"default", model.SvcH2O, 54321, true},
-		}, map[string]bool{model.SvcH2O: true}},
+		}, nil},
 		{"wso2ss-1.1.0", "ss", []want{
 			{"default", model.SvcCassandraGossip, 7000, true},
 			{"default", model.SvcCassandraGossipS, 7001, false},
