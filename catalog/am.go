@@ -123,10 +123,10 @@ func databridge(service string, port model.Port, receiver, key, desc string) Ent
 func keyManagerThrift() Entry {
 	return Entry{
 		Service: model.SvcKeyMgrThrift, Port: 10397, Proto: model.ProtoTCP, Dir: model.DirIn,
-		Exposure: model.ExposureCluster, Offset: false, DefaultOn: true,
+		Exposure: model.ExposureCluster, Offset: true, DefaultOn: true,
 		File: "api-manager.xml", Location: "APIKeyValidator/ThriftServerPort",
 		Description: "Thrift key validation server that gateways call on the key manager",
-		Note: "not offset: the shipped comment asks for different ThriftServerPort values for two instances on one host; " +
-			"on when APIKeyValidator/EnableThriftServer is true (shipped on, with the port commented out: default 10397)",
+		Note: "10397 plus the offset while ThriftServerPort is commented out (as shipped); an explicit value is taken as written " +
+			"(carbon-apimgt APIKeyMgtServiceComponent); on when APIKeyValidator/EnableThriftServer is true",
 	}
 }

@@ -167,7 +167,7 @@ func TestLookup(t *testing.T) {
 		{"multicast udp", "das", "", model.SvcHazelcastMcast, true, got{"carbon", "", 45564, model.ProtoUDP, model.DirIn, model.ExposureCluster, false, false, ""}},
 		{"kdc udp off", "is", "", model.SvcKDC, true, got{"carbon", "", 8000, model.ProtoUDP, model.DirIn, model.ExposureLocal, true, false, ""}},
 		{"entitlement off", "is", "", model.SvcThriftEntitle, true, got{"is", "", 10500, model.ProtoTCP, model.DirIn, model.ExposureManagement, true, false, ""}},
-		{"key manager thrift not offset", "am", "", model.SvcKeyMgrThrift, true, got{"am", "", 10397, model.ProtoTCP, model.DirIn, model.ExposureCluster, false, true, ""}},
+		{"key manager thrift default is offset", "am", "", model.SvcKeyMgrThrift, true, got{"am", "", 10397, model.ProtoTCP, model.DirIn, model.ExposureCluster, true, true, ""}},
 		{"websocket public", "am", "", model.SvcWebSocket, true, got{"am", "", 9099, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},
 		{"analytics publish is outbound", "am", "", model.SvcAnalyticsURL, true, got{"am", "", 7612, model.ProtoTCP, model.DirOut, model.ExposureOutbound, false, false, ""}},
 		{"mb mqtt ssl follows broker.xml", "mb", "", model.SvcMQTTSSL, true, got{"mb", "", 8883, model.ProtoTCP, model.DirIn, model.ExposurePublic, true, true, ""}},

@@ -51,6 +51,8 @@ func TestCorpusTomlDefaults(t *testing.T) {
 			on(model.SvcAMQP, 5672), on(model.SvcPassthruHTTP, 8280), on(model.SvcPassthruHTTPS, 8243),
 			on(model.SvcWebhookHTTPS, 8021), on(model.SvcWebSocketSecure, 8099), on(model.SvcAMQPSSL, 8672),
 			on(model.SvcWebhookHTTP, 9021), on(model.SvcWebSocket, 9099), on(model.SvcServletHTTPS, 9443),
+			// DOMAIN.md section 5: the binary receiver is on in the 4.5 Universal Gateway too.
+			on(model.SvcDatabridgeBinary, 9611), on(model.SvcDatabridgeBinarySSL, 9711),
 			on(model.SvcServletHTTP, 9763), on(model.SvcJMXRegistry, 9999), on(model.SvcJMXServer, 11111),
 		}},
 		{"wso2am-tm-4.5.0", model.Product{Key: "am-tm", Version: "4.5.0"}, 0, []port{
