@@ -40,8 +40,6 @@ func TestTomlEntries(t *testing.T) {
 			{model.KeyMI, "1.2-4.4", model.SvcPassthruHTTP, 8280},
 			{model.KeyMI, "1.2-4.4", model.SvcMIManagementAPI, 9154},
 			{model.KeyMI, "1.2-4.4", model.SvcMIInternalHTTP, 9191},
-			{model.KeyMI, "1.2-4.4", model.SvcJMXRegistry, 9999},
-			{model.KeyMI, "1.2-4.4", model.SvcJMXServer, 11111},
 		}},
 		{name: "is 7.0 has no embedded ldap", product: model.KeyIS, version: "7.0", want: []tomlLine{
 			{model.KeyIS, "5.9-7.1", model.SvcHazelcastMember, 4000},
@@ -52,7 +50,8 @@ func TestTomlEntries(t *testing.T) {
 			{model.KeyIS, "5.9-7.1", model.SvcHazelcastMcast, 45564},
 		}},
 		{name: "is 5.10 has embedded ldap", product: model.KeyIS, version: "5.10.0", wantLen: 7},
-		{name: "universal gateway has no event receivers", product: model.KeyAMUniversalGW, want: []tomlLine{
+		// DOMAIN.md section 5: the binary receiver is on in the Universal Gateway too.
+		{name: "universal gateway has the binary receiver", product: model.KeyAMUniversalGW, want: []tomlLine{
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcHazelcastMember, 4000},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcAMQP, 5672},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebhookHTTPS, 8021},
@@ -63,6 +62,8 @@ func TestTomlEntries(t *testing.T) {
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebhookHTTP, 9021},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebSocket, 9099},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcServletHTTPS, 9443},
+			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcDatabridgeBinary, 9611},
+			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcDatabridgeBinarySSL, 9711},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcServletHTTP, 9763},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcJMXRegistry, 9999},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcJMXServer, 11111},
