@@ -385,27 +385,8 @@ func hasString(list []string, s string) bool {
 	return false
 }
 
-// compareVersions compares dotted versions numerically ("4.10" > "4.9"); a
-// missing component counts as 0, so "4.2.0" equals "4.2".
-func compareVersions(a, b string) int {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(as) || i < len(bs); i++ {
-		x, y := 0, 0
-		if i < len(as) {
-			x, _ = strconv.Atoi(as[i])
-		}
-		if i < len(bs) {
-			y, _ = strconv.Atoi(bs[i])
-		}
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
+// compareVersions compares dotted versions numerically (internal/product CompareVersions).
+func compareVersions(a, b string) int { return prodtable.CompareVersions(a, b) }
 
 // joinNote appends b to the note a.
 func joinNote(a, b string) string {

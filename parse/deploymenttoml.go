@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -151,24 +150,9 @@ func tomlRendered(conf string, p model.Product, templates []string) []string {
 	return slices.Compact(out)
 }
 
-// versionBefore reports whether the dotted version a is below b, comparing
-// numerically ("4.10" > "4.9"; a missing component counts as 0).
-func versionBefore(a, b string) bool {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(as) || i < len(bs); i++ {
-		x, y := 0, 0
-		if i < len(as) {
-			x, _ = strconv.Atoi(as[i])
-		}
-		if i < len(bs) {
-			y, _ = strconv.Atoi(bs[i])
-		}
-		if x != y {
-			return x < y
-		}
-	}
-	return false
-}
+// versionBefore reports whether the dotted version a is below b, compared
+// numerically (product.CompareVersions).
+func versionBefore(a, b string) bool { return product.CompareVersions(a, b) < 0 }
 
 // tomlEnvPattern matches values the tool cannot know statically: the kind
 // (env or sys) and the name. $secret{...} is not among them: it names a
