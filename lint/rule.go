@@ -135,3 +135,13 @@ func validateTitle(t string) error {
 	}
 	return nil
 }
+
+// DocBaseURL is where docs/rules.md is published; each rule's documentation is
+// the section of that page anchored at its lower-case ID.
+const DocBaseURL = "https://github.com/wso2lint/wso2lint/blob/main/docs/rules.md"
+
+// DocURL returns the stable documentation address of the rule: the section of
+// docs/rules.md for its ID ("…/docs/rules.md#wl101-port-collision").
+func (r Rule) DocURL() string {
+	return DocBaseURL + "#" + strings.ToLower(r.ID) + "-" + r.Name
+}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -92,5 +93,25 @@ func TestLookup(t *testing.T) {
 	}
 	if r, ok := Lookup("WL400"); ok {
 		t.Errorf("Lookup(WL400) = %v; want none", r.ID)
+	}
+}
+
+func TestDocURLMatchesRulesMarkdownAnchor(t *testing.T) {
+	md, err := os.ReadFile("../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// GitHub's anchor for "## WL101 port-collision" is "wl101-port-collision".
+	anchors := map[string]bool{}
+	for _, line := range strings.Split(string(md), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			anchors[strings.ToLower(strings.ReplaceAll(h, " ", "-"))] = true
+		}
+	}
+	for _, r := range Rules() {
+		base, anchor, ok := strings.Cut(r.DocURL(), "#")
+		if !ok || base != DocBaseURL || !anchors[anchor] {
+			t.Errorf("%s: DocURL %q names no heading of docs/rules.md", r.ID, r.DocURL())
+		}
 	}
 }
