@@ -97,6 +97,8 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			"   wso2lint ports [options] PATH...\n" +
 			"   wso2lint rules --target nftables|iptables|ip6tables|firewalld [options] PATH...\n" +
 			"   wso2lint catalog [--product KEY] [--format text|json|markdown]\n" +
+			"   wso2lint diff [--format text|json|markdown] OLD NEW\n" +
+			"   wso2lint plan-offsets [options] HOME...\n" +
 			"   wso2lint explain ID",
 		Description: "Example: wso2lint ./wso2am-2.6.0\n\n" +
 			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
@@ -116,6 +118,8 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			rulesCommand(),
 			catalogCommand(),
 			explainCommand(),
+			diffCommand(),
+			planOffsetsCommand(),
 			completionCommand(),
 		},
 	}

@@ -112,6 +112,14 @@ func Collisions(homes []*Home) []Collision {
 // and 10.0.0.1) both bind too; a host name or all interfaces may overlap any
 // address and so collides.
 func sameSocket(a, b Claim) bool {
+	return CanShare(a, b)
+}
+
+// CanShare reports whether claims a and b can hold overlapping ports
+// together on one host without a bind failure (see sameSocket): the rule
+// Collisions applies to every pair, for callers that place listeners one by
+// one (the offset planner).
+func CanShare(a, b Claim) bool {
 	if distinctBinds(a.Listener.BindAddr, b.Listener.BindAddr) {
 		return true
 	}
