@@ -16,6 +16,9 @@ type Example struct {
 	// Fires says the rule reports at least one finding on the home; false
 	// means it reports none.
 	Fires bool
+	// Live, for the live rules, is the `ss -ltnup` output the example's
+	// host shows (lint --live-from).
+	Live string
 }
 
 // exampleDoc builds a rule doc from why (why the rule matters), the
@@ -46,6 +49,12 @@ func exampleDoc(why string, examples []Example, fix string) string {
 				}
 				b.WriteString("    # " + n + "\n")
 				for _, line := range strings.Split(strings.TrimRight(ex.Files[n], "\n"), "\n") {
+					b.WriteString(strings.TrimRight("    "+line, " ") + "\n")
+				}
+			}
+			if ex.Live != "" {
+				b.WriteString("\n    # ss -ltnup\n")
+				for _, line := range strings.Split(strings.TrimRight(ex.Live, "\n"), "\n") {
 					b.WriteString(strings.TrimRight("    "+line, " ") + "\n")
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/wso2lint/wso2lint/catalog"
+	"github.com/wso2lint/wso2lint/internal/live"
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/parse"
 )
@@ -153,6 +154,13 @@ func runExample(t *testing.T, r *Rule, ex Example) []string {
 	// (WL105), and the ignore rules after every other rule, whose findings
 	// the ignores suppress (WL902).
 	opt := Options{DefaultPort: catalog.DefaultBase}
+	if ex.Live != "" {
+		socks, err := live.ParseSS("ss.txt", []byte(ex.Live))
+		if err != nil {
+			t.Fatalf("example %q: %v", ex.Name, err)
+		}
+		opt.Live = &model.Live{Sockets: socks, Source: "ss.txt"}
+	}
 	rules := []*Rule{r}
 	if r.Scope == ScopeIgnores {
 		rules = Rules()

@@ -30,6 +30,10 @@ type Options struct {
 	// (--host-service, host-services in .wso2lint.yaml): a WSO2 listener on
 	// one of their ports collides with them (WL101).
 	HostServices []model.HostService
+	// Live holds the sockets open on the host (lint --live, --live-from):
+	// the live rules (WL601-WL603) compare them with the listeners each
+	// server should open; they stay silent when it is nil.
+	Live *model.Live
 }
 
 // matches reports whether s names r, by ID (any case) or by name.

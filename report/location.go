@@ -20,5 +20,10 @@ func filePath(f model.Finding) string {
 	if home == "" && file == "" {
 		return ""
 	}
+	if path.IsAbs(file) {
+		// A file outside the home: the socket table or ss output of a
+		// live finding.
+		return file
+	}
 	return path.Join(home, file)
 }

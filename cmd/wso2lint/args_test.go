@@ -26,7 +26,7 @@ func TestNormalizeArgs(t *testing.T) {
 	}{
 		{"empty", nil, nil, ""},
 		{"home only", []string{"./H"}, []string{"./H"}, ""},
-		{"missing home named like a word", []string{"H"}, nil, `unknown command "H", and no such PATH (commands: lint, ports, rules, catalog, explain, completion, help, version)`},
+		{"missing home named like a word", []string{"H"}, nil, `unknown command "H", and no such PATH (commands: lint, ports, rules, catalog, explain, diff, plan-offsets, completion, help, version)`},
 		{"options after PATH", []string{"./home", "--format", "json"}, []string{"--format", "json", "./home"}, ""},
 		{"command options after PATHs", []string{"rules", "a", "--target", "nftables", "b", "--allow", "management=10.0.0.0/8,fd00::/64", "-o", "out.nft", "--egress"},
 			[]string{"rules", "--target", "nftables", "--allow", "management=10.0.0.0/8,fd00::/64", "-o", "out.nft", "--egress", "a", "b"}, ""},
@@ -45,7 +45,7 @@ func TestNormalizeArgs(t *testing.T) {
 		{"existing folder named like a word", []string{"lnt", "--format", "json"}, []string{"--format", "json", "lnt"}, ""},
 		{"mistyped command", []string{"lnit", "x"}, nil, `unknown command "lnit"; did you mean "lint"?`},
 		{"help mistyped command", []string{"help", "explian"}, nil, `unknown command "explian"; did you mean "explain"?`},
-		{"unknown word", []string{"deploy"}, nil, `unknown command "deploy", and no such PATH (commands: lint, ports, rules, catalog, explain, completion, help, version)`},
+		{"unknown word", []string{"deploy"}, nil, `unknown command "deploy", and no such PATH (commands: lint, ports, rules, catalog, explain, diff, plan-offsets, completion, help, version)`},
 		{"value missing", []string{"ports", "a", "--format"}, nil, "option --format needs a value (see --help)"},
 		{"value missing before dashes", []string{"lint", "-o", "--", "a"}, nil, "option -o needs a value (see --help)"},
 	}

@@ -24,6 +24,8 @@ func lintFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "host-service", Usage: "another service of the host (`NAME=PORT[-LAST][/tcp|udp]`, repeatable): a WSO2 listener on its port collides with it (WL101)"},
 		&cli.StringFlag{Name: "baseline", Usage: "report only findings that are not in the baseline `FILE`"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "write the current findings to the baseline `FILE` and exit 0"},
+		&cli.BoolFlag{Name: "live", Usage: "also compare the listeners with the sockets open on this host (/proc/net, /proc/PID/fd): WL601-WL603"},
+		&cli.StringFlag{Name: "live-from", Usage: "like --live, with the sockets of a saved `ss -ltnup` output `FILE` (a container, another host)"},
 		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once, as a host of its own"},
 		hostFlag(),
 		outputFlag(),
@@ -157,6 +159,9 @@ func lintOptions(c *cli.Context, cfg *config.Config, rules []*lint.Rule) (lintSe
 			return set, usageErr("--host-service: %v", err)
 		}
 		set.opt.HostServices = append(set.opt.HostServices, svc)
+	}
+	if set.opt.Live, err = liveSockets(c); err != nil {
+		return set, err
 	}
 	if err := lint.CheckOptions(set.opt, rules); err != nil {
 		return set, usageErr("%v", err)

@@ -18,7 +18,7 @@ const module = "github.com/wso2lint/wso2lint/"
 // never imports lint; lint never imports emit or parse.
 var allowed = map[string][]string{
 	"catalog":              {"internal/model", "internal/product"},
-	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/discover", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report"},
+	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report"},
 	"config":               {"internal/model", "internal/regfile"},
 	"emit":                 {"internal/model"},
 	"internal/atomicfile":  {},
@@ -35,6 +35,7 @@ var allowed = map[string][]string{
 	"parse/xmlpos":         {},
 	"report":               {"internal/model", "internal/offsetplan", "internal/portdiff"},
 	"internal/offsetplan":  {"internal/model"},
+	"internal/live":        {"internal/model", "internal/regfile"},
 	"internal/portdiff":    {"internal/model"},
 	"internal/golden":      {},
 	"internal/testenv":     {},
