@@ -57,7 +57,7 @@ func writeDOT(w io.Writer, g graph) error {
 				p(3, "subgraph cluster_", dotID(s.ID), "_", gr.Class.Key, " {")
 				p(4, "label=", dotQuote(gr.Class.Label), "; style=\"rounded\"; color=", dotQuote(gr.Class.Colour), "; fontcolor=", dotQuote(gr.Class.Colour), ";")
 				for _, r := range gr.Rows {
-					attrs := "label=" + dotQuote(r.Port+" "+r.Text) + ", tooltip=" + dotQuote(r.Title) + ", color=" + dotQuote(gr.Class.Colour)
+					attrs := "label=" + dotQuote(r.shown()) + ", tooltip=" + dotQuote(r.Title) + ", color=" + dotQuote(gr.Class.Colour)
 					if r.Disabled {
 						attrs += ", style=\"rounded,dashed\""
 					}

@@ -124,9 +124,19 @@ type row struct {
 	ID string
 	// Port is "9443/tcp" or "4000-4100/tcp"; Text the rest of the row.
 	Port, Text string
+	// Host is the destination of an outbound connection as written.
+	Host string
 	// Title is the full description (tooltip, DOT tooltip).
 	Title    string
 	Disabled bool
+}
+
+// shown is the row as drawn: "9443/tcp servlet-https", "→ km:9443/tcp keymanager-url".
+func (r row) shown() string {
+	if r.Host != "" {
+		return "→ " + r.Host + ":" + r.Port + " " + r.Text
+	}
+	return r.Port + " " + r.Text
 }
 
 type edge struct {
@@ -210,7 +220,7 @@ func build(in Input) graph {
 					r := row{ID: rowID(model.ListenerRef{Home: i, Server: si, Listener: li}), Port: portText(l), Disabled: !l.Enabled}
 					r.Text = l.ID
 					if l.Dir == model.DirOut && l.Host != "" {
-						r.Port = "→ " + l.Host + ":" + r.Port
+						r.Host = l.Host
 					}
 					if l.Bind != "" {
 						r.Text += " @" + l.Bind
@@ -218,7 +228,7 @@ func build(in Input) graph {
 					if !l.Enabled {
 						r.Text += " (disabled)"
 					}
-					r.Title = r.Port + " " + r.Text + " — " + sourceText(home.Dir, l.Source)
+					r.Title = r.shown() + " — " + sourceText(home.Dir, l.Source)
 					if l.Note != "" {
 						r.Title += " — " + l.Note
 					}

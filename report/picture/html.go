@@ -78,7 +78,7 @@ var htmlTemplate = template.Must(template.New("picture").Parse(`<!DOCTYPE html>
 {{- range .Groups}}
 <text class="ghead c-{{.Key}}" x="{{.X}}" y="{{.Y}}">{{.Label}}</text>
 {{- range .Rows}}
-<g class="row c-{{.Key}}{{if .Disabled}} off{{end}}" data-listener="{{.ID}}" data-port="{{.Port}}" data-class="{{.Key}}"><title>{{.Title}}</title><rect class="mark" x="{{.MarkX}}" y="{{.MarkY}}" width="9" height="9"/><text x="{{.X}}" y="{{.Y}}">{{.Line}}</text></g>
+<g class="row c-{{.Key}}{{if .Disabled}} off{{end}}" data-listener="{{.ID}}" data-port="{{.Port}}"{{if .Host}} data-host="{{.Host}}"{{end}} data-class="{{.Key}}"><title>{{.Title}}</title><rect class="mark" x="{{.MarkX}}" y="{{.MarkY}}" width="9" height="9"/><text x="{{.X}}" y="{{.Y}}">{{.Line}}</text></g>
 {{- end}}
 {{- end}}
 </g>

@@ -56,6 +56,7 @@ type rowBox struct {
 	MarkX    int    // left of the colour marker
 	MarkY    int    // top of the colour marker
 	Port     string
+	Host     string // destination of an outbound connection
 	Line     string // the row as shown (cut to the column)
 	Title    string
 	Disabled bool
@@ -149,8 +150,8 @@ func lay(g graph) layout {
 					gb := groupBox{Key: gr.Class.Key, Label: gr.Class.Key, X: colX + 8, Y: cy + 13}
 					cy += groupHdr
 					for _, r := range gr.Rows {
-						rb := rowBox{ID: r.ID, Key: gr.Class.Key, X: colX + 22, Y: cy + 12, MarkX: colX + 9, MarkY: cy + 3, Port: r.Port,
-							Line: cut(r.Port+" "+r.Text, maxChars), Title: r.Title, Disabled: r.Disabled}
+						rb := rowBox{ID: r.ID, Key: gr.Class.Key, X: colX + 22, Y: cy + 12, MarkX: colX + 9, MarkY: cy + 3, Port: r.Port, Host: r.Host,
+							Line: cut(r.shown(), maxChars), Title: r.Title, Disabled: r.Disabled}
 						anchors[r.ID] = anchor{left: colX, right: colX + colW, y: cy + rowH/2}
 						gb.Rows = append(gb.Rows, rb)
 						cy += rowH
