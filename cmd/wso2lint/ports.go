@@ -6,11 +6,12 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/wso2lint/wso2lint/report"
+	"github.com/wso2lint/wso2lint/report/picture"
 )
 
 func portsCommand() *cli.Command {
 	flags := append(append(homeFlags(), configFlags()...),
-		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text or json"},
+		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: text, json, dot (Graphviz) or html (one self-contained page)"},
 		&cli.BoolFlag{Name: "all", Usage: "also show listeners that are configured but disabled"},
 		outputFlag(),
 	)
@@ -29,14 +30,21 @@ func portsCommand() *cli.Command {
 
 func portsAction(c *cli.Context) error {
 	format := c.String("format")
-	if !contains(report.PortsFormats(), format) {
-		return usageErr("--format %q: want %s", format, strings.Join(report.PortsFormats(), " or "))
+	formats := append(report.PortsFormats(), picture.Formats()...)
+	if !contains(formats, format) {
+		return usageErr("--format %q: want %s", format, strings.Join(formats, " or "))
 	}
 	ld, err := load(c, loadSpec{})
 	if err != nil {
 		return err
 	}
 	var buf buffer
+	if contains(picture.Formats(), format) {
+		if err := writePicture(&buf, format, ld, c.Bool("all")); err != nil {
+			return err
+		}
+		return output(c, buf.Bytes())
+	}
 	if err := report.WritePorts(&buf, format, ld.homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName}); err != nil {
 		return err
 	}
