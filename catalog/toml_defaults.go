@@ -157,6 +157,16 @@ func TomlDefaults() []TomlDefault {
 		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
 			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.ssl_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureLocal,
 			Source: docToml + " (the broker starts in every profile; exposing 8672 on a Universal Gateway is a known mistake)"},
+		// MQTT: broker.xml.j2 writes <mqtt enabled="false"> with literal ports
+		// 1883/8883 and reads no toml key for them, so MQTT never opens in the
+		// deployment.toml era (wso2/product-apim modules/distribution/product/
+		// src/main/resources/conf/templates/repository/conf/broker.xml.j2 at
+		// 421c34d2d6130fed6b0f13f064c56ee1428a8527, <transports>/<mqtt>). A
+		// hand-edited broker.xml is regenerated at the next start.
+		{Products: amKeys, ID: model.SvcMQTT, Port: 1883, Offset: true, Exposure: model.ExposurePublic,
+			Source: "broker.xml.j2 hard-codes MQTT off (enabled=\"false\", no toml key): never opened in the deployment.toml era"},
+		{Products: amKeys, ID: model.SvcMQTTSSL, Port: 8883, Offset: true, Exposure: model.ExposurePublic,
+			Source: "broker.xml.j2 hard-codes MQTT off (enabled=\"false\", no toml key): never opened in the deployment.toml era"},
 		{Products: amKeys, ID: model.SvcDatabridgeBinary, PortKey: "transport.binary.receiver.tcpPort", Port: 9611, Offset: true, DefaultOn: true,
 			PortAliases: []string{"transport.receiver.tcp_port"},
 			EnableKey:   "transport.binary.receiver.enable", OffWhen: binaryInferredOff, Exposure: model.ExposureCluster,
