@@ -38,3 +38,11 @@ func isEntries() []Entry {
 		},
 	}
 }
+
+// isKMEntries returns the ports of the Identity Server key manager pack
+// (wso2is-km): Identity Server's, plus the key manager's Thrift server that
+// API Manager 2.x gateways call (its api-manager.xml ships EnableThriftServer
+// true, as API Manager's does).
+func isKMEntries() []Entry {
+	return append(isEntries(), keyManagerThrift())
+}

@@ -83,8 +83,8 @@ func stockFiles() []stockFile {
 		// product-apim v2.6.0 inbound endpoints (ws.use.port.offset true).
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWS, listeners: []stockListener{tcp(model.SvcWebSocket, 9099)}},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWSSecure, listeners: []stockListener{tcp(model.SvcWebSocketSecure, 8099)}},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, notWith: "api-manager.xml", listeners: servlet},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, notWith: "api-manager.xml", listeners: bridge},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, listeners: bridge},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockBridge, listeners: dasBridge},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
