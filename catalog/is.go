@@ -44,5 +44,12 @@ func isEntries() []Entry {
 // API Manager 2.x gateways call (its api-manager.xml ships EnableThriftServer
 // true, as API Manager's does).
 func isKMEntries() []Entry {
-	return append(isEntries(), keyManagerThrift())
+	es := isEntries()
+	for i := range es {
+		if es[i].Service == model.SvcEmbeddedLDAP {
+			es[i].Note += "; whether the key manager pack ships embedded-ldap.xml enabled as Identity Server does is unverified " +
+				"(API Manager ships it disabled)"
+		}
+	}
+	return append(es, keyManagerThrift())
 }
