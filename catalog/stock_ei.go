@@ -8,8 +8,9 @@ import "github.com/wso2lint/wso2lint/internal/model"
 // (wso2/product-ei v6.4.0, the corpus copies where MANIFEST.tsv says
 // rendered "yes" from product-ei):
 //   - integrator: distribution/src/resources/tomcat/catalina-server.xml
-//     (9443, 9763) and conf/axis2/axis2.xml (PassThrough 8280/8243; the corpus
-//     copy is the docker-ei rendering, whose receivers are the stock ones);
+//     (9443, 9763) and distribution/src/conf/axis2.xml (PassThrough
+//     8280/8243; the corpus copy is the docker-ei rendering, whose receivers
+//     are the stock ones);
 //   - broker: distribution/src/broker/conf/tomcat/catalina-server.xml and the
 //     broker.xml of the andes feature that p2-profile/broker-profile/pom.xml
 //     installs (AMQP 5672/8672, MQTT 1883/8883, Thrift coordination 7611 when
