@@ -22,7 +22,7 @@ func TestProducts(t *testing.T) {
 		}
 	}
 	want := []model.ProductKey{"am", "am-acp", "am-tm", "am-universal-gw", "bps", "carbon", "cep", "das", "ei", "elb",
-		"emm", "esb", "iot", "is", "mb", "mi", "ml", "ss"}
+		"emm", "esb", "iot", "is", "is-km", "mb", "mi", "ml", "ss"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("Products keys mismatch (-want +got):\n%s", diff)
 	}

@@ -78,8 +78,8 @@ func eiEntries() []Entry {
 			Exposure: model.ExposureCluster, Offset: true, DefaultOn: false,
 			File: "broker.xml", Location: "coordination/thriftServerPort",
 			Description: "Apache Thrift coordination server of the broker profile",
-			Note: "opened only when the broker runs clustered; the seed gives 7614 (7611 + 3); the stock broker.xml has 7611 " +
-				"and the docker-ei rendering writes 7614 literally, so whether the offset is added is unverified",
+			Note: "opened only when the broker runs clustered; 7611 (the stock broker.xml and Andes' built-in default) " + brokerOff +
+				"; a broker.xml that writes 7614 literally (the docker-ei patterns) opens 7617",
 		},
 		{
 			Profile: eiMI, Service: model.SvcPassthruHTTP, Port: 8290, Proto: model.ProtoTCP, Dir: model.DirIn,

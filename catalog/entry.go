@@ -67,7 +67,7 @@ type product struct {
 var entryFuncs = map[model.ProductKey]func() []Entry{
 	model.KeyAM: amEntries, model.KeyBPS: bpsEntries, model.KeyCEP: cepEntries, model.KeyDAS: dasEntries,
 	model.KeyEI: eiEntries, model.KeyELB: elbEntries, model.KeyEMM: emmEntries, model.KeyESB: esbEntries,
-	model.KeyIoT: iotEntries, model.KeyIS: isEntries, model.KeyMB: mbEntries, model.KeyML: mlEntries, model.KeySS: ssEntries,
+	model.KeyIoT: iotEntries, model.KeyIS: isEntries, model.KeyISKM: isKMEntries, model.KeyMB: mbEntries, model.KeyML: mlEntries, model.KeySS: ssEntries,
 }
 
 // products returns the product table (internal/product) with each product's

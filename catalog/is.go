@@ -38,3 +38,18 @@ func isEntries() []Entry {
 		},
 	}
 }
+
+// isKMEntries returns the ports of the Identity Server key manager pack
+// (wso2is-km): Identity Server's, plus the key manager's Thrift server that
+// API Manager 2.x gateways call (its api-manager.xml ships EnableThriftServer
+// true, as API Manager's does).
+func isKMEntries() []Entry {
+	es := isEntries()
+	for i := range es {
+		if es[i].Service == model.SvcEmbeddedLDAP {
+			es[i].Note += "; whether the key manager pack ships embedded-ldap.xml enabled as Identity Server does is unverified " +
+				"(API Manager ships it disabled)"
+		}
+	}
+	return append(es, keyManagerThrift())
+}

@@ -76,20 +76,21 @@ func stockFiles() []stockFile {
 	// data-bridge-config.xml of product-das v3.1.0: Thrift receivers only.
 	dasBridge := []stockListener{tcp(model.SvcDatabridgeThrift, 7611), tcp(model.SvcDatabridgeThriftSSL, 7711)}
 	def := []string{defaultProfile}
-	return []stockFile{
+	more := append(append(stockFilesAM(), stockFilesESB()...), stockFilesEI()...)
+	return append([]stockFile{
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockBroker, listeners: broker},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockBridge, listeners: bridge},
 		// product-apim v2.6.0 inbound endpoints (ws.use.port.offset true).
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWS, listeners: []stockListener{tcp(model.SvcWebSocket, 9099)}},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWSSecure, listeners: []stockListener{tcp(model.SvcWebSocketSecure, 8099)}},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, notWith: "api-manager.xml", listeners: servlet},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, notWith: "api-manager.xml", listeners: bridge},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, listeners: bridge},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockBridge, listeners: dasBridge},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockBroker, listeners: broker},
-	}
+	}, more...)
 }
 
 // resolveStock adds, to every Carbon 4.4.x server of an overlay home

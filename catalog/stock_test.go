@@ -190,14 +190,15 @@ func writeFile(t *testing.T, p string) {
 	}
 }
 
-// TestOverlayStockUnknownPack: the IS-KM 5.7.0 pack (detected as Identity
-// Server 5.7.0, with api-manager.xml) lacks data-bridge-config.xml, and its
-// stock content is not known: no data-bridge receiver is made up.
+// TestOverlayStockUnknownPack: the IS-KM 5.7.0 pack (carbon.xml ServerKey IS
+// with api-manager.xml: its own product, is-km) lacks data-bridge-config.xml,
+// and Identity Server's stock rows are not its: no data-bridge receiver is
+// made up.
 func TestOverlayStockUnknownPack(t *testing.T) {
 	dir := filepath.Join(testenv.Corpus(t), "wso2is-km-5.7.0")
 	h := loadResolved(t, dir)
-	if h.Product.Key != model.KeyIS || h.Product.Version != "5.7.0" {
-		t.Fatalf("product = %+v, want is 5.7.0", h.Product)
+	if h.Product.Key != model.KeyISKM || h.Product.Version != "5.7.0" {
+		t.Fatalf("product = %+v, want is-km 5.7.0", h.Product)
 	}
 	for _, l := range h.Servers[0].Listeners {
 		if strings.HasPrefix(l.ID, "databridge-") {

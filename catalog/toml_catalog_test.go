@@ -52,6 +52,7 @@ func TestTomlEntries(t *testing.T) {
 		{name: "is 5.10 has embedded ldap", product: model.KeyIS, version: "5.10.0", wantLen: 7},
 		// DOMAIN.md section 5: the binary receiver is on in the Universal Gateway too.
 		{name: "universal gateway has the binary receiver", product: model.KeyAMUniversalGW, want: []tomlLine{
+			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcMQTT, 1883},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcHazelcastMember, 4000},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcAMQP, 5672},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebhookHTTPS, 8021},
@@ -59,6 +60,7 @@ func TestTomlEntries(t *testing.T) {
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcPassthruHTTPS, 8243},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcPassthruHTTP, 8280},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcAMQPSSL, 8672},
+			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcMQTTSSL, 8883},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebhookHTTP, 9021},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcWebSocket, 9099},
 			{model.KeyAMUniversalGW, "4.5-4.6", model.SvcServletHTTPS, 9443},

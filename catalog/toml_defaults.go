@@ -87,6 +87,7 @@ var (
 	// type is thrift (infer.json).
 	binaryInferredOff = []Inferred{{"server.enable_traffic_management", "false"}, {"transport.receiver.type", "thrift"}}
 	amKeys            = prodtable.Family(model.KeyAM)
+	isKeys            = prodtable.Family(model.KeyIS)
 	gatewayRole       = []string{RoleDefault, RoleGatewayWorker}
 	eventRoles        = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
 	brokerCP          = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
@@ -157,6 +158,16 @@ func TomlDefaults() []TomlDefault {
 		{Products: amKeys, Roles: []string{RoleGatewayWorker}, ID: model.SvcAMQPSSL, PortKey: "broker.transport.amqp.ssl_connection.port", Port: 8672, Offset: true, DefaultOn: true,
 			EnableKey: "broker.transport.amqp.enabled", AlsoEnableKeys: []string{"broker.transport.amqp.ssl_connection.enabled"}, OffWhen: noTrafficManagement, Exposure: model.ExposureLocal,
 			Source: docToml + " (the broker starts in every profile; exposing 8672 on a Universal Gateway is a known mistake)"},
+		// MQTT: broker.xml.j2 writes <mqtt enabled="false"> with literal ports
+		// 1883/8883 and reads no toml key for them, so MQTT never opens in the
+		// deployment.toml era (wso2/product-apim modules/distribution/product/
+		// src/main/resources/conf/templates/repository/conf/broker.xml.j2 at
+		// 421c34d2d6130fed6b0f13f064c56ee1428a8527, <transports>/<mqtt>). A
+		// hand-edited broker.xml is regenerated at the next start.
+		{Products: amKeys, ID: model.SvcMQTT, Port: 1883, Offset: true, Exposure: model.ExposurePublic,
+			Source: "broker.xml.j2 hard-codes MQTT off (enabled=\"false\", no toml key): never opened in the deployment.toml era"},
+		{Products: amKeys, ID: model.SvcMQTTSSL, Port: 8883, Offset: true, Exposure: model.ExposurePublic,
+			Source: "broker.xml.j2 hard-codes MQTT off (enabled=\"false\", no toml key): never opened in the deployment.toml era"},
 		{Products: amKeys, ID: model.SvcDatabridgeBinary, PortKey: "transport.binary.receiver.tcpPort", Port: 9611, Offset: true, DefaultOn: true,
 			PortAliases: []string{"transport.receiver.tcp_port"},
 			EnableKey:   "transport.binary.receiver.enable", OffWhen: binaryInferredOff, Exposure: model.ExposureCluster,
@@ -179,20 +190,20 @@ func TomlDefaults() []TomlDefault {
 			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Identity Server.
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
+		{Products: isKeys, From: "5.9", ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,
 			EnableKey: "transport.https.enabled", Exposure: model.ExposurePublic, Source: docToml + "; login and OAuth endpoints share the console port"},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
+		{Products: isKeys, From: "5.9", ID: model.SvcServletHTTP, PortKey: "transport.http.properties.port", Port: 9763, Offset: true, DefaultOn: true,
 			EnableKey: "transport.http.enabled", Exposure: model.ExposurePublic, Source: docToml},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", To: "5.11", ID: model.SvcEmbeddedLDAP, Port: 10389, Offset: true, DefaultOn: true,
+		{Products: isKeys, From: "5.9", To: "5.11", ID: model.SvcEmbeddedLDAP, Port: 10389, Offset: true, DefaultOn: true,
 			EnableKey: "embedded_ldap.enable", Exposure: model.ExposureLocal,
 			Source: docToml + "; IS 5.9-5.11 only, port not settable in toml (carbon.xml Ports/EmbeddedLDAP)"},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
+		{Products: isKeys, From: "5.9", ID: model.SvcJMXRegistry, PortKey: "monitoring.jmx.rmi_registry_port", Port: 9999, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
+		{Products: isKeys, From: "5.9", ID: model.SvcJMXServer, PortKey: "monitoring.jmx.rmi_server_port", Port: 11111, Offset: true,
 			EnableKey: "monitoring.jmx.rmi_server_start", Exposure: model.ExposureManagement, Source: docToml + "; off in Identity Server"},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
+		{Products: isKeys, From: "5.9", ID: model.SvcHazelcastMember, PortKey: "clustering.local_member_port", Port: 4000, OnWhenSet: "clustering.membership_scheme",
 			Range: hazelcastRange, Exposure: model.ExposureCluster, Source: docToml + hazelcastMemberNote},
-		{Products: []model.ProductKey{model.KeyIS}, From: "5.9", ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
+		{Products: isKeys, From: "5.9", ID: model.SvcHazelcastMcast, Port: 45564, Proto: model.ProtoUDP, OnWhenSet: "clustering.membership_scheme", OnWhenValue: "multicast",
 			Exposure: model.ExposureCluster, Source: hazelcastMcastNote},
 
 		// Micro Integrator: ports before MI's default offset of 10.

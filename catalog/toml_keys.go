@@ -102,8 +102,8 @@ func TomlKeyMistakes() []TomlKeyMistake {
 	const mi = "DOMAIN.md §5: Micro Integrator has no passthru_* keys; its PassThrough listeners switch with transport.http.listener.enable / secured_enable"
 	const am = "DOMAIN.md §5: API Manager switches the PassThrough listeners with transport.passthru_http(s).listener.enable only"
 	return []TomlKeyMistake{
-		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
-		{Products: []model.ProductKey{model.KeyIS}, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
+		{Products: isKeys, Key: "transport.http.enable", Want: "transport.http.enabled", Source: is},
+		{Products: isKeys, Key: "transport.https.enable", Want: "transport.https.enabled", Source: is},
 		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.passthru_http.listener.enable", Want: "transport.http.listener.enable", Source: mi},
 		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.passthru_https.listener.enable", Want: "transport.http.listener.secured_enable", Source: mi},
 		{Products: []model.ProductKey{model.KeyMI}, Key: "transport.https.listener.enable", Want: "transport.http.listener.secured_enable", Source: mi},

@@ -31,6 +31,7 @@ func ResolveToml(h *model.Home) {
 			continue
 		}
 		resolveTomlServer(h, s)
+		resolveCustomTransports(h, s)
 		s.Sort()
 	}
 }

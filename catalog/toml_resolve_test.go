@@ -101,8 +101,10 @@ func TestTomlDefaultsRows(t *testing.T) {
 		if r.ID == "" || r.Port == 0 || len(r.Products) == 0 || r.Source == "" || r.Exposure == model.ExposureUnknown {
 			t.Errorf("incomplete row %+v", r)
 		}
-		// The embedded LDAP port and the multicast port are fixed in the templates.
-		if r.PortKey == "" && r.Static == "" && r.ID != model.SvcEmbeddedLDAP && r.ID != model.SvcHazelcastMcast {
+		// The embedded LDAP port, the multicast port and MQTT (hard-coded off)
+		// are fixed in the templates.
+		fixed := r.ID == model.SvcEmbeddedLDAP || r.ID == model.SvcHazelcastMcast || r.ID == model.SvcMQTT || r.ID == model.SvcMQTTSSL
+		if r.PortKey == "" && r.Static == "" && !fixed {
 			t.Errorf("row %s: neither a toml key nor a static file sets the port", r.ID)
 		}
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -17,6 +18,17 @@ const cassandraJMXPort = 7199
 // Thrift RPC (9160, start_rpc), native transport (9042, start_native_transport)
 // and the JMX port 7199 as a default. The Carbon offset is added (the seed lists
 // 9161 for EI analytics at offset 1).
+//
+// The Carbon Cassandra server component ignores the yaml's port values: it sets
+// the system properties cassandra.rpc_port, cassandra.storage_port,
+// cassandra.ssl_storage_port and cassandra.native_transport_port, which Cassandra
+// prefers to the yaml, to its built-in default plus the offset
+// (wso2/carbon-storage-management components/cassandra/
+// org.wso2.carbon.cassandra.server CassandraServerDSComponent.activate,
+// CassandraServerConstants.ServerConfiguration, CassandraServerUtil
+// .readPortFromSystemVar; DOMAIN.md section 8). So each listener takes the
+// built-in port; a yaml value that differs is recorded in the Note and in
+// Configured, and the switches (start_rpc, ...) are still read from the yaml.
 func readCassandra(s *server) error {
 	rel := s.rel("etc/cassandra.yaml")
 	data, ok, err := s.readText(rel)
@@ -45,11 +57,12 @@ func readCassandra(s *server) error {
 		key, id string
 		on      bool
 		bind    string
+		builtin model.Port
 	}{
-		{"storage_port", model.SvcCassandraGossip, true, listen},
-		{"ssl_storage_port", model.SvcCassandraGossipS, enc != "" && !strings.EqualFold(enc, "none"), listen},
-		{"rpc_port", model.SvcCassandraThrift, flag("start_rpc", true), rpc},
-		{"native_transport_port", model.SvcCassandraNative, flag("start_native_transport", false), rpc},
+		{"storage_port", model.SvcCassandraGossip, true, listen, 7000},
+		{"ssl_storage_port", model.SvcCassandraGossipS, enc != "" && !strings.EqualFold(enc, "none"), listen, 7001},
+		{"rpc_port", model.SvcCassandraThrift, flag("start_rpc", true), rpc, 9160},
+		{"native_transport_port", model.SvcCassandraNative, flag("start_native_transport", false), rpc, 9042},
 	} {
 		n := yamlPath(root, k.key)
 		if n == nil || n.Kind != yaml.ScalarNode {
@@ -61,13 +74,25 @@ func readCassandra(s *server) error {
 		if err != nil {
 			return err
 		}
-		if ok {
-			s.listen(l)
+		if !ok {
+			continue
 		}
+		if l.Base != k.builtin {
+			l.Note = cassandraIgnoredNote(k.key, l.Base, k.builtin)
+			l.Base = k.builtin
+		}
+		s.listen(l)
 	}
 	// The JMX port has no key in cassandra.yaml: its source is the start of the
 	// configuration that enables the embedded Cassandra.
 	s.listen(model.Listener{ID: model.SvcCassandraJMX, Base: cassandraJMXPort, Offsetable: true, Enabled: true,
 		Source: model.Pos{File: rel, Line: root.Line, Col: root.Column}, Note: "cassandra jmx default, set in the jvm options"})
 	return nil
+}
+
+// cassandraIgnoredNote says that the Carbon Cassandra component replaces the
+// yaml's port value with its built-in default.
+func cassandraIgnoredNote(key string, yamlPort, builtin model.Port) string {
+	return key + " " + strconv.Itoa(int(yamlPort)) + " is ignored: the Carbon Cassandra component sets cassandra." + key +
+		" to its built-in " + strconv.Itoa(int(builtin)) + " plus the offset"
 }

@@ -84,7 +84,7 @@ func detectFromFiles(h *home, main *server, hint model.ProductKey) model.Product
 	has := func(name string) bool { return h.exists(filepath.ToSlash(filepath.Join(conf, name))) }
 	if main != nil {
 		if k := serverKeyProduct(main.serverKey); k != "" {
-			return k
+			return product.ISKMServerKey(k, has)
 		}
 	}
 	if k := tomlProduct(h, main, hint); k != "" {

@@ -22,6 +22,7 @@ const (
 	KeyESB           ProductKey = "esb"             // Enterprise Service Bus
 	KeyIoT           ProductKey = "iot"             // IoT Server
 	KeyIS            ProductKey = "is"              // Identity Server
+	KeyISKM          ProductKey = "is-km"           // Identity Server as Key Manager (API Manager 2.x-3.x key manager pack)
 	KeyMB            ProductKey = "mb"              // Message Broker
 	KeyMI            ProductKey = "mi"              // Micro Integrator
 	KeyML            ProductKey = "ml"              // Machine Learner

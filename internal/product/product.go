@@ -123,8 +123,15 @@ func Rows() []Row {
 		{Key: model.KeyIoT, Name: "IoT Server", ServerKeys: []string{"IOTS", "IOT"}, DirAliases: []string{"iots"},
 			Markers:  []Marker{{Files: []string{"cdm-config.xml"}, Rank: 40, Dir: "wso2"}},
 			Profiles: []Profile{{"analytics", 2}, {"broker", 3}}},
-		{Key: model.KeyIS, Name: "Identity Server", ServerKeys: []string{"IS"}, DirAliases: []string{"is-km", "iskm"}, Toml: true, FirstToml: "5.9", LatestToml: "7.1",
-			Markers: []Marker{{Files: []string{"api-manager.xml"}, Rank: 10}, {Files: []string{"identity/identity.xml"}, Rank: 20, Hint: true}}},
+		{Key: model.KeyIS, Name: "Identity Server", ServerKeys: []string{"IS"}, Toml: true, FirstToml: "5.9", LatestToml: "7.1",
+			Markers: []Marker{{Files: []string{"identity/identity.xml"}, Rank: 20, Hint: true}}},
+		// The key manager pack (wso2is-km-<version>) is Identity Server with API
+		// Manager's key manager features: carbon.xml says ServerKey IS, and
+		// api-manager.xml tells it apart (ISKMServerKey). Its deployment.toml
+		// versions (5.9, 5.10) open what Identity Server's do.
+		{Key: model.KeyISKM, Family: model.KeyIS, Name: "Identity Server as Key Manager", DirAliases: []string{"iskm"},
+			Toml: true, FirstToml: "5.9", LatestToml: "5.10",
+			Markers: []Marker{{Files: []string{"api-manager.xml"}, Rank: 10}}},
 		{Key: model.KeyMB, Name: "Message Broker", ServerKeys: []string{"MB"},
 			Markers: []Marker{{Files: []string{"broker.xml"}, Rank: 70}}},
 		{Key: model.KeyMI, Name: "Micro Integrator", Toml: true, FirstToml: "1.2", LatestToml: "4.4",
@@ -134,6 +141,16 @@ func Rows() []Row {
 		{Key: model.KeySS, Name: "Storage Server", ServerKeys: []string{"SS"},
 			Markers: []Marker{{Files: []string{"etc/cassandra.yaml", "etc/hdfs-default.xml"}, Rank: 80}}},
 	}
+}
+
+// ISKMServerKey reports whether a home whose carbon.xml says ServerKey IS is
+// the key manager pack: it has API Manager's api-manager.xml (has reports
+// whether a conf-relative file exists).
+func ISKMServerKey(key model.ProductKey, has func(file string) bool) model.ProductKey {
+	if key == model.KeyIS && has("api-manager.xml") {
+		return model.KeyISKM
+	}
+	return key
 }
 
 // Lookup returns the row of the product key.
@@ -303,8 +320,9 @@ func Detect(has func(file string) bool, isDir func(dir string) bool, hint model.
 }
 
 // pick chooses among the products whose markers of one rank matched: the
-// one whose Dir the home has, else the hint, else the default, else the
-// first.
+// one whose Dir the home has, else the hint, else a member of the hint's
+// family (api-manager.xml in a wso2is-<version> directory is the key manager
+// pack), else the default, else the first.
 func pick(found []candidate, isDir func(string) bool, hint model.ProductKey) (model.ProductKey, bool) {
 	if len(found) == 0 {
 		return "", false
@@ -316,6 +334,11 @@ func pick(found []candidate, isDir func(string) bool, hint model.ProductKey) (mo
 	}
 	for _, c := range found {
 		if c.Key == hint {
+			return c.Key, true
+		}
+	}
+	for _, c := range found {
+		if hint != "" && FamilyOf(c.Key) == hint {
 			return c.Key, true
 		}
 	}

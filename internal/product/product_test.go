@@ -67,7 +67,7 @@ func TestLookups(t *testing.T) {
 			t.Errorf("ByServerKey(%q) = %q, %v; want %q, %v", tc.serverKey, got, ok, tc.want, tc.ok)
 		}
 	}
-	for part, want := range map[string]model.ProductKey{"is-km": model.KeyIS, "iskm": model.KeyIS, "iots": model.KeyIoT, "am": model.KeyAM, "foo": "foo"} {
+	for part, want := range map[string]model.ProductKey{"is-km": model.KeyISKM, "iskm": model.KeyISKM, "iots": model.KeyIoT, "am": model.KeyAM, "foo": "foo"} {
 		if got := FromDirName(part); got != want {
 			t.Errorf("FromDirName(%q) = %q, want %q", part, got, want)
 		}
@@ -103,7 +103,8 @@ func TestDetect(t *testing.T) {
 		want  model.ProductKey
 	}{
 		{"api manager", []string{"api-manager.xml", "identity/identity.xml"}, nil, "", model.KeyAM},
-		{"is key manager ships api-manager.xml", []string{"api-manager.xml"}, nil, "is", model.KeyIS},
+		{"is key manager ships api-manager.xml", []string{"api-manager.xml"}, nil, "is-km", model.KeyISKM},
+		{"api-manager.xml in an identity server directory is the key manager pack", []string{"api-manager.xml"}, nil, "is", model.KeyISKM},
 		{"any other hint keeps api manager", []string{"api-manager.xml"}, nil, "am-tm", model.KeyAM},
 		{"identity server", []string{"identity/identity.xml"}, nil, "", model.KeyIS},
 		{"hint alone is identity server before other markers", []string{"broker.xml"}, nil, "is", model.KeyIS},
@@ -131,5 +132,24 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestISKMServerKey: the key manager pack says ServerKey IS like Identity
+// Server; its api-manager.xml makes it is-km (issue 12 item 7).
+func TestISKMServerKey(t *testing.T) {
+	for _, tc := range []struct {
+		key   model.ProductKey
+		files []string
+		want  model.ProductKey
+	}{
+		{model.KeyIS, []string{"api-manager.xml"}, model.KeyISKM},
+		{model.KeyIS, []string{"identity/identity.xml"}, model.KeyIS},
+		{model.KeyAM, []string{"api-manager.xml"}, model.KeyAM},
+	} {
+		has := func(f string) bool { return slices.Contains(tc.files, f) }
+		if got := ISKMServerKey(tc.key, has); got != tc.want {
+			t.Errorf("ISKMServerKey(%s, %v) = %s, want %s", tc.key, tc.files, got, tc.want)
+		}
 	}
 }
