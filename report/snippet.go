@@ -9,9 +9,14 @@ import (
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// maxSnippet is how many characters of a source line a snippet shows at most;
-// a longer line (minified XML) is cut around the column.
+// maxSnippet is how many characters of a source line a snippet shows at most
+// when the width is not known; a longer line (minified XML) is cut around the
+// column.
 const maxSnippet = 120
+
+// snippetGutter is the width of the gutter before a snippet's source line
+// ("   80 | ").
+const snippetGutter = 8
 
 // wrapText breaks s at spaces so that no line is wider than width (counted in
 // runes, ANSI escapes not counted), indenting the continuation lines; a word
@@ -91,15 +96,21 @@ func writeSnippet(b *bytes.Buffer, f model.Finding, opt Options) {
 	if col > 0 {
 		before, after = line[:col-1], line[col-1:]
 	}
-	// Cut a long line around the column.
-	if n := utf8.RuneCountInString(before); n > maxSnippet/2 {
-		before = "…" + string([]rune(before)[n-maxSnippet/2:])
+	// Cut a long line around the column, to the width of the terminal
+	// less the gutter.
+	budget := maxSnippet
+	if opt.Width > 0 {
+		budget = max(20, opt.Width-snippetGutter)
 	}
-	if n := utf8.RuneCountInString(after); n > maxSnippet/2 {
-		after = string([]rune(after)[:maxSnippet/2]) + "…"
+	if n := utf8.RuneCountInString(before); n > budget/2 {
+		before = "…" + string([]rune(before)[n-budget/2+1:])
+	}
+	rest := budget - utf8.RuneCountInString(before)
+	if n := utf8.RuneCountInString(after); n > rest {
+		after = string([]rune(after)[:rest-1]) + "…"
 	}
 	num := strconv.Itoa(f.Pos.Line)
-	gutter := strings.Repeat(" ", max(0, 5-len(num)))
+	gutter := strings.Repeat(" ", max(0, snippetGutter-3-len(num)))
 	pad := strings.Repeat(" ", len(gutter)+len(num))
 	dim := func(s string) string {
 		if opt.Color {
