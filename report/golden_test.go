@@ -80,7 +80,7 @@ func TestGolden(t *testing.T) {
 		{"color", testFindings(), color, []string{"text"}},
 		{"terminal", testFindings(), terminal, []string{"text"}},
 		{"terminal-color", testFindings(), terminalColor, []string{"text"}},
-		{"prefix", testFindings(), prefix, []string{"sarif", "gitlab", "github", "junit", "markdown"}},
+		{"prefix", testFindings(), prefix, []string{"sarif", "gitlab", "github", "checkstyle", "junit", "markdown"}},
 		{"homes", testFindings()[:1], homes, []string{"text", "junit", "markdown"}},
 		{"many", manyFindings(), testOptions(), []string{"github", "text"}},
 	}

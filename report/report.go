@@ -32,8 +32,8 @@ type RuleInfo struct {
 
 // Options control how findings are written.
 type Options struct {
-	// Color turns on ANSI colours in the text format. The CLI decides (a
-	// terminal, and NO_COLOR unset); other formats ignore it.
+	// Color turns on ANSI colours in the text format. The CLI decides from
+	// --color (auto: a terminal and NO_COLOR unset); other formats ignore it.
 	Color bool
 	// ToolName names the tool in sarif and checkstyle output; "wso2lint" when empty.
 	ToolName string
