@@ -10,7 +10,7 @@ import (
 
 // writeCheckstyle writes Checkstyle 4.3 XML: one <file> per file, in order of
 // first appearance, holding that file's <error> elements in input order. The
-// file name is joined to the home; line and column attributes are left out
+// file name is joined to the home (and behind opt.PathPrefix); line and column attributes are left out
 // when unknown (0); severity is error, warning or info; source is
 // "<tool>.<rule ID>". Text is XML-escaped, newlines included, and characters
 // XML cannot carry become U+FFFD.
@@ -20,7 +20,7 @@ func writeCheckstyle(b *bytes.Buffer, findings []model.Finding, opt Options) err
 	var order []string
 	byFile := map[string][]model.Finding{}
 	for _, f := range findings {
-		name := filePath(f)
+		name := repoPath(f, opt)
 		if _, ok := byFile[name]; !ok {
 			order = append(order, name)
 		}

@@ -135,7 +135,7 @@ func writePortsText(w io.Writer, homes []*model.Home, opt PortsOptions) error {
 			fmt.Fprintf(w, "  offset %d (%s)\n", s.Offset.Value, offsetOrigin(h.Dir, s.Offset))
 		}
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		head := "PORT\tPROTO\tDIR\tSERVICE\tOFFSET\t"
+		head := "PORT\tPROTO\tDIR\tSERVICE\tEXPOSURE\tOFFSET\t"
 		if multi {
 			head += "PROFILE\t"
 		}
@@ -148,7 +148,7 @@ func writePortsText(w io.Writer, homes []*model.Home, opt PortsOptions) error {
 			if r.l.Offsetable {
 				off = fmt.Sprintf("+%d", r.l.Offset)
 			}
-			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t", portString(r.l), r.l.Proto, r.l.Dir, serviceLabel(r.l), off)
+			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t", portString(r.l), r.l.Proto, r.l.Dir, serviceLabel(r.l), r.l.Exposure, off)
 			if multi {
 				line += r.server.Profile + "\t"
 			}

@@ -22,12 +22,18 @@ type RuleInfo struct {
 	Doc string
 	// Severity is the rule's default severity.
 	Severity model.Severity
+	// DocURL is the address of the rule's documentation (sarif helpUri,
+	// markdown links); omitted when empty.
+	DocURL string
+	// SecuritySeverity, for a security rule, is its score from "0.0" to
+	// "10.0" (sarif security-severity, gitlab severity); "" for other rules.
+	SecuritySeverity string
 }
 
 // Options control how findings are written.
 type Options struct {
-	// Color turns on ANSI colours in the text format. The CLI decides (a
-	// terminal, and NO_COLOR unset); other formats ignore it.
+	// Color turns on ANSI colours in the text format. The CLI decides from
+	// --color (auto: a terminal and NO_COLOR unset); other formats ignore it.
 	Color bool
 	// ToolName names the tool in sarif and checkstyle output; "wso2lint" when empty.
 	ToolName string
@@ -44,6 +50,29 @@ type Options struct {
 	ShowHost bool
 	// InfoURI is the tool's home page (sarif informationUri); omitted when empty.
 	InfoURI string
+	// Width, when positive, is the width of the terminal the text format
+	// writes to: findings are then wrapped to it and shown with their source
+	// line and a caret under the column. Zero gives one line per finding.
+	Width int
+	// Source returns line n (1-based) of the file at path (the home-joined
+	// path the formats print), without its line ending; ok is false when it
+	// is unknown. The text format shows the line on a terminal, and the
+	// fingerprints of sarif and gitlab hash it, so that they survive lines
+	// inserted above. Nil means no source lines.
+	Source func(path string, n int) (line string, ok bool)
+	// PathPrefix is joined in front of relative file paths in the sarif,
+	// gitlab, github, checkstyle, junit and markdown formats, to make them
+	// relative to the repository root when the homes are in a subdirectory
+	// of it ("deploy" turns "wso2am/conf/x" into "deploy/wso2am/conf/x").
+	PathPrefix string
+	// Category distinguishes analyses of one repository in GitHub code
+	// scanning: sarif gives automationDetails.id "CATEGORY/"; the tool name
+	// when empty.
+	Category string
+	// Homes lists every home that was linted, in order, findings or not: the
+	// text summary and markdown count them and junit gives each a test suite.
+	// When empty, the homes of the findings are used.
+	Homes []string
 }
 
 // DefaultToolName is the tool name used when Options.ToolName is empty.
@@ -80,6 +109,9 @@ func formats() []format {
 		{"sarif", writeSARIF},
 		{"checkstyle", writeCheckstyle},
 		{"github", writeGitHub},
+		{"gitlab", writeGitLab},
+		{"junit", writeJUnit},
+		{"markdown", writeMarkdown},
 	}
 }
 

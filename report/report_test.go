@@ -13,7 +13,7 @@ import (
 )
 
 func TestFormats(t *testing.T) {
-	want := []string{"text", "json", "sarif", "checkstyle", "github"}
+	want := []string{"text", "json", "sarif", "checkstyle", "github", "gitlab", "junit", "markdown"}
 	if diff := cmp.Diff(want, Formats()); diff != "" {
 		t.Errorf("Formats mismatch (-want +got):\n%s", diff)
 	}
@@ -116,6 +116,19 @@ func TestGitHubOneLinePerFinding(t *testing.T) {
 	}
 }
 
+// findingLines returns the lines of text output that hold a finding (they
+// name a rule in brackets), each with its newline, leaving out group headings,
+// blank lines, the summary and the hint to explain.
+func findingLines(text string) []string {
+	var out []string
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if strings.Contains(l, "[WL") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 func TestTextOneLinePerFinding(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		var b bytes.Buffer
@@ -124,8 +137,8 @@ func TestTextOneLinePerFinding(t *testing.T) {
 		if err := Write(&b, "text", testFindings(), opt); err != nil {
 			t.Fatal(err)
 		}
-		if n := strings.Count(b.String(), "\n"); n != len(testFindings()) {
-			t.Errorf("color=%v: text wrote %d lines for %d findings", color, n, len(testFindings()))
+		if n := len(findingLines(b.String())); n != len(testFindings()) {
+			t.Errorf("color=%v: text wrote %d finding lines for %d findings:\n%s", color, n, len(testFindings()), b.String())
 		}
 		if !color && strings.Contains(b.String(), "\x1b") {
 			t.Errorf("text without colour contains an escape character:\n%q", b.String())
@@ -251,27 +264,34 @@ func TestSARIFResults(t *testing.T) {
 
 func TestSARIFLocation(t *testing.T) {
 	cases := []struct {
-		name string
-		f    model.Finding
-		want *sarifLocation
+		name   string
+		f      model.Finding
+		want   *sarifLocation
+		prefix string // Options.PathPrefix
 	}{
+		{"path prefix", model.Finding{Home: "./h", Pos: model.Pos{File: "conf/a.xml", Line: 2}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"deploy/h/conf/a.xml", "%SRCROOT%"}, &sarifRegion{StartLine: 2}}}, "deploy/"},
+		{"path prefix with backslashes", model.Finding{Home: "h", Pos: model.Pos{File: "a.xml"}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"infra/deploy/h/a.xml", "%SRCROOT%"}, nil}}, `infra\deploy`},
+		{"path prefix leaves absolute paths", model.Finding{Home: "/opt/wso2", Pos: model.Pos{File: "c.xml"}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"file:///opt/wso2/c.xml", ""}, nil}}, "deploy"},
 		{"relative with line and column", model.Finding{Home: "h", Pos: model.Pos{File: "conf/a.xml", Line: 2, Col: 5}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"h/conf/a.xml", "%SRCROOT%"}, &sarifRegion{StartLine: 2, StartColumn: 5}}}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"h/conf/a.xml", "%SRCROOT%"}, &sarifRegion{StartLine: 2, StartColumn: 5}}}, ""},
 		{"column without line gives no region", model.Finding{Home: "h", Pos: model.Pos{File: "a.xml", Col: 5}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"h/a.xml", "%SRCROOT%"}, nil}}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"h/a.xml", "%SRCROOT%"}, nil}}, ""},
 		{"escaped", model.Finding{Home: "my home", Pos: model.Pos{File: "a#b%c.xml", Line: 1}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"my%20home/a%23b%25c.xml", "%SRCROOT%"}, &sarifRegion{StartLine: 1}}}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"my%20home/a%23b%25c.xml", "%SRCROOT%"}, &sarifRegion{StartLine: 1}}}, ""},
 		{"colon in first segment", model.Finding{Home: "a:b", Pos: model.Pos{File: "c.xml"}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"./a:b/c.xml", "%SRCROOT%"}, nil}}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"./a:b/c.xml", "%SRCROOT%"}, nil}}, ""},
 		{"absolute home", model.Finding{Home: "/opt/wso2", Pos: model.Pos{File: "c.xml", Line: 1}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"file:///opt/wso2/c.xml", ""}, &sarifRegion{StartLine: 1}}}},
+			&sarifLocation{sarifPhysical{sarifArtifact{"file:///opt/wso2/c.xml", ""}, &sarifRegion{StartLine: 1}}}, ""},
 		{"windows home", model.Finding{Home: `C:\wso2`, Pos: model.Pos{File: "c.xml"}},
-			&sarifLocation{sarifPhysical{sarifArtifact{"file:///C:/wso2/c.xml", ""}, nil}}},
-		{"no location", model.Finding{}, nil},
+			&sarifLocation{sarifPhysical{sarifArtifact{"file:///C:/wso2/c.xml", ""}, nil}}, ""},
+		{"no location", model.Finding{}, nil, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			loc, ok := sarifLocationOf(tc.f)
+			loc, ok := sarifLocationOf(tc.f, Options{PathPrefix: tc.prefix})
 			var got *sarifLocation
 			if ok {
 				got = &loc
@@ -319,11 +339,11 @@ func TestHostNamed(t *testing.T) {
 		return b.String()
 	}
 	opt := testOptions()
-	if got, want := write("text", opt), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101]\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
+	if got, want := strings.Join(findingLines(write("text", opt)), ""), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101]\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
 		t.Errorf("text without ShowHost:\n got %q\nwant %q", got, want)
 	}
 	opt.ShowHost = true
-	if got, want := write("text", opt), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101] (host prod-1)\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
+	if got, want := strings.Join(findingLines(write("text", opt)), ""), "prod/a/conf/carbon.xml:3:5: error: port 9443 collides [WL101] (host prod-1)\ndev/a/conf/carbon.xml: warning: m [WL102]\n"; got != want {
 		t.Errorf("text with ShowHost:\n got %q\nwant %q", got, want)
 	}
 	var js struct {

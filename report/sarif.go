@@ -24,8 +24,15 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool              sarifTool       `json:"tool"`
+	AutomationDetails sarifAutomation `json:"automationDetails"`
+	Results           []sarifResult   `json:"results"`
+}
+
+// sarifAutomation identifies the analysis: GitHub code scanning takes the part
+// of id before its last "/" as the category that tells analyses apart.
+type sarifAutomation struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -50,8 +57,18 @@ type sarifRule struct {
 	Name                 string         `json:"name,omitempty"`
 	ShortDescription     *sarifText     `json:"shortDescription,omitempty"`
 	FullDescription      *sarifText     `json:"fullDescription,omitempty"`
+	HelpURI              string         `json:"helpUri,omitempty"`
 	Help                 *sarifMarkdown `json:"help,omitempty"`
 	DefaultConfiguration sarifRuleConf  `json:"defaultConfiguration"`
+	Properties           sarifRuleProps `json:"properties"`
+}
+
+// sarifRuleProps are the rule properties GitHub code scanning reads: tags
+// ("security" makes its findings security alerts) and, for security rules,
+// security-severity, a score from "0.0" to "10.0" that ranks them.
+type sarifRuleProps struct {
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
 type sarifText struct {
@@ -73,6 +90,9 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations,omitempty"`
+	// PartialFingerprints identify the result across runs, whatever lines
+	// are inserted above it (see fingerprints).
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	// Properties carries the host of the finding, when there is one.
 	Properties *sarifResultProps `json:"properties,omitempty"`
 }
@@ -101,7 +121,9 @@ type sarifRegion struct {
 }
 
 // writeSARIF writes a SARIF 2.1.0 log with one run. The driver lists every
-// rule of opt.Rules; a result whose rule is among them carries its ruleIndex.
+// rule of opt.Rules with its helpUri, tags and security-severity; a result
+// whose rule is among them carries its ruleIndex, and every result carries a
+// partial fingerprint. The run's automationDetails.id is "CATEGORY/".
 func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 	d := sarifDriver{
 		Name:           opt.toolName(),
@@ -118,17 +140,27 @@ func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 	for _, r := range opt.Rules {
 		d.Rules = append(d.Rules, sarifRuleOf(r))
 	}
-	run := sarifRun{Tool: sarifTool{Driver: d}, Results: make([]sarifResult, 0, len(findings))}
-	for _, f := range findings {
+	category := opt.Category
+	if category == "" {
+		category = opt.toolName()
+	}
+	run := sarifRun{
+		Tool:              sarifTool{Driver: d},
+		AutomationDetails: sarifAutomation{ID: category + "/"},
+		Results:           make([]sarifResult, 0, len(findings)),
+	}
+	prints := fingerprints(findings, opt)
+	for n, f := range findings {
 		res := sarifResult{
-			RuleID:  f.Rule,
-			Level:   sarifLevel(f.Severity),
-			Message: sarifText{Text: f.Message},
+			RuleID:              f.Rule,
+			Level:               sarifLevel(f.Severity),
+			Message:             sarifText{Text: f.Message},
+			PartialFingerprints: map[string]string{fingerprintKey: prints[n]},
 		}
 		if i := opt.rule(f.Rule); i >= 0 {
 			res.RuleIndex = &i
 		}
-		if loc, ok := sarifLocationOf(f); ok {
+		if loc, ok := sarifLocationOf(f, opt); ok {
 			res.Locations = []sarifLocation{loc}
 		}
 		if f.Host != "" {
@@ -143,7 +175,12 @@ func sarifRuleOf(r RuleInfo) sarifRule {
 	sr := sarifRule{
 		ID:                   r.ID,
 		Name:                 r.Name,
+		HelpURI:              r.DocURL,
 		DefaultConfiguration: sarifRuleConf{Level: sarifLevel(r.Severity)},
+		Properties:           sarifRuleProps{Tags: []string{"correctness"}},
+	}
+	if r.SecuritySeverity != "" {
+		sr.Properties = sarifRuleProps{Tags: []string{"security"}, SecuritySeverity: r.SecuritySeverity}
 	}
 	if r.Title != "" {
 		sr.ShortDescription = &sarifText{Text: r.Title}
@@ -167,11 +204,11 @@ func sarifLevel(s model.Severity) string {
 	return "warning"
 }
 
-// sarifLocationOf gives the physical location of f: the home-joined file as a
-// URI reference relative to %SRCROOT% (or a file: URI when the home is
-// absolute), and a region only when the line is known.
-func sarifLocationOf(f model.Finding) (sarifLocation, bool) {
-	p := filePath(f)
+// sarifLocationOf gives the physical location of f: the home-joined file
+// (behind opt.PathPrefix) as a URI reference relative to %SRCROOT% (or a file:
+// URI when the home is absolute), and a region only when the line is known.
+func sarifLocationOf(f model.Finding, opt Options) (sarifLocation, bool) {
+	p := repoPath(f, opt)
 	if p == "" {
 		return sarifLocation{}, false
 	}

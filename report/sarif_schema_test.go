@@ -59,7 +59,7 @@ func validateSARIF(sch *jsonschema.Schema, data []byte) error {
 // rejects documents that break it.
 func TestSARIFSchema(t *testing.T) {
 	sch := compileSARIFSchema(t)
-	for _, name := range []string{"findings", "empty"} {
+	for _, name := range []string{"findings", "empty", "prefix"} {
 		file := filepath.Join("testdata", name+".sarif.json.golden")
 		data, err := os.ReadFile(file)
 		if err != nil {

@@ -16,39 +16,87 @@ const (
 	ansiRed    = "\x1b[1;31m"
 	ansiYellow = "\x1b[1;33m"
 	ansiCyan   = "\x1b[1;36m"
+	ansiBold   = "\x1b[1m"
 )
 
-// writeText writes one line per finding, "FILE:LINE:COL: SEVERITY: MESSAGE
-// [ID]", followed by " (host NAME)" when opt.ShowHost is set and the finding
-// names its host, with LINE and COL left out when unknown (0), and nothing else: no
-// header and no summary. Control characters in the message (a newline, or an
-// escape sequence copied from a configuration value) are written as Go
-// escapes, so each finding stays on one line and cannot drive the terminal.
+// writeText writes the findings grouped by home (homes in order of first
+// appearance; a "# HOME (N findings: ...)" line heads each group when there
+// are several), then a summary line ("11 findings: 1 error, 7 warnings, 3
+// info in 2 homes") and, when there are findings, a hint to `explain`.
+//
+// With opt.Width zero (not a terminal) each finding is one line, "FILE:LINE:COL:
+// SEVERITY: MESSAGE [ID]", followed by " (host NAME)" when opt.ShowHost is set
+// and the finding names its host, with LINE and COL left out when unknown (0).
+// With opt.Width positive the line is wrapped to the width and followed, when
+// opt.Source knows it, by the source line and a caret under the column, as
+// compilers print them.
+//
+// Control characters in the message (a newline, or an escape sequence copied
+// from a configuration value) are written as Go escapes, so that a finding
+// cannot drive the terminal.
 func writeText(b *bytes.Buffer, findings []model.Finding, opt Options) error {
-	for _, f := range findings {
-		b.WriteString(textLocation(f))
-		b.WriteString(": ")
-		sev := f.Severity.String()
-		if opt.Color {
-			b.WriteString(severityColor(f.Severity) + sev + ansiReset)
-		} else {
-			b.WriteString(sev)
+	groups := groupByHome(findings)
+	for i, g := range groups {
+		if i > 0 && opt.Width <= 0 {
+			b.WriteByte('\n') // a blank line ends each finding on a terminal
 		}
-		b.WriteString(": ")
-		b.WriteString(escapeControl(f.Message))
-		b.WriteString(" ")
-		id := "[" + escapeControl(f.Rule) + "]"
-		if opt.Color {
-			b.WriteString(ansiDim + id + ansiReset)
-		} else {
-			b.WriteString(id)
+		if len(groups) > 1 {
+			c := countFindings(g.findings)
+			head := "# " + escapeControl(g.home) + " (" + plural(c.total, "finding") + ": " + c.bySeverity() + ")"
+			if opt.Color {
+				head = ansiBold + head + ansiReset
+			}
+			b.WriteString(head + "\n")
 		}
-		if opt.ShowHost && f.Host != "" {
-			b.WriteString(" (host " + escapeControl(f.Host) + ")")
+		for _, f := range g.findings {
+			line := textFinding(f, opt)
+			if opt.Width <= 0 {
+				b.WriteString(line + "\n")
+				continue
+			}
+			b.WriteString(wrapText(line, opt.Width, "    "))
+			writeSnippet(b, f, opt)
+			b.WriteByte('\n')
 		}
+	}
+	if len(findings) > 0 && opt.Width <= 0 {
 		b.WriteByte('\n')
 	}
+	sum := summaryLine(findings, opt)
+	if opt.Color {
+		sum = ansiBold + sum + ansiReset
+	}
+	b.WriteString(sum + "\n")
+	if id := explainRule(findings); id != "" {
+		b.WriteString("run `" + opt.toolName() + " explain " + escapeControl(id) + "` for the details of a rule\n")
+	}
 	return nil
+}
+
+// textFinding is the one-line form of a finding, without a newline.
+func textFinding(f model.Finding, opt Options) string {
+	var b strings.Builder
+	b.WriteString(textLocation(f))
+	b.WriteString(": ")
+	sev := f.Severity.String()
+	if opt.Color {
+		b.WriteString(severityColor(f.Severity) + sev + ansiReset)
+	} else {
+		b.WriteString(sev)
+	}
+	b.WriteString(": ")
+	b.WriteString(escapeControl(f.Message))
+	b.WriteString(" ")
+	id := "[" + escapeControl(f.Rule) + "]"
+	if opt.Color {
+		b.WriteString(ansiDim + id + ansiReset)
+	} else {
+		b.WriteString(id)
+	}
+	if opt.ShowHost && f.Host != "" {
+		b.WriteString(" (host " + escapeControl(f.Host) + ")")
+	}
+	return b.String()
 }
 
 // textLocation is "file:line:col", "file:line" or "file", with the file

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
@@ -254,14 +255,12 @@ func output(c *cli.Context, data []byte) error {
 	return err
 }
 
-// isTerminal reports whether w is a character device (a terminal).
+// isTerminal reports whether w is a terminal. It asks the terminal driver
+// (golang.org/x/term, an ioctl): a character device is not enough, as
+// /dev/null is one too.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // buffer is a bytes.Buffer; output is built in memory so that an error never

@@ -15,7 +15,7 @@ import (
 )
 
 func lintFlags() []cli.Flag {
-	return append(append(homeFlags(), configFlags()...),
+	return append(append(append(homeFlags(), configFlags()...),
 		&cli.StringFlag{Name: "format", Value: "text", Usage: "output `FORMAT`: " + strings.Join(report.Formats(), ", ")},
 		&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "exit 1 when a finding is at least this `SEVERITY`: error, warning, info or none"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn off rules (`ID,...` or names)"},
@@ -28,8 +28,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "live-from", Usage: "like --live, with the sockets of a saved `ss -ltnup` output `FILE` (a container, another host)"},
 		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once, as a host of its own"},
 		hostFlag(),
-		outputFlag(),
-	)
+	), lintOutputFlags()...)
 }
 
 // hostsOfLoad gives each host of the load step its homes and its own host
@@ -67,9 +66,12 @@ func lintCommand(getenv env) *cli.Command {
 }
 
 func lintAction(c *cli.Context, getenv env) error {
-	format := c.String("format")
-	if !contains(report.Formats(), format) {
-		return usageErr("--format %q: want one of %s", format, strings.Join(report.Formats(), ", "))
+	outs, err := lintOutputs(c)
+	if err != nil {
+		return err
+	}
+	if err := checkColorFlag(c); err != nil {
+		return err
 	}
 	rules := lint.Rules()
 	var set lintSettings
@@ -105,18 +107,7 @@ func lintAction(c *cli.Context, getenv env) error {
 	if set.baseline != nil {
 		findings = set.baseline.Filter(findings)
 	}
-	var buf buffer
-	ropt := report.Options{
-		Color:          format == "text" && c.String("output") == "" && isTerminal(c.App.Writer) && getenv("NO_COLOR") == "",
-		ToolVersion:    version,
-		RuleSetVersion: ruleSetVersion,
-		Rules:          ruleInfos(rules),
-		ShowHost:       len(ld.hosts) > 1,
-	}
-	if err := report.Write(&buf, format, findings, ropt); err != nil {
-		return err
-	}
-	if err := output(c, buf.Bytes()); err != nil {
+	if err := writeLintOutputs(c, getenv, outs, findings, rules, ld); err != nil {
 		return err
 	}
 	if lint.Fails(findings, set.failOn) {
@@ -182,7 +173,8 @@ func defaultPort(product model.ProductKey, profile, service string) (model.Port,
 func ruleInfos(rules []*lint.Rule) []report.RuleInfo {
 	out := make([]report.RuleInfo, 0, len(rules))
 	for _, r := range rules {
-		out = append(out, report.RuleInfo{ID: r.ID, Name: r.Name, Title: r.Title, Doc: r.Doc, Severity: r.Severity})
+		out = append(out, report.RuleInfo{ID: r.ID, Name: r.Name, Title: r.Title, Doc: r.Doc, Severity: r.Severity,
+			DocURL: r.DocURL(), SecuritySeverity: r.SecuritySeverity()})
 	}
 	return out
 }

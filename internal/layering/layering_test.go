@@ -55,7 +55,7 @@ var thirdParty = map[string][]string{
 	"parse/toml":      {"github.com/pelletier/go-toml/v2", "github.com/pelletier/go-toml/v2/unstable"},
 	"internal/golden": {"github.com/google/go-cmp/cmp"},
 	"config":          {"gopkg.in/yaml.v3"},
-	"cmd/wso2lint":    {"github.com/urfave/cli/v2"},
+	"cmd/wso2lint":    {"github.com/urfave/cli/v2", "golang.org/x/term"},
 }
 
 // TestLayering lists every package's non-test imports with go list and

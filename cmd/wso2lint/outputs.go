@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/lint"
+	"github.com/wso2lint/wso2lint/report"
+)
+
+// Values of --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// lintOutputFlags are lint's output flags: -o (repeatable, FILE or
+// FORMAT=FILE), --color, --path-prefix and --sarif-category.
+func lintOutputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the --format result to `FILE` (atomically) instead of standard output; " +
+			"FORMAT=FILE (repeatable) also writes that format to FILE, e.g. -o sarif=wso2lint.sarif -o markdown=$GITHUB_STEP_SUMMARY"},
+		&cli.StringFlag{Name: "color", Value: colorAuto, Usage: "colour the text format: `WHEN` is auto (on a terminal, unless NO_COLOR is set), always or never"},
+		&cli.StringFlag{Name: "path-prefix", Usage: "join `DIR` in front of relative file paths in sarif, gitlab, github, checkstyle, junit and markdown, to make them relative to the repository root"},
+		&cli.StringFlag{Name: "sarif-category", Usage: "sarif automationDetails category `NAME` that tells analyses of one repository apart in GitHub code scanning (default: wso2lint)"},
+	}
+}
+
+// lintOutput is one destination of a lint run.
+type lintOutput struct {
+	format string
+	file   string // "" is standard output
+}
+
+// lintOutputs reads --format and -o: the --format result goes to standard
+// output, or to the one -o FILE (or -o -); each -o FORMAT=FILE adds a file.
+// A value is FORMAT=FILE only when the part before "=" is a format name, so
+// "-o ./x=y" names the file "x=y".
+func lintOutputs(c *cli.Context) ([]lintOutput, error) {
+	format := c.String("format")
+	if !contains(report.Formats(), format) {
+		return nil, usageErr("--format %q: want one of %s", format, strings.Join(report.Formats(), ", "))
+	}
+	main := lintOutput{format: format}
+	var extra []lintOutput
+	mainSet := false
+	seen := map[string]bool{}
+	for _, v := range c.StringSlice("output") {
+		out := lintOutput{format: format, file: v}
+		if f, file, ok := strings.Cut(v, "="); ok && contains(report.Formats(), f) {
+			out = lintOutput{format: f, file: file}
+			if file == "" {
+				return nil, usageErr("--output %q: want FORMAT=FILE with a file name", v)
+			}
+		} else if mainSet {
+			return nil, usageErr("--output %q: the --format result already goes to %q; write other formats with FORMAT=FILE", v, main.file)
+		} else {
+			mainSet = true
+			if v == "-" {
+				out.file = ""
+			}
+			main = out
+			continue
+		}
+		if out.file == "-" {
+			out.file = ""
+		}
+		if seen[out.file] {
+			return nil, usageErr("--output %q: %s is written twice", v, displayName(out.file))
+		}
+		seen[out.file] = true
+		extra = append(extra, out)
+	}
+	if seen[main.file] {
+		return nil, usageErr("--output: %s is written twice", displayName(main.file))
+	}
+	return append([]lintOutput{main}, extra...), nil
+}
+
+func displayName(file string) string {
+	if file == "" {
+		return "standard output"
+	}
+	return file
+}
+
+// checkColorFlag refuses a --color value other than auto, always and never.
+func checkColorFlag(c *cli.Context) error {
+	switch v := c.String("color"); v {
+	case colorAuto, colorAlways, colorNever:
+		return nil
+	default:
+		return usageErr("--color %q: want auto, always or never", v)
+	}
+}
+
+// useColor decides whether the text written to w is coloured. Following
+// https://no-color.org, NO_COLOR set to anything but "" turns colour off in
+// auto mode, and the command line (--color always) overrides it.
+func useColor(mode string, w io.Writer, getenv env) bool {
+	switch mode {
+	case colorAlways:
+		return true
+	case colorNever:
+		return false
+	}
+	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb" && isTerminal(w)
+}
+
+// terminalWidth is the width of the terminal w, or 0 when w is not a
+// terminal, so that text output is wrapped on a terminal and stays one line
+// per finding in a pipe or file.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !isTerminal(w) {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width < 20 {
+		return 0
+	}
+	return width
+}
+
+// writeLintOutputs writes the findings to every destination of outs, each
+// file atomically; standard output only after every file was written.
+func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []model.Finding, rules []*lint.Rule, ld *loaded) error {
+	src := newSourceLines(c.Int64("max-file-size"))
+	homes := make([]string, 0, len(ld.homes))
+	for _, h := range ld.homes {
+		homes = append(homes, h.Dir)
+	}
+	var stdout []byte
+	for _, out := range outs {
+		opt := report.Options{
+			ToolVersion:    version,
+			RuleSetVersion: ruleSetVersion,
+			Rules:          ruleInfos(rules),
+			ShowHost:       len(ld.hosts) > 1,
+			Source:         src.line,
+			PathPrefix:     c.String("path-prefix"),
+			Category:       c.String("sarif-category"),
+			Homes:          homes,
+		}
+		if out.format == "text" {
+			var w io.Writer = io.Discard // a file is never a terminal
+			if out.file == "" {
+				w = c.App.Writer
+			}
+			opt.Color = useColor(c.String("color"), w, getenv)
+			opt.Width = terminalWidth(w)
+		}
+		var buf buffer
+		if err := report.Write(&buf, out.format, findings, opt); err != nil {
+			return err
+		}
+		if out.file == "" {
+			stdout = buf.Bytes()
+			continue
+		}
+		if err := writeFile(c.Context, out.file, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if stdout != nil {
+		_, err := c.App.Writer.Write(stdout)
+		return err
+	}
+	return nil
+}
+
+// sourceLines reads the lines findings point at, for the text format's
+// snippets and the fingerprints of sarif and gitlab. It reads only regular
+// files no larger than the limit, each once, and gives up quietly otherwise:
+// a source line is a help, never a reason to fail.
+type sourceLines struct {
+	max   int64
+	files map[string][]string
+}
+
+func newSourceLines(max int64) *sourceLines {
+	return &sourceLines{max: max, files: map[string][]string{}}
+}
+
+func (s *sourceLines) line(path string, n int) (string, bool) {
+	lines, ok := s.files[path]
+	if !ok {
+		lines, _ = readLines(path, s.max)
+		s.files[path] = lines
+	}
+	if n < 1 || n > len(lines) {
+		return "", false
+	}
+	return lines[n-1], true
+}
+
+// readLines reads the regular file at path, at most max bytes, as lines
+// without their line endings.
+func readLines(path string, max int64) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("larger than %d bytes", max)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(io.LimitReader(f, max))
+	sc.Buffer(make([]byte, 0, 64*1024), int(max)+1)
+	for sc.Scan() {
+		lines = append(lines, strings.TrimSuffix(sc.Text(), "\r"))
+	}
+	return lines, sc.Err()
+}
