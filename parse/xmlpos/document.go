@@ -3,6 +3,7 @@ package xmlpos
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/beevik/etree"
 )
@@ -75,7 +76,10 @@ type Document struct {
 	// Marked are the marked comments, in document order.
 	Marked []Comment
 
-	src   []byte // UTF-8 text
+	// src is the UTF-8 text. The tree's names, attribute values, comments
+	// and text are substrings of it where they are written without entity
+	// references or carriage returns, so the text is held once.
+	src   string
 	lines lineIndex
 	elems map[*etree.Element]*elemInfo
 }
@@ -85,9 +89,6 @@ type elemInfo struct {
 	start    int // offset of '<'
 	startEnd int // offset just after the start tag's '>'
 	last     int // offset of the last byte of the end tag (or the self-closing tag)
-	path     string
-	// name is the start tag's name as written (prefix:local), to match the end tag.
-	name string
 }
 
 // Root returns the root element.
@@ -147,11 +148,46 @@ func (d *Document) Attr(e *etree.Element, name string) (p Pos, ok bool) {
 // Path returns e's place in the tree as a path of local names from the root,
 // with a 1-based index where siblings share the name:
 // "/Server/Service/Connector[2]". It is "" when e is not an element of d.
+//
+// The path is worked out when asked for (most elements are never reported),
+// from e's ancestors and their siblings; d is not changed, so several
+// goroutines may ask at once.
 func (d *Document) Path(e *etree.Element) string {
-	if info := d.elems[e]; info != nil {
-		return info.path
+	if d.elems[e] == nil {
+		return ""
 	}
-	return ""
+	var b strings.Builder
+	d.writePath(&b, e)
+	return b.String()
+}
+
+// writePath writes the path of e, an element of d, to b.
+func (d *Document) writePath(b *strings.Builder, e *etree.Element) {
+	parent := e.Parent()
+	if parent == nil || parent == &d.Tree.Element {
+		b.WriteByte('/')
+		b.WriteString(e.Tag)
+		return
+	}
+	d.writePath(b, parent)
+	b.WriteByte('/')
+	b.WriteString(e.Tag)
+	// The 1-based index among the siblings of the same local name, when
+	// there are several.
+	n, idx := 0, 0
+	for _, t := range parent.Child {
+		if c, ok := t.(*etree.Element); ok && c.Tag == e.Tag {
+			n++
+			if c == e {
+				idx = n
+			}
+		}
+	}
+	if n > 1 {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(idx))
+		b.WriteByte(']')
+	}
 }
 
 // Elements calls yield for every element of d, in document order.
@@ -171,29 +207,6 @@ func (d *Document) Elements(yield func(*etree.Element) bool) {
 	if r := d.Root(); r != nil {
 		walk(r)
 	}
-}
-
-// setPaths gives every element its path.
-func (d *Document) setPaths() {
-	var walk func(e *etree.Element, p string)
-	walk = func(e *etree.Element, p string) {
-		d.elems[e].path = p
-		children := e.ChildElements()
-		counts := make(map[string]int, len(children))
-		for _, c := range children {
-			counts[c.Tag]++
-		}
-		idx := make(map[string]int, len(counts))
-		for _, c := range children {
-			cp := p + "/" + c.Tag
-			if counts[c.Tag] > 1 {
-				idx[c.Tag]++
-				cp += "[" + strconv.Itoa(idx[c.Tag]) + "]"
-			}
-			walk(c, cp)
-		}
-	}
-	walk(d.Root(), "/"+d.Root().Tag)
 }
 
 func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
