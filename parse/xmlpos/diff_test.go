@@ -84,6 +84,13 @@ var diffSeeds = []string{
 	"<a><b></b:x></a>",
 	"<é b='1'>x</é>",
 	"<a\u00b7b/>",
+	"<\u00d7/>",
+	"<a \u00d7='1'/>",
+	"<\u0300a/>",
+	"<a\u0300 b\u00b7='1'/>",
+	"<?\u00e9t\u00e9 x?><a/>",
+	"<?\u00d7 x?><a/>",
+	"<a>&\u00e9t\u00e9;</a>",
 	"<1a/>",
 	"<-a/>",
 	"<a 1b='x'/>",
@@ -197,6 +204,37 @@ func FuzzDifferential(f *testing.F) {
 			t.Fatalf("%q:\n%s", data, diff)
 		}
 	})
+}
+
+// TestDifferentialLimits runs the differential check on documents at and
+// beyond the limits, too large for the fuzzer to build. The elements stand on
+// lines of their own: a column is counted from the start of its line, and
+// the check asks for the places of every element.
+func TestDifferentialLimits(t *testing.T) {
+	attrs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, " a%d='%d'", i, i)
+		}
+		return b.String()
+	}
+	for name, src := range map[string]string{
+		"MaxDepth":                   strings.Repeat("<a>", MaxDepth) + strings.Repeat("</a>", MaxDepth),
+		"beyond MaxDepth":            strings.Repeat("<a>", MaxDepth+1) + strings.Repeat("</a>", MaxDepth+1),
+		"MaxElements":                "<a>" + strings.Repeat("<b/>\n", MaxElements-1) + "</a>",
+		"beyond MaxElements":         "<a>\n" + strings.Repeat("<b/>\n", MaxElements) + "</a>",
+		"MaxAttrs":                   "<a" + attrs(MaxAttrs) + "/>",
+		"beyond MaxAttrs":            "<a" + attrs(MaxAttrs+1) + "/>",
+		"duplicate among many":       "<a" + attrs(20) + " a7='x'/>",
+		"MaxMarked":                  "<a>" + strings.Repeat("<!-- wso2lint:ignore -->\n", MaxMarked) + "</a>",
+		"beyond MaxMarked":           "<a>\n" + strings.Repeat("<!-- wso2lint:ignore -->\n", MaxMarked+1) + "</a>",
+		"many siblings":              "<a>" + strings.Repeat("<b>1</b>\n<c/>\n", 2000) + "</a>",
+		"long text with a reference": "<a>" + strings.Repeat("x", 100000) + "&amp;" + strings.Repeat("\r\n", 1000) + "</a>",
+	} {
+		if diff := differential([]byte(src)); diff != "" {
+			t.Errorf("%s:\n%s", name, diff)
+		}
+	}
 }
 
 // TestDifferentialFiles runs the differential check on every XML file of the

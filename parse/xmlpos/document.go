@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 )
@@ -82,6 +83,8 @@ type Document struct {
 	src   string
 	lines lineIndex
 	elems map[*etree.Element]*elemInfo
+	// mu guards the sibling indexes Path works out (elemInfo.idx).
+	mu sync.Mutex
 }
 
 // elemInfo holds the byte offsets of an element's start tag and end.
@@ -89,6 +92,12 @@ type elemInfo struct {
 	start    int // offset of '<'
 	startEnd int // offset just after the start tag's '>'
 	last     int // offset of the last byte of the end tag (or the self-closing tag)
+	// idx is the element's 1-based index among its siblings of the same
+	// local name when there are several, 0 when it is the only one; it is
+	// set, for all the children of an element at once, when Path first
+	// needs it (indexed is then true on the parent).
+	idx     int32
+	indexed bool
 }
 
 // Root returns the root element.
@@ -149,14 +158,18 @@ func (d *Document) Attr(e *etree.Element, name string) (p Pos, ok bool) {
 // with a 1-based index where siblings share the name:
 // "/Server/Service/Connector[2]". It is "" when e is not an element of d.
 //
-// The path is worked out when asked for (most elements are never reported),
-// from e's ancestors and their siblings; d is not changed, so several
-// goroutines may ask at once.
+// The paths are worked out when asked for (most elements are never
+// reported): the sibling indexes of an element's children once, the first
+// time the path of one of them is asked for, so that a path costs its depth
+// afterwards, even among thousands of siblings. Several goroutines may ask
+// at once.
 func (d *Document) Path(e *etree.Element) string {
 	if d.elems[e] == nil {
 		return ""
 	}
 	var b strings.Builder
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	d.writePath(&b, e)
 	return b.String()
 }
@@ -164,7 +177,9 @@ func (d *Document) Path(e *etree.Element) string {
 // writePath writes the path of e, an element of d, to b.
 func (d *Document) writePath(b *strings.Builder, e *etree.Element) {
 	parent := e.Parent()
-	if parent == nil || parent == &d.Tree.Element {
+	pinfo := d.elems[parent]
+	if pinfo == nil {
+		// The root: the document holds no other element.
 		b.WriteByte('/')
 		b.WriteString(e.Tag)
 		return
@@ -172,21 +187,31 @@ func (d *Document) writePath(b *strings.Builder, e *etree.Element) {
 	d.writePath(b, parent)
 	b.WriteByte('/')
 	b.WriteString(e.Tag)
-	// The 1-based index among the siblings of the same local name, when
-	// there are several.
-	n, idx := 0, 0
+	if !pinfo.indexed {
+		d.indexChildren(parent)
+		pinfo.indexed = true
+	}
+	if idx := d.elems[e].idx; idx > 0 {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(int(idx)))
+		b.WriteByte(']')
+	}
+}
+
+// indexChildren sets the sibling index of every child element of parent.
+func (d *Document) indexChildren(parent *etree.Element) {
+	counts := map[string]int32{}
 	for _, t := range parent.Child {
-		if c, ok := t.(*etree.Element); ok && c.Tag == e.Tag {
-			n++
-			if c == e {
-				idx = n
-			}
+		if c, ok := t.(*etree.Element); ok {
+			counts[c.Tag]++
 		}
 	}
-	if n > 1 {
-		b.WriteByte('[')
-		b.WriteString(strconv.Itoa(idx))
-		b.WriteByte(']')
+	next := make(map[string]int32, len(counts))
+	for _, t := range parent.Child {
+		if c, ok := t.(*etree.Element); ok && counts[c.Tag] > 1 {
+			next[c.Tag]++
+			d.elems[c].idx = next[c.Tag]
+		}
 	}
 }
 

@@ -30,7 +30,10 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	if len(strings.TrimSpace(text)) == 0 {
 		return nil, &Error{Msg: "empty file, expected an XML document"}
 	}
-	d := &Document{src: text, lines: newLineIndex(text), elems: map[*etree.Element]*elemInfo{}}
+	// Every element ends with "</" or "/>": their count bounds the elements
+	// (comments make it larger), so the map of places is sized once.
+	hint := min(strings.Count(text, "</")+strings.Count(text, "/>"), MaxElements)
+	d := &Document{src: text, lines: newLineIndex(text), elems: make(map[*etree.Element]*elemInfo, hint)}
 	doc := etree.NewDocument()
 	doc.ReadSettings = etree.ReadSettings{CharsetReader: identityCharset}
 	d.Tree = doc
