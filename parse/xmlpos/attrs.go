@@ -11,7 +11,7 @@ type tagAttr struct {
 // to '>' that the decoder has accepted (names, '=', quoted values separated
 // by white space), in the order written. It stops early, without failing, on
 // anything else.
-func startTagAttrs(tag []byte) []tagAttr {
+func startTagAttrs(tag string) []tagAttr {
 	var out []tagAttr
 	i := 1
 	for i < len(tag) && !isXMLSpace(tag[i]) && tag[i] != '/' && tag[i] != '>' {
@@ -28,7 +28,7 @@ func startTagAttrs(tag []byte) []tagAttr {
 		for i < len(tag) && !isXMLSpace(tag[i]) && tag[i] != '=' && tag[i] != '/' && tag[i] != '>' {
 			i++
 		}
-		a.name = string(tag[a.nameOff:i])
+		a.name = tag[a.nameOff:i]
 		for i < len(tag) && isXMLSpace(tag[i]) {
 			i++
 		}

@@ -24,7 +24,7 @@ func TestStartTagAttrs(t *testing.T) {
 		{`<a b="1`, nil},
 		{`<`, nil},
 	} {
-		if diff := cmp.Diff(tc.want, startTagAttrs([]byte(tc.tag)), cmp.AllowUnexported(tagAttr{})); diff != "" {
+		if diff := cmp.Diff(tc.want, startTagAttrs(tc.tag), cmp.AllowUnexported(tagAttr{})); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tc.tag, diff)
 		}
 	}

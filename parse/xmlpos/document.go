@@ -3,6 +3,8 @@ package xmlpos
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 )
@@ -75,9 +77,14 @@ type Document struct {
 	// Marked are the marked comments, in document order.
 	Marked []Comment
 
-	src   []byte // UTF-8 text
+	// src is the UTF-8 text. The tree's names, attribute values, comments
+	// and text are substrings of it where they are written without entity
+	// references or carriage returns, so the text is held once.
+	src   string
 	lines lineIndex
 	elems map[*etree.Element]*elemInfo
+	// mu guards the sibling indexes Path works out (elemInfo.idx).
+	mu sync.Mutex
 }
 
 // elemInfo holds the byte offsets of an element's start tag and end.
@@ -85,9 +92,12 @@ type elemInfo struct {
 	start    int // offset of '<'
 	startEnd int // offset just after the start tag's '>'
 	last     int // offset of the last byte of the end tag (or the self-closing tag)
-	path     string
-	// name is the start tag's name as written (prefix:local), to match the end tag.
-	name string
+	// idx is the element's 1-based index among its siblings of the same
+	// local name when there are several, 0 when it is the only one; it is
+	// set, for all the children of an element at once, when Path first
+	// needs it (indexed is then true on the parent).
+	idx     int32
+	indexed bool
 }
 
 // Root returns the root element.
@@ -147,11 +157,62 @@ func (d *Document) Attr(e *etree.Element, name string) (p Pos, ok bool) {
 // Path returns e's place in the tree as a path of local names from the root,
 // with a 1-based index where siblings share the name:
 // "/Server/Service/Connector[2]". It is "" when e is not an element of d.
+//
+// The paths are worked out when asked for (most elements are never
+// reported): the sibling indexes of an element's children once, the first
+// time the path of one of them is asked for, so that a path costs its depth
+// afterwards, even among thousands of siblings. Several goroutines may ask
+// at once.
 func (d *Document) Path(e *etree.Element) string {
-	if info := d.elems[e]; info != nil {
-		return info.path
+	if d.elems[e] == nil {
+		return ""
 	}
-	return ""
+	var b strings.Builder
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.writePath(&b, e)
+	return b.String()
+}
+
+// writePath writes the path of e, an element of d, to b.
+func (d *Document) writePath(b *strings.Builder, e *etree.Element) {
+	parent := e.Parent()
+	pinfo := d.elems[parent]
+	if pinfo == nil {
+		// The root: the document holds no other element.
+		b.WriteByte('/')
+		b.WriteString(e.Tag)
+		return
+	}
+	d.writePath(b, parent)
+	b.WriteByte('/')
+	b.WriteString(e.Tag)
+	if !pinfo.indexed {
+		d.indexChildren(parent)
+		pinfo.indexed = true
+	}
+	if idx := d.elems[e].idx; idx > 0 {
+		b.WriteByte('[')
+		b.WriteString(strconv.Itoa(int(idx)))
+		b.WriteByte(']')
+	}
+}
+
+// indexChildren sets the sibling index of every child element of parent.
+func (d *Document) indexChildren(parent *etree.Element) {
+	counts := map[string]int32{}
+	for _, t := range parent.Child {
+		if c, ok := t.(*etree.Element); ok {
+			counts[c.Tag]++
+		}
+	}
+	next := make(map[string]int32, len(counts))
+	for _, t := range parent.Child {
+		if c, ok := t.(*etree.Element); ok && counts[c.Tag] > 1 {
+			next[c.Tag]++
+			d.elems[c].idx = next[c.Tag]
+		}
+	}
 }
 
 // Elements calls yield for every element of d, in document order.
@@ -171,29 +232,6 @@ func (d *Document) Elements(yield func(*etree.Element) bool) {
 	if r := d.Root(); r != nil {
 		walk(r)
 	}
-}
-
-// setPaths gives every element its path.
-func (d *Document) setPaths() {
-	var walk func(e *etree.Element, p string)
-	walk = func(e *etree.Element, p string) {
-		d.elems[e].path = p
-		children := e.ChildElements()
-		counts := make(map[string]int, len(children))
-		for _, c := range children {
-			counts[c.Tag]++
-		}
-		idx := make(map[string]int, len(counts))
-		for _, c := range children {
-			cp := p + "/" + c.Tag
-			if counts[c.Tag] > 1 {
-				idx[c.Tag]++
-				cp += "[" + strconv.Itoa(idx[c.Tag]) + "]"
-			}
-			walk(c, cp)
-		}
-	}
-	walk(d.Root(), "/"+d.Root().Tag)
 }
 
 func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }

@@ -67,9 +67,9 @@ func FuzzParse(f *testing.F) {
 			if !ok1 || !ok2 || !ok3 || d.Path(e) == "" {
 				t.Fatalf("element <%s> has no place", e.Tag)
 			}
-			checkPos(t, "start", d.src, start)
-			checkPos(t, "text", d.src, text)
-			checkPos(t, "end", d.src, end)
+			checkPos(t, "start", []byte(d.src), start)
+			checkPos(t, "text", []byte(d.src), text)
+			checkPos(t, "end", []byte(d.src), end)
 			if !before(start, end) || !before(start, text) {
 				t.Fatalf("<%s>: start %v, text %v, end %v out of order", e.Tag, start, text, end)
 			}
@@ -79,7 +79,7 @@ func FuzzParse(f *testing.F) {
 				if !ok {
 					t.Fatalf("<%s>: attribute %s has no place", e.Tag, name)
 				}
-				checkPos(t, "attribute", d.src, p)
+				checkPos(t, "attribute", []byte(d.src), p)
 				if !before(start, p) || !before(p, text) {
 					t.Fatalf("<%s>: attribute %s at %v outside the start tag %v-%v", e.Tag, name, p, start, text)
 				}
@@ -90,7 +90,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%d elements in the tree, %d scanned", n, len(d.elems))
 		}
 		for _, c := range d.Marked {
-			checkPos(t, "comment", d.src, c.Pos)
+			checkPos(t, "comment", []byte(d.src), c.Pos)
 			if c.Next != nil {
 				if _, ok := d.Start(c.Next); !ok {
 					t.Fatal("a comment stands before an element not in the document")
@@ -100,7 +100,7 @@ func FuzzParse(f *testing.F) {
 		// The tree is the one etree reads from the same text.
 		ref := etree.NewDocument()
 		ref.ReadSettings = etree.ReadSettings{CharsetReader: identityCharset}
-		if err := ref.ReadFromBytes(d.src); err != nil {
+		if err := ref.ReadFromBytes([]byte(d.src)); err != nil {
 			t.Fatalf("accepted what etree rejects: %v", err)
 		}
 		var want, got []string
@@ -120,7 +120,7 @@ func FuzzStartTagAttrs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, tag []byte) {
 		last := 0
-		for _, a := range startTagAttrs(tag) {
+		for _, a := range startTagAttrs(string(tag)) {
 			if a.nameOff <= last || a.valueOff <= a.nameOff || a.valueOff > len(tag) {
 				t.Fatalf("attribute %+v out of place in %q", a, tag)
 			}

@@ -1,7 +1,7 @@
 package xmlpos
 
 import (
-	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -9,14 +9,16 @@ import (
 // rejects larger input) so that a file of blank lines costs 4 bytes per line.
 type lineIndex []int32 // start offset of each line
 
-func newLineIndex(src []byte) lineIndex {
-	idx := make(lineIndex, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' {
-			idx = append(idx, int32(i+1))
+func newLineIndex(src string) lineIndex {
+	idx := make(lineIndex, 1, strings.Count(src, "\n")+1)
+	for off := 0; ; {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return idx
 		}
+		off += i + 1
+		idx = append(idx, int32(off))
 	}
-	return idx
 }
 
 // line returns the 1-based line holding offset off.
@@ -45,7 +47,7 @@ func (x lineIndex) start(n int) int {
 }
 
 // pos returns the line and column (in runes, 1-based) of byte offset off of src.
-func (x lineIndex) pos(src []byte, off int) Pos {
+func (x lineIndex) pos(src string, off int) Pos {
 	line := x.line(off)
-	return Pos{Line: line, Col: utf8.RuneCount(src[x.start(line):off]) + 1}
+	return Pos{Line: line, Col: utf8.RuneCountInString(src[x.start(line):off]) + 1}
 }

@@ -8,7 +8,7 @@ import (
 // TestLineIndex checks the line index against a direct count.
 func TestLineIndex(t *testing.T) {
 	src := []byte("a\nbb\n\nccc\n")
-	x := newLineIndex(src)
+	x := newLineIndex(string(src))
 	for off := range src {
 		if got, want := x.line(off), 1+strings.Count(string(src[:off]), "\n"); got != want {
 			t.Errorf("line(%d) = %d, want %d", off, got, want)
@@ -24,7 +24,7 @@ func TestLineIndex(t *testing.T) {
 		t.Errorf("start(0) = %d, want 0", got)
 	}
 	u := []byte("é\nxé")
-	if got, want := newLineIndex(u).pos(u, 4), (Pos{Line: 2, Col: 2}); got != want {
+	if got, want := newLineIndex(string(u)).pos(string(u), 4), (Pos{Line: 2, Col: 2}); got != want {
 		t.Errorf("pos = %+v, want %+v", got, want)
 	}
 }
