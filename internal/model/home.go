@@ -126,6 +126,10 @@ type Server struct {
 	// StartProfile is the -Dprofile the server starts with: --profile beats
 	// the start script's first -Dprofile. Parse sets it once.
 	StartProfile StartProfile
+	// Removed lists, for a server of a full home (LayoutFull), the
+	// distribution's port-opening files the home does not have, sorted by
+	// File. catalog.Resolve sets it; nil for overlays.
+	Removed []RemovedFile
 }
 
 // Setting returns the first setting with the key.
