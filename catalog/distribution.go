@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -225,9 +226,11 @@ func applyOffsets(h *model.Home) {
 			s.Listeners[li].ApplyOffset(s.Offset.Value)
 		}
 		for ri := range s.Removed {
-			for li := range s.Removed[ri].Listeners {
-				s.Removed[ri].Listeners[li].ApplyOffset(s.Offset.Value)
+			ls := s.Removed[ri].Listeners
+			for li := range ls {
+				ls[li].ApplyOffset(s.Offset.Value)
 			}
+			sort.SliceStable(ls, func(i, j int) bool { return model.LessListener(ls[i], ls[j]) })
 		}
 		s.Sort()
 	}
