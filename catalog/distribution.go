@@ -54,6 +54,9 @@ func resolveDistribution(h *model.Home) {
 	}
 	for si := range h.Servers {
 		s := &h.Servers[si]
+		if h.Layout == model.LayoutOverlay && s.Toml == nil && !read[path.Join(s.ConfDir, distCarbon)] {
+			resolvePending(h.Product, s)
+		}
 		files := absentFiles(h, s, read)
 		if len(files) == 0 {
 			continue
@@ -234,4 +237,26 @@ func applyOffsets(h *model.Home) {
 		}
 		s.Sort()
 	}
+}
+
+// resolvePending resolves, for a server of an overlay without carbon.xml, the
+// ${Ports.X} placeholders of the home's files against the distribution's
+// carbon.xml <Ports> (stockCarbonPort): each becomes its listener, with a
+// note, and leaves Unresolved. Placeholders the stock data does not know stay
+// unresolved.
+func resolvePending(p model.Product, s *model.Server) {
+	kept := s.Unresolved[:0]
+	for _, r := range s.Unresolved {
+		key := strings.TrimSuffix(strings.TrimPrefix(r.Expr, "${Ports."), "}")
+		port, ok := stockCarbonPort(p, s.Profile, key)
+		if r.Listener == nil || !ok {
+			kept = append(kept, r)
+			continue
+		}
+		l := *r.Listener
+		l.Base = port
+		l.Note = joinNote(l.Note, noteNoCarbon+" "+key+" "+strconv.Itoa(int(port)))
+		s.Listeners = append(s.Listeners, l)
+	}
+	s.Unresolved = kept
 }

@@ -158,3 +158,48 @@ func TestDistributionJMX(t *testing.T) {
 		t.Errorf("unknown version got %+v", got)
 	}
 }
+
+// TestDistributionPlaceholders: an overlay with jmx.xml and embedded-ldap.xml
+// but no carbon.xml: their ${Ports.*} placeholders take the distribution's
+// carbon.xml values (known product version), offset once; an unknown
+// placeholder stays unresolved; a full home leaves them all unresolved.
+func TestDistributionPlaceholders(t *testing.T) {
+	files := map[string]string{
+		"repository/conf/api-manager.xml": "<APIManager/>",
+		"repository/conf/etc/jmx.xml": "<JMX>\n  <StartRMIServer>true</StartRMIServer>\n" +
+			"  <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>\n  <RMIServerPort>${Ports.JMX.Unknown}</RMIServerPort>\n</JMX>\n",
+		"repository/conf/identity/embedded-ldap.xml": "<Server>\n<EmbeddedLDAP>\n  <Property name=\"enable\">true</Property>\n" +
+			"  <Property name=\"port\">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>\n</EmbeddedLDAP>\n</Server>\n",
+	}
+	opt := parse.Options{Product: model.KeyAM, Version: "2.6.0", Offset: intp(3)}
+	h := resolvedOf(t, files, opt)
+	var got []string
+	for _, l := range pick(h, model.SvcJMXRegistry, model.SvcJMXServer, model.SvcEmbeddedLDAP) {
+		got = append(got, l.ID+" "+strconv.Itoa(int(l.Port()))+" "+l.Configured+" "+l.Source.File+":"+strconv.Itoa(l.Source.Line)+" "+l.Origin.String())
+	}
+	want := []string{
+		"jmx-rmi-registry 10002 ${Ports.JMX.RMIRegistryPort} repository/conf/etc/jmx.xml:3 file",
+		"ldap 10392 ${Ports.EmbeddedLDAP.LDAPServerPort} repository/conf/identity/embedded-ldap.xml:4 file",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolved placeholders (-want +got):\n%s", diff)
+	}
+	var refs []string
+	for _, r := range h.Servers[0].Unresolved {
+		refs = append(refs, r.Expr)
+	}
+	if diff := cmp.Diff([]string{"${Ports.JMX.Unknown}"}, refs); diff != "" {
+		t.Errorf("unresolved (-want +got):\n%s", diff)
+	}
+
+	files["bin/wso2server.sh"], files["lib/README"] = "", ""
+	full := resolvedOf(t, files, opt)
+	if got := pick(full, model.SvcJMXRegistry, model.SvcEmbeddedLDAP); len(got) != 0 {
+		t.Errorf("full home resolved placeholders: %+v", got)
+	}
+	if n := len(full.Servers[0].Unresolved); n != 3 {
+		t.Errorf("full home: %d unresolved, want 3", n)
+	}
+}
+
+func intp(n int) *int { return &n }

@@ -72,8 +72,11 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	}
 	pos := f.attrPos(c, "port")
 	raw := attr("port")
-	port, _, ok, err := s.portValue(raw, pos)
+	port, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
+		if err == nil && placeholder {
+			s.pending(l, raw, pos)
+		}
 		return err
 	}
 	if port == 0 {

@@ -77,6 +77,9 @@ func jmxPort(s *server, f *xmlFile, e *etree.Element, key, id string, enabled bo
 	pos := f.textPos(e)
 	port, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
+		if err == nil && placeholder {
+			s.pending(l, raw, pos)
+		}
 		return err
 	}
 	l.Base, l.Configured, l.Offsetable, l.Source = port, raw, placeholder, pos

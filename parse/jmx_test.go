@@ -107,7 +107,11 @@ func TestReadJMXSettingAndUnresolved(t *testing.T) {
 	if diff := cmp.Diff(wantSet, got); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}
-	wantRef := []model.Ref{{Expr: "${Ports.Missing}", Pos: pos(jmxRel, 3, 20, "/JMX/RMIRegistryPort")}}
+	at := pos(jmxRel, 3, 20, "/JMX/RMIRegistryPort")
+	// The listener the placeholder configures rides along, for catalog.Resolve
+	// to resolve against the distribution's carbon.xml in an overlay without one.
+	wantRef := []model.Ref{{Expr: "${Ports.Missing}", Pos: at, Listener: &model.Listener{ID: model.SvcJMXRegistry, Configured: "${Ports.Missing}",
+		Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at}}}
 	if diff := cmp.Diff(wantRef, s.srv.Unresolved); diff != "" {
 		t.Errorf("unresolved (-want +got):\n%s", diff)
 	}

@@ -94,6 +94,11 @@ type Setting struct {
 type Ref struct {
 	Expr string // as written, "${Ports.Foo}"
 	Pos  Pos
+	// Listener is the listener a ${Ports.X} placeholder gives its port to,
+	// as the file configures it (Base 0); nil for any other reference. When
+	// the home has no carbon.xml, catalog.Resolve may resolve it against the
+	// distribution's carbon.xml <Ports> (an overlay).
+	Listener *Listener
 }
 
 // Server is one running server of a home: a plain product has one, an Enterprise
