@@ -2,10 +2,15 @@ package catalog
 
 import "github.com/wso2lint/wso2lint/internal/model"
 
-// Resolve completes a parsed home: for deployment.toml-era homes it first
-// builds the listeners from the toml settings and the built-in defaults
-// (ResolveToml); for an overlay home it adds the listeners of the stock
-// port-opening files the home lacks (resolveStock); then it sets the Exposure of every listener of every server of
+// Resolve completes a parsed home. Parse reports only what the files of the
+// home say; Resolve merges them over the distribution's defaults and is the
+// one stage that applies the port offset. In order: it decides what each
+// port-opening file absent from the home means (resolveDistribution: an
+// overlay gets the stock file's listeners, a full home records the file in
+// Server.Removed); for deployment.toml-era servers it builds the listeners
+// from the toml settings and the built-in defaults (ResolveToml); it adds
+// every server's offset to its listeners exactly once (applyOffsets) and
+// sorts them; then it sets the Exposure of every listener of every server of
 // h that has none (model.ExposureUnknown), from ExposureOf(h.Product.Key, server profile, listener ID).
 // Listeners of services the catalog does not know become management when
 // inbound and outbound when outbound or device-side. Nothing else changes.
@@ -13,8 +18,9 @@ func Resolve(h *model.Home) {
 	if h == nil {
 		return
 	}
+	resolveDistribution(h)
 	ResolveToml(h)
-	resolveStock(h)
+	applyOffsets(h)
 	for si := range h.Servers {
 		ls := h.Servers[si].Listeners
 		for li := range ls {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -53,6 +54,8 @@ func TestResolve(t *testing.T) {
 					want[i] = tc.in[i]
 					want[i].Exposure = tc.want[i]
 				}
+				// Resolve sorts the listeners once the offset is applied.
+				sort.SliceStable(want, func(i, j int) bool { return model.LessListener(want[i], want[j]) })
 				if diff := cmp.Diff(want, s.Listeners); diff != "" {
 					t.Errorf("server %d listeners mismatch (-want +got):\n%s", si, diff)
 				}

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"path"
-	"sort"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -15,6 +14,12 @@ type stockListener struct {
 	// clusterOnly listeners open only when axis2.xml clustering is on (the
 	// Andes Thrift coordination server).
 	clusterOnly bool
+	// portsKey names the carbon.xml /Server/Ports entry the stock file
+	// writes as a ${Ports.X} placeholder ("EmbeddedLDAP.LDAPServerPort"):
+	// the home's carbon.xml value, when it sets one, wins over port.
+	portsKey string
+	// off marks a listener the stock file ships disabled (the KDC).
+	off bool
 }
 
 // stockFile is one port-opening file of a Carbon 4.4.x distribution and the
@@ -46,6 +51,7 @@ const (
 	stockBridge    = "data-bridge/data-bridge-config.xml"
 	stockWS        = "../deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml"
 	stockWSSecure  = "../deployment/server/synapse-configs/default/inbound-endpoints/SecureWebSocketInboundEndpoint.xml"
+	stockLDAP      = distLDAP
 	defaultProfile = "default"
 )
 
@@ -75,6 +81,13 @@ func stockFiles() []stockFile {
 	}
 	// data-bridge-config.xml of product-das v3.1.0: Thrift receivers only.
 	dasBridge := []stockListener{tcp(model.SvcDatabridgeThrift, 7611), tcp(model.SvcDatabridgeThriftSSL, 7711)}
+	// embedded-ldap.xml of identity-userstore-ldap v5.1.6 (APIM 2.6.0, IS
+	// 5.7.0): the LDAP server on, the KDC off (UDP), both ports ${Ports.*}
+	// placeholders.
+	ldap := []stockListener{
+		{id: model.SvcEmbeddedLDAP, port: 10389, proto: model.ProtoTCP, portsKey: "EmbeddedLDAP.LDAPServerPort"},
+		{id: model.SvcKDC, port: 8000, proto: model.ProtoUDP, portsKey: "EmbeddedLDAP.KDCServerPort", off: true},
+	}
 	def := []string{defaultProfile}
 	more := append(append(stockFilesAM(), stockFilesESB()...), stockFilesEI()...)
 	return append([]stockFile{
@@ -84,61 +97,15 @@ func stockFiles() []stockFile {
 		// product-apim v2.6.0 inbound endpoints (ws.use.port.offset true).
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWS, listeners: []stockListener{tcp(model.SvcWebSocket, 9099)}},
 		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockWSSecure, listeners: []stockListener{tcp(model.SvcWebSocketSecure, 8099)}},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
-		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, listeners: bridge},
+		{product: model.KeyAM, version: "2.6.0", profiles: def, rel: stockLDAP, listeners: ldap},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockCatalina, servlet: true, notWith: "api-manager.xml", listeners: servlet},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockLDAP, notWith: "api-manager.xml", listeners: ldap},
+		{product: model.KeyIS, version: "5.7.0", profiles: def, rel: stockBridge, notWith: "api-manager.xml", listeners: bridge},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyDAS, version: "3.1.0", profiles: def, rel: stockBridge, listeners: dasBridge},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockCatalina, servlet: true, listeners: servlet},
 		{product: model.KeyMB, version: "3.2.0", profiles: def, rel: stockBroker, listeners: broker},
 	}, more...)
-}
-
-// resolveStock adds, to every Carbon 4.4.x server of an overlay home
-// (model.LayoutOverlay), the listeners of each stock port-opening file the
-// home lacks, for the product version stockFiles knows: Origin
-// FromDistribution, the server's offset applied once (ApplyOffset), Source the
-// line that governs them (the offset, else carbon.xml's first line, else
-// none). A full home (model.LayoutFull) gets nothing: there an absent file
-// was removed. Servers configured by deployment.toml are left to ResolveToml.
-func resolveStock(h *model.Home) {
-	if h.Layout != model.LayoutOverlay {
-		return
-	}
-	read := make(map[string]bool, len(h.Files))
-	for _, f := range h.Files {
-		read[f] = true
-	}
-	for si := range h.Servers {
-		s := &h.Servers[si]
-		if s.Toml != nil {
-			continue
-		}
-		added := false
-		for _, sf := range stockFiles() {
-			if sf.product != h.Product.Key || sf.version != h.Product.Version || !hasProfile(sf.profiles, s.Profile) {
-				continue
-			}
-			rel := path.Join(s.ConfDir, sf.rel)
-			if read[rel] || (sf.servlet && hasServlet(s)) || (sf.notWith != "" && read[path.Join(s.ConfDir, sf.notWith)]) {
-				continue
-			}
-			for _, sl := range sf.listeners {
-				l := model.Listener{ID: sl.id, Base: sl.port, Offsetable: true, Proto: sl.proto, Dir: model.DirIn,
-					Enabled: true, Source: stockSource(s, read), Note: sf.rel + stockNote, Origin: model.FromDistribution}
-				if sl.clusterOnly {
-					st, ok := s.Setting(model.KeyClusteringEnable)
-					l.Enabled = isTrueValue(st.Value, ok, false)
-					l.Note = joinNote(l.Note, "opened only when the broker runs clustered")
-				}
-				l.ApplyOffset(s.Offset.Value)
-				s.Listeners = append(s.Listeners, l)
-				added = true
-			}
-		}
-		if added {
-			sort.SliceStable(s.Listeners, func(i, j int) bool { return model.LessListener(s.Listeners[i], s.Listeners[j]) })
-		}
-	}
 }
 
 func hasProfile(ps []string, p string) bool {
@@ -171,4 +138,60 @@ func stockSource(s *model.Server, read map[string]bool) model.Pos {
 		return model.Pos{File: c, Line: 1, Col: 1, Path: "/Server"}
 	}
 	return model.Pos{}
+}
+
+// stockCarbonPorts lists, per product version and server profile, the
+// port-bearing entries of the distribution's carbon.xml /Server/Ports that
+// ${Ports.X} placeholders of other stock files name (JMX, embedded LDAP and
+// KDC, the IS Thrift entitlement receiver). Checked against the stock
+// carbon.xml of each version in ../shared/corpus (wso2am-2.6.0, wso2das-3.1.0,
+// wso2esb-5.0.0, wso2is-5.7.0, wso2is-km-5.7.0, wso2mb-3.2.0, wso2ei-6.4.0 and
+// its broker and business-process profiles): every one ships the kernel's
+// values. The Offset entry is not here: an absent carbon.xml leaves the offset
+// at 0 unless the start script or --offset sets it.
+type stockCarbon struct {
+	product  model.ProductKey
+	version  string
+	profiles []string
+}
+
+// carbonPortsKernel443 is carbon-kernel 4.4.x's carbon.xml <Ports>.
+var carbonPortsKernel443 = []struct {
+	key  string
+	port model.Port
+}{
+	{"EmbeddedLDAP.KDCServerPort", 8000},
+	{"EmbeddedLDAP.LDAPServerPort", 10389},
+	{"JMX.RMIRegistryPort", 9999},
+	{"JMX.RMIServerPort", 11111},
+	{"ThriftEntitlementReceivePort", 10500},
+}
+
+func stockCarbons() []stockCarbon {
+	def := []string{defaultProfile}
+	return []stockCarbon{
+		{model.KeyAM, "2.6.0", def},
+		{model.KeyDAS, "3.1.0", def},
+		{model.KeyESB, "5.0.0", def},
+		{model.KeyIS, "5.7.0", def},
+		{model.KeyMB, "3.2.0", def},
+		{model.KeyEI, "6.4.0", []string{"integrator", "broker", "business-process"}},
+	}
+}
+
+// stockCarbonPort is the distribution's carbon.xml value of the Ports entry
+// key for product p and server profile; ok is false when the version's stock
+// carbon.xml is not known.
+func stockCarbonPort(p model.Product, profile, key string) (model.Port, bool) {
+	for _, c := range stockCarbons() {
+		if c.product != p.Key || c.version != p.Version || !hasProfile(c.profiles, profile) {
+			continue
+		}
+		for _, e := range carbonPortsKernel443 {
+			if e.key == key {
+				return e.port, true
+			}
+		}
+	}
+	return 0, false
 }

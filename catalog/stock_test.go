@@ -85,7 +85,17 @@ func TestOverlayStockFiles(t *testing.T) {
 			"repository/conf/user-mgt.xml",
 			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml",
 			"repository/deployment/server/synapse-configs/default/inbound-endpoints/SecureWebSocketInboundEndpoint.xml",
-		}, skip: []string{model.SvcEmbeddedLDAP, model.SvcKDC}},
+		}},
+		{name: "is ldap jmx keeps carbon", home: "wso2is-5.7.0", offset: "3", delete: []string{
+			"repository/conf/identity/embedded-ldap.xml",
+			"repository/conf/etc/jmx.xml",
+		}},
+		{name: "am neither carbon nor jmx nor ldap", home: "wso2am-2.6.0", offset: "", delete: []string{
+			"repository/conf/carbon.xml",
+			"repository/conf/etc/jmx.xml",
+			"repository/conf/identity/embedded-ldap.xml",
+			"repository/conf/tomcat/catalina-server.xml",
+		}},
 		{name: "is bridge catalina", home: "wso2is-5.7.0", delete: []string{
 			"repository/conf/data-bridge/data-bridge-config.xml",
 			"repository/conf/tomcat/catalina-server.xml",
@@ -98,7 +108,7 @@ func TestOverlayStockFiles(t *testing.T) {
 			"repository/conf/tomcat/catalina-server.xml",
 			"repository/conf/broker.xml",
 			"repository/conf/etc/jmx.xml",
-		}, skip: []string{model.SvcJMXRegistry, model.SvcJMXServer}},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +161,35 @@ func TestOverlayStockFiles(t *testing.T) {
 			}
 			if got := keysOf(removed, func(l model.Listener) bool { return l.Origin == model.FromDistribution }); len(got) != 0 {
 				t.Errorf("full home reports distribution listeners: %v", got)
+			}
+			// Each deleted file that opens ports is reported removed (WL405),
+			// naming the ports its stock copy would open, at the start script.
+			wantRemoved := map[string][]stockKey{}
+			for _, s := range full.Servers {
+				for _, l := range s.Listeners {
+					if deleted[l.Source.File] && !skip[l.ID] {
+						wantRemoved[l.Source.File] = append(wantRemoved[l.Source.File], stockKey{s.Profile, l.ID, l.Port(), l.Enabled, ""})
+					}
+				}
+			}
+			gotRemoved := map[string][]stockKey{}
+			for _, s := range removed.Servers {
+				for _, r := range s.Removed {
+					if r.Pos.File != "bin/wso2server.sh" || r.Pos.Line != 1 {
+						t.Errorf("removed %s at %v, want bin/wso2server.sh:1", r.File, r.Pos)
+					}
+					for _, l := range r.Listeners {
+						gotRemoved[r.File] = append(gotRemoved[r.File], stockKey{s.Profile, l.ID, l.Port(), l.Enabled, ""})
+					}
+				}
+			}
+			for _, m := range []map[string][]stockKey{wantRemoved, gotRemoved} {
+				for _, ks := range m {
+					sort.Slice(ks, func(i, j int) bool { return ks[i].Port < ks[j].Port || ks[i].Port == ks[j].Port && ks[i].ID < ks[j].ID })
+				}
+			}
+			if d := cmp.Diff(wantRemoved, gotRemoved); d != "" {
+				t.Errorf("removed files of the full home (-full copy +removed):\n%s", d)
 			}
 			gone := map[stockKey]bool{}
 			for _, k := range want {

@@ -45,7 +45,7 @@ func TestCustomTransport(t *testing.T) {
 				Settings: tc.settings, Toml: tomlFacts("repository/conf", tomlPath)}
 			s.Sort()
 			h := &model.Home{Product: model.Product{Key: tc.product, Version: tc.version}, Servers: []model.Server{s}}
-			ResolveToml(h)
+			Resolve(h)
 			var got []string
 			for _, l := range h.Servers[0].Listeners {
 				if l.Source.Path == "custom_transport.properties.port" {

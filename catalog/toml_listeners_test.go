@@ -20,7 +20,7 @@ func resolveOnly(product model.ProductKey, version, file string, settings []mode
 		Settings: settings, Toml: tomlFacts("repository/conf", file)}
 	s.Sort()
 	h := &model.Home{Product: model.Product{Key: product, Version: version}, Servers: []model.Server{s}}
-	ResolveToml(h)
+	Resolve(h)
 	var out []model.Listener
 	for _, l := range h.Servers[0].Listeners {
 		for _, id := range ids {

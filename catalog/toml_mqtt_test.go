@@ -29,7 +29,7 @@ func TestTomlMQTTOff(t *testing.T) {
 				Settings: []model.Setting{tomlSet(tomlPath, "broker.transport.mqtt.enabled", "true", 30, 1)},
 				Toml:     &model.TomlFacts{File: tomlPath, Rendered: []string{broker}, AvoidConfigUpdate: tc.avoid}}
 			h := &model.Home{Product: model.Product{Key: model.KeyAM, Version: tc.version}, Servers: []model.Server{s}}
-			ResolveToml(h)
+			Resolve(h)
 			got := false
 			for _, l := range h.Servers[0].Listeners {
 				if (l.ID == model.SvcMQTT || l.ID == model.SvcMQTTSSL) && l.Enabled {
@@ -70,7 +70,7 @@ func TestWebhookStaticOffset(t *testing.T) {
 				Offset:   model.Offset{Value: 3, Origin: model.OriginToml},
 				Settings: []model.Setting{tomlSet(tomlPath, "server.offset", "3", 3, 1)}, Toml: tomlFacts("repository/conf", tomlPath)}
 			h := &model.Home{Product: model.Product{Key: model.KeyAM, Version: "4.2.0"}, Files: files, Servers: []model.Server{s}}
-			ResolveToml(h)
+			Resolve(h)
 			n := 0
 			for _, l := range h.Servers[0].Listeners {
 				if l.ID != model.SvcWebhookHTTP {

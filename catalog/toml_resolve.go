@@ -19,8 +19,7 @@ import (
 // -DavoidConfigUpdate=true the XML listeners stay and only the missing ones
 // are added. XML files with no template (WebSocketInboundEndpoint.xml in 3.2,
 // WebhookServer.xml) stay authoritative. The server offset (parse decided it)
-// is applied to the listeners added here, and to those whose Offsetable
-// changes; parse applied it to the rest.
+// is not applied here: Resolve applies it to every listener once, after this.
 func ResolveToml(h *model.Home) {
 	if h == nil {
 		return
@@ -82,7 +81,6 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 				if l := &kept[i]; l.Source.File == r.Static && l.Dir == model.DirIn && l.ID == model.SvcInboundHTTP {
 					l.ID, l.Offsetable, l.Exposure = r.ID, r.Offset, r.Exposure
 					l.Note = "API Manager offsets this endpoint (inbound.port.offset.enable)"
-					l.ApplyOffset(s.Offset.Value)
 				}
 			}
 			continue
@@ -103,7 +101,6 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 			continue
 		}
 		have[r.ID] = true
-		l.ApplyOffset(s.Offset.Value)
 		added = append(added, l)
 	}
 	s.Listeners = append(kept, added...)
@@ -112,7 +109,6 @@ func resolveTomlServer(h *model.Home, s *model.Server) {
 		for i := range s.Listeners {
 			if s.Listeners[i].ID == model.SvcInboundHTTP {
 				s.Listeners[i].Offsetable = offsetInbound
-				s.Listeners[i].ApplyOffset(s.Offset.Value)
 			}
 		}
 	}

@@ -17,9 +17,10 @@ func tomlFacts(conf, file string) *model.TomlFacts {
 }
 
 // tomlServer is a toml-configured server with an XML servlet-https listener
-// read from a generated catalina-server.xml at 9445, offset by parse.
+// read from a generated catalina-server.xml at 9445 (parse reports it
+// without the offset; Resolve applies it).
 func tomlServer(avoid bool, extra ...model.Setting) model.Server {
-	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
+	xml := model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Proto: model.ProtoTCP,
 		Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}}
 	s := model.Server{Profile: "default", ConfDir: "repository/conf", Listeners: []model.Listener{xml},
 		Offset:   model.Offset{Value: 1, Origin: model.OriginToml},
@@ -46,13 +47,13 @@ func TestResolveTomlXMLAndDrift(t *testing.T) {
 			name:  "avoidConfigUpdate keeps the XML",
 			avoid: true,
 			wantHTTPS: model.Listener{ID: model.SvcServletHTTPS, Base: 9445, Configured: "9445", Offsetable: true, Offset: 1, Proto: model.ProtoTCP,
-				Dir: model.DirIn, Enabled: true, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}},
+				Dir: model.DirIn, Enabled: true, Exposure: model.ExposurePublic, Source: model.Pos{File: "repository/conf/tomcat/catalina-server.xml", Line: 80, Col: 20}},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := &model.Home{Product: model.Product{Key: "is", Version: "7.0.0"}, Servers: []model.Server{tomlServer(tc.avoid)}}
-			ResolveToml(h)
+			Resolve(h)
 			s := h.Servers[0]
 			var https []model.Listener
 			for _, l := range s.Listeners {
@@ -86,7 +87,7 @@ func TestResolveTomlMIInboundOffset(t *testing.T) {
 				Offset:   model.Offset{Value: 10, Origin: model.OriginDefault},
 				Settings: tc.extra, Toml: tomlFacts("conf", "conf/deployment.toml")}
 			h := &model.Home{Product: model.Product{Key: "mi", Version: "4.2.0"}, Servers: []model.Server{s}}
-			ResolveToml(h)
+			Resolve(h)
 			for _, l := range h.Servers[0].Listeners {
 				if l.ID == model.SvcInboundHTTP && l.Port() != tc.want {
 					t.Errorf("inbound port = %d, want %d", l.Port(), tc.want)
@@ -145,7 +146,7 @@ func TestResolveTomlStaticEndpoint(t *testing.T) {
 			s.Toml.InboundDir = tc.dir
 			s.Sort()
 			h := &model.Home{Product: model.Product{Key: "am", Version: "4.2.0"}, Servers: []model.Server{s}, Files: tc.files}
-			ResolveToml(h)
+			Resolve(h)
 			var got *model.Listener
 			for i, l := range h.Servers[0].Listeners {
 				if l.Port() == 9021 || l.Port() == 9023 {

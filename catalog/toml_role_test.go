@@ -54,7 +54,7 @@ func TestResolveTomlControlPlaneDropsGatewayListeners(t *testing.T) {
 	ports := func(p model.StartProfile) []model.Port {
 		s := model.Server{Profile: "default", ConfDir: "repository/conf", Toml: tomlFacts("repository/conf", tomlPath), StartProfile: p}
 		h := &model.Home{Product: model.Product{Key: model.KeyAM, Version: "4.2.0"}, Servers: []model.Server{s}}
-		ResolveToml(h)
+		Resolve(h)
 		var out []model.Port
 		for _, l := range h.Servers[0].Listeners {
 			if l.Enabled && !slices.Contains(out, l.Base) {

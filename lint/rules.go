@@ -34,7 +34,7 @@ func Rules() []*Rule {
 		ruleWL317(),
 		ruleWL318(),
 		ruleWL319(),
-		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(),
+		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(), ruleWL405(),
 		ruleWL601(), ruleWL602(), ruleWL603(),
 		ruleWL901(),
 		ruleWL902(),

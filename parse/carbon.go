@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -32,6 +33,9 @@ func readCarbon(s *server) error {
 	}
 	if ports := root.SelectElement("Ports"); ports != nil {
 		collectPorts(f, ports, "", s.ports)
+		for _, k := range sortedKeys(s.ports) {
+			s.set(model.KeyCarbonPortsPrefix+k, s.ports[k].value, s.ports[k].pos)
+		}
 		if e := ports.SelectElement("Offset"); e != nil {
 			pos := f.textPos(e)
 			v := f.text(e)
@@ -119,4 +123,15 @@ func collectPorts(f *xmlFile, e *etree.Element, prefix string, out map[string]po
 			out[name] = portEntry{value: f.text(c), pos: f.textPos(c)}
 		}
 	}
+}
+
+// sortedKeys returns the keys of the Ports tree in order, so that settings are
+// recorded deterministically.
+func sortedKeys(m map[string]portEntry) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"path"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -17,20 +16,15 @@ const tomcatDefaultPort model.Port = 8080
 // behind a load balancer, never a socket; the Server/@port shutdown port is not
 // opened by Carbon's embedded Tomcat.
 //
-// A Carbon 4.4.x server whose configuration lacks the file (a configuration
-// repository that holds only the files it changes, as the WSO2 Docker images
-// overlay them) runs the distribution's file: HTTPS 9443 and HTTP 9763, which
-// then point at carbon.xml's Offset (or its first line). In a full home
-// (model.LayoutFull) the file was removed and opens nothing.
+// Without the file nothing is reported here: what an absent file means (the
+// distribution's 9443 and 9763 in an overlay, removed in a full home) is
+// decided by catalog.Resolve.
 func readCatalina(s *server) error {
 	f, ok, err := s.readXML("tomcat/catalina-server.xml")
 	if err != nil {
 		return err
 	}
 	if !ok {
-		if s.layout == model.LayoutOverlay && s.carbon != nil && !s.h.exists(path.Join(s.conf, "deployment.toml")) {
-			distributionConnectors(s)
-		}
 		return nil
 	}
 	for _, svc := range f.doc.Root().SelectElements("Service") {
@@ -78,8 +72,11 @@ func readConnector(s *server, f *xmlFile, c *etree.Element) error {
 	}
 	pos := f.attrPos(c, "port")
 	raw := attr("port")
-	port, _, ok, err := s.portValue(raw, pos)
+	port, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
+		if err == nil && placeholder {
+			s.pending(l, raw, pos)
+		}
 		return err
 	}
 	if port == 0 {
@@ -100,24 +97,4 @@ func joinNote(a, b string) string {
 		return a
 	}
 	return a + "; " + b
-}
-
-// distributionConnectorNote is the Note of a connector that
-// distributionConnectors adds.
-const distributionConnectorNote = "tomcat/catalina-server.xml is not in the home: the distribution's connector"
-
-// distributionConnectors adds the servlet connectors of the distribution's
-// catalina-server.xml for a server whose configuration lacks the file.
-func distributionConnectors(s *server) {
-	at := s.carbon.offsetPos
-	if at.IsZero() {
-		at = model.Pos{File: path.Join(s.conf, "carbon.xml"), Line: 1, Col: 1, Path: "/Server"}
-	}
-	for _, c := range []struct {
-		id   string
-		port model.Port
-	}{{model.SvcServletHTTPS, 9443}, {model.SvcServletHTTP, 9763}} {
-		s.listen(model.Listener{ID: c.id, Base: c.port, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn,
-			Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution})
-	}
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -80,48 +79,5 @@ func TestReadCatalinaPlaceholder(t *testing.T) {
 	want := []model.Ref{{Expr: "${https.port}", Pos: pos(catalinaRel, 1, 35, "/Server/Service/Connector/@port")}}
 	if diff := cmp.Diff(want, s.srv.Unresolved); diff != "" {
 		t.Errorf("unresolved (-want +got):\n%s", diff)
-	}
-}
-
-// TestDistributionConnectors: a Carbon 4.4.x configuration without
-// catalina-server.xml runs the distribution's connectors, offset like any
-// other; a deployment.toml home or a home with the file gets none.
-func TestDistributionConnectors(t *testing.T) {
-	h := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("1")}, Options{})
-	var got []model.Listener
-	for _, l := range h.Servers[0].Listeners {
-		if l.Note == distributionConnectorNote {
-			got = append(got, l)
-		}
-	}
-	at := h.Servers[0].Offset.Pos
-	if at.IsZero() || at.File != "repository/conf/carbon.xml" {
-		t.Fatalf("offset position = %+v, want carbon.xml's Offset", at)
-	}
-	want := []model.Listener{
-		{ID: model.SvcServletHTTPS, Base: 9443, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution},
-		{ID: model.SvcServletHTTP, Base: 9763, Offset: 1, Offsetable: true, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true, Source: at, Note: distributionConnectorNote, Origin: model.FromDistribution},
-	}
-	if diff := cmp.Diff(want, got, cmpopts.SortSlices(func(a, b model.Listener) bool { return a.Base < b.Base })); diff != "" {
-		t.Errorf("distribution connectors (-want +got):\n%s", diff)
-	}
-	withFile := mustHome(t, map[string]string{
-		"repository/conf/carbon.xml":                 carbonAt("0"),
-		"repository/conf/tomcat/catalina-server.xml": `<Server><Service><Connector port="9445" scheme="https"/></Service></Server>`,
-	}, Options{})
-	for _, l := range withFile.Servers[0].Listeners {
-		if l.Note == distributionConnectorNote {
-			t.Errorf("a home with catalina-server.xml got %+v", l)
-		}
-	}
-	// A full home (start script and lib/): the absent file was removed.
-	removed := mustHome(t, map[string]string{"repository/conf/carbon.xml": carbonAt("0"), "bin/wso2server.sh": "", "lib/README": ""}, Options{})
-	if removed.Layout != model.LayoutFull {
-		t.Fatalf("Layout = %v, want full", removed.Layout)
-	}
-	for _, l := range removed.Servers[0].Listeners {
-		if l.ID == model.SvcServletHTTP || l.ID == model.SvcServletHTTPS {
-			t.Errorf("a full home without catalina-server.xml got %+v", l)
-		}
 	}
 }

@@ -66,7 +66,7 @@ func Home(dir string, opt Options) (*model.Home, error) {
 	out := &model.Home{Dir: dir, Layout: h.layoutKind()}
 	var servers []*server
 	for _, l := range layouts {
-		s := &server{h: h, layout: out.Layout, conf: l.conf, bin: l.bin, srv: model.Server{Profile: l.profile, ConfDir: l.conf}}
+		s := &server{h: h, conf: l.conf, bin: l.bin, srv: model.Server{Profile: l.profile, ConfDir: l.conf}}
 		if err := s.read(); err != nil {
 			return nil, err
 		}
@@ -166,9 +166,8 @@ func (h *home) hasProfileDirs() bool {
 // server collects one server while its files are read.
 type server struct {
 	h       *home
-	layout  model.Layout // what an absent file means (Home.Layout)
-	conf    string       // home-relative conf dir ("" for a bare config repository)
-	bin     string       // home-relative bin dir
+	conf    string // home-relative conf dir ("" for a bare config repository)
+	bin     string // home-relative bin dir
 	srv     model.Server
 	ports   map[string]portEntry // carbon.xml /Server/Ports tree, "JMX.RMIRegistryPort"
 	carbon  *carbonInfo
@@ -355,7 +354,9 @@ func (s *server) run(st step) error {
 	return err
 }
 
-// finish decides the offset, applies it and sorts.
+// finish decides the offset and sorts. It does not apply the offset: parse
+// reports what the files say, and catalog.Resolve adds the offset to every
+// listener exactly once (model.Listener.ApplyOffset).
 func (s *server) finish() {
 	off := model.Offset{Value: 0, Origin: model.OriginDefault}
 	if s.srv.Offset.Origin != "" {
@@ -377,7 +378,6 @@ func (s *server) finish() {
 	s.srv.StartProfile = s.startProfile()
 	for i := range s.srv.Listeners {
 		l := &s.srv.Listeners[i]
-		l.ApplyOffset(off.Value)
 		l.BindAddr = model.ParseBind(l.Bind)
 	}
 	s.srv.Sort()

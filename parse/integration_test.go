@@ -45,7 +45,7 @@ func coreRows(s model.Server) []coreRow {
 
 func homeServer(t *testing.T, dir string, opt Options, profile string) model.Server {
 	t.Helper()
-	h, err := Home(dir, opt)
+	h, err := resolvedHome(dir, opt)
 	if err != nil {
 		t.Fatalf("Home(%s): %v", dir, err)
 	}
@@ -223,7 +223,7 @@ func TestIntegrationCorpusHomes(t *testing.T) {
 
 func TestIntegrationEIProfiles(t *testing.T) {
 	dir := filepath.Join(corpusDir(t), "wso2ei-6.4.0")
-	h, err := Home(dir, Options{})
+	h, err := resolvedHome(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

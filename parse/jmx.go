@@ -26,21 +26,16 @@ const (
 // with it commented out or empty, leaves the RMI registry and server off. Their
 // listeners are then recorded disabled, with a note.
 //
-// Without etc/jmx.xml at all the home is taken to be a configuration repository
-// that holds only the files it changes: the server runs the distribution's
-// jmx.xml, which ships StartRMIServer true with the ${Ports.JMX.*} placeholders,
-// so both listeners come from carbon.xml, enabled, with a note (jmxFromCarbon).
-// In a full home (model.LayoutFull) the absent file was removed: nothing opens.
+// Without etc/jmx.xml nothing is reported here: catalog.Resolve decides what
+// the absent file means (the distribution's jmx.xml, StartRMIServer true with
+// the carbon.xml Ports/JMX ports, in an overlay; removed in a full home).
 func readJMX(s *server) error {
 	f, ok, err := s.readXML("etc/jmx.xml")
 	if err != nil {
 		return err
 	}
 	if !ok {
-		if s.layout == model.LayoutFull {
-			return nil // removed from a full home: no RMI server
-		}
-		return jmxFromCarbon(s)
+		return nil
 	}
 	root := f.doc.Root()
 	enabled := false
@@ -82,6 +77,9 @@ func jmxPort(s *server, f *xmlFile, e *etree.Element, key, id string, enabled bo
 	pos := f.textPos(e)
 	port, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
+		if err == nil && placeholder {
+			s.pending(l, raw, pos)
+		}
 		return err
 	}
 	l.Base, l.Configured, l.Offsetable, l.Source = port, raw, placeholder, pos
@@ -89,25 +87,5 @@ func jmxPort(s *server, f *xmlFile, e *etree.Element, key, id string, enabled bo
 		l.Note = joinNote(l.Note, "literal port: not offset")
 	}
 	s.listen(l)
-	return nil
-}
-
-// jmxFromCarbon adds the JMX listeners from carbon.xml when etc/jmx.xml is
-// absent: the distribution's jmx.xml (StartRMIServer true, ports from the
-// carbon.xml Ports/JMX placeholders) is assumed, so they are enabled and offset.
-func jmxFromCarbon(s *server) error {
-	for _, k := range []struct{ key, id string }{{jmxRegistryKey, model.SvcJMXRegistry}, {jmxServerKey, model.SvcJMXServer}} {
-		pe, found := s.ports[k.key]
-		if !found {
-			continue
-		}
-		port, err := parsePort(pe.value)
-		if err != nil {
-			return &Error{File: s.h.display(pe.pos.File), Line: pe.pos.Line, Err: err}
-		}
-		s.listen(model.Listener{ID: k.id, Base: port, Configured: pe.value, Offsetable: true, Proto: model.ProtoTCP,
-			Dir: model.DirIn, Enabled: true, Source: pe.pos, Origin: model.FromDistribution,
-			Note: "etc/jmx.xml absent: the distribution's jmx.xml (StartRMIServer true) is assumed"})
-	}
 	return nil
 }

@@ -18,8 +18,8 @@ const msf4jProfile = "msf4j"
 // listenerConfigurations[] entry of conf/transports/netty-transports.yml is an
 // HTTP listener (9090 in the shipped file). The port is explicit and taken as
 // written; carbon.yml's ports offset is recorded as the server's offset, as
-// for the analytics runtimes. A profile with carbon.yml but no transports
-// file runs the distribution's 9090.
+// for the analytics runtimes. A profile without the transports file gets
+// nothing here: catalog.Resolve decides what the absent file means.
 func readMSF4J(s *server) error {
 	if s.srv.Profile != msf4jProfile {
 		return nil
@@ -33,11 +33,6 @@ func readMSF4J(s *server) error {
 		return err
 	}
 	if !ok {
-		if c := s.rel("carbon.yml"); s.layout == model.LayoutOverlay && s.h.exists(c) {
-			s.listen(model.Listener{ID: model.SvcMSF4JHTTP, Base: 9090, Proto: model.ProtoTCP, Dir: model.DirIn, Enabled: true,
-				Source: model.Pos{File: c, Line: 1, Col: 1}, Note: "transports/netty-transports.yml is not in the home: the distribution's 9090",
-				Origin: model.FromDistribution})
-		}
 		return nil
 	}
 	doc, err := yamlDocument(data)

@@ -29,7 +29,7 @@ func TestMSF4JProfile(t *testing.T) {
 	}
 	write("carbon.yml", "wso2.carbon:\n  id: msf4j\n  ports:\n    offset: 5\n")
 	msf4j := func() (*model.Server, []pl) {
-		h, err := Home(dir, Options{})
+		h, err := resolvedHome(dir, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

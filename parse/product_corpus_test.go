@@ -93,7 +93,7 @@ func TestProductCorpus(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.home, func(t *testing.T) {
-			h, err := Home(filepath.Join(c, tc.home), Options{})
+			h, err := resolvedHome(filepath.Join(c, tc.home), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +101,7 @@ func TestProductCorpus(t *testing.T) {
 		})
 	}
 	t.Run("ei offsets", func(t *testing.T) {
-		h, err := Home(filepath.Join(c, "wso2ei-6.4.0"), Options{})
+		h, err := resolvedHome(filepath.Join(c, "wso2ei-6.4.0"), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,9 +46,9 @@ func listenersOf(s model.Server, ids ...string) []pl {
 		if len(ids) > 0 && !contains(ids, l.ID) {
 			continue
 		}
-		if len(ids) == 0 && l.Note == distributionConnectorNote {
+		if len(ids) == 0 && l.Origin == model.FromDistribution && (l.ID == model.SvcServletHTTP || l.ID == model.SvcServletHTTPS) {
 			// The servlet connectors a home without catalina-server.xml gets
-			// (TestDistributionConnectors); product tests list their own files' listeners.
+			// (catalog's TestDistributionConnectors); product tests list their own files' listeners.
 			continue
 		}
 		out = append(out, pl{l.ID, l.Port(), l.Offsetable, l.Enabled, l.Dir, l.Proto, l.Host, l.Bind, l.Source.Line})
@@ -65,10 +65,11 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// homeOf parses a temporary home made of files.
+// homeOf parses and resolves (resolvedHome) a temporary home made of files:
+// the ports compared are end-to-end, offset applied.
 func homeOf(t *testing.T, files map[string]string, opt Options) (*model.Home, error) {
 	t.Helper()
-	return Home(writeHome(t, files), opt)
+	return resolvedHome(writeHome(t, files), opt)
 }
 
 // mustHome parses a temporary home and fails on error.

@@ -89,7 +89,7 @@ func TestProductFixtureHomes(t *testing.T) {
 	} {
 		t.Run(tc.home, func(t *testing.T) {
 			dir := fixtureHome(t, tc.home)
-			h, err := Home(dir, Options{})
+			h, err := resolvedHome(dir, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,7 +99,7 @@ func TestProductFixtureHomes(t *testing.T) {
 			checkListeners(t, h, tc.wants)
 			// --offset 2 replaces every server's offset, so the broker profile's
 			// shipped 3 becomes 2 as well.
-			h2, err := Home(dir, Options{Offset: intp(2)})
+			h2, err := resolvedHome(dir, Options{Offset: intp(2)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -125,7 +125,7 @@ func TestLegacyAPNsWhateverTheName(t *testing.T) {
 		dir  string
 		want bool
 	}{{dir, true}, {fixtureHome(t, "wso2iot-3.3.0"), false}} {
-		h, err := Home(tc.dir, Options{})
+		h, err := resolvedHome(tc.dir, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,9 +50,32 @@ func attrTrue(e *etree.Element, name string, def bool) bool {
 func (s *server) portListener(l *model.Listener, raw string, pos model.Pos, literalOffset bool) (ok bool, err error) {
 	p, placeholder, ok, err := s.portValue(raw, pos)
 	if err != nil || !ok {
+		if err == nil && placeholder {
+			s.pending(*l, raw, pos)
+		}
 		return false, err
 	}
 	l.Base, l.Configured, l.Source = p, strings.TrimSpace(raw), pos
 	l.Offsetable = placeholder || literalOffset
 	return true, nil
+}
+
+// pending attaches the listener l, whose port is the ${Ports.X} placeholder
+// raw that carbon.xml does not resolve, to the unresolved reference
+// portValue just recorded: catalog.Resolve resolves it against the
+// distribution's carbon.xml when the home (an overlay) has none.
+func (s *server) pending(l model.Listener, raw string, pos model.Pos) {
+	n := len(s.srv.Unresolved)
+	v := strings.TrimSpace(raw)
+	if n == 0 || s.srv.Unresolved[n-1].Pos != pos || !strings.HasPrefix(v, "${Ports.") {
+		return
+	}
+	if l.Proto == model.ProtoInvalid {
+		l.Proto = model.ProtoTCP
+	}
+	if l.Dir == model.DirInvalid {
+		l.Dir = model.DirIn
+	}
+	l.Base, l.Configured, l.Source, l.Offsetable = 0, v, pos, true
+	s.srv.Unresolved[n-1].Listener = &l
 }

@@ -9,7 +9,9 @@
 //   - Server.Offsets: each offset source (carbon.xml, start script,
 //     deployment.toml, deployment.yaml, carbon.yml) with its text, value and
 //     position; Server.Offset is the one that won. ValidOffset is the one
-//     range check, Listener.ApplyOffset the one place an offset is applied.
+//     range check, Listener.ApplyOffset the one place an offset is applied
+//     (called by catalog.Resolve only, once every listener is known).
+//   - Server.Removed: the port-opening files a full home lacks (catalog).
 //   - Server.Toml: the deployment.toml facts (the file, the one list of files
 //     it renders, -DavoidConfigUpdate=true, drift between the XML and the toml).
 //   - Server.Runtime: deployment.toml values given through $env{} or $sys{}.

@@ -94,6 +94,11 @@ type Setting struct {
 type Ref struct {
 	Expr string // as written, "${Ports.Foo}"
 	Pos  Pos
+	// Listener is the listener a ${Ports.X} placeholder gives its port to,
+	// as the file configures it (Base 0); nil for any other reference. When
+	// the home has no carbon.xml, catalog.Resolve may resolve it against the
+	// distribution's carbon.xml <Ports> (an overlay).
+	Listener *Listener
 }
 
 // Server is one running server of a home: a plain product has one, an Enterprise
@@ -126,6 +131,10 @@ type Server struct {
 	// StartProfile is the -Dprofile the server starts with: --profile beats
 	// the start script's first -Dprofile. Parse sets it once.
 	StartProfile StartProfile
+	// Removed lists, for a server of a full home (LayoutFull), the
+	// distribution's port-opening files the home does not have, sorted by
+	// File. catalog.Resolve sets it; nil for overlays.
+	Removed []RemovedFile
 }
 
 // Setting returns the first setting with the key.

@@ -22,7 +22,7 @@ func load(t *testing.T, dir string, opt parse.Options) *model.Home {
 	if err != nil {
 		t.Fatalf("parse.Home(%s): %v", dir, err)
 	}
-	catalog.ResolveToml(h)
+	catalog.Resolve(h)
 	return h
 }
 

@@ -124,7 +124,7 @@ func TestTomlIntegerPorts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("parse.Home: %v", err)
 	}
-	catalog.ResolveToml(h)
+	catalog.Resolve(h)
 	want := []port{{model.SvcServletHTTP, 8282, true}, {model.SvcServletHTTPS, 9445, true}}
 	if diff := cmp.Diff(want, ports(h)); diff != "" {
 		t.Errorf("listeners mismatch (-want +got):\n%s", diff)
@@ -216,7 +216,7 @@ func TestCorpusTomlsHaveNoUnknownKeys(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parse.Home(%s): %v", dir, err)
 			}
-			catalog.ResolveToml(h)
+			catalog.Resolve(h)
 			if got := lint.Run([]*model.Home{h}, []*lint.Rule{r}, lint.Options{}); len(got) != 0 {
 				t.Errorf("WL402 findings on a shipped toml:\n%v", got)
 			}
