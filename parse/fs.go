@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -43,6 +44,10 @@ type home struct {
 	real  string // dir with symlinks resolved
 	opt   *Options
 	files map[string]bool // home-relative files read
+	// realDirs caches the resolved real path of each home-relative directory
+	// a file was read from: resolve evaluates the symbolic links of a
+	// directory once, not once per file (see resolve).
+	realDirs map[string]string
 	// beforeOpen, when set, runs between checking a file and opening it; tests
 	// use it to make a file disappear mid-scan deterministically.
 	beforeOpen func(rel string)
@@ -83,13 +88,14 @@ func (h *home) errorf(rel string, line int, format string, args ...any) error {
 // does not exist (which is not an error: most files are optional).
 func (h *home) resolve(rel string) (string, bool, error) {
 	full := filepath.Join(h.real, filepath.FromSlash(rel))
-	if _, err := os.Lstat(full); err != nil {
+	fi, err := os.Lstat(full)
+	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return "", false, nil
 		}
 		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}
-	target, err := filepath.EvalSymlinks(full)
+	target, err := h.evalSymlinks(rel, full, fi)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return "", false, h.errorf(rel, 0, "broken symbolic link")
@@ -103,6 +109,29 @@ func (h *home) resolve(rel string) (string, bool, error) {
 		return "", false, h.errorf(rel, 0, "symbolic link leaves the home (to %s); use --follow-symlinks to read it", target)
 	}
 	return target, true, nil
+}
+
+// evalSymlinks is filepath.EvalSymlinks(full) for the home-relative path
+// rel, which Lstat found (fi): when full is no symbolic link itself, the
+// result is its directory's resolved path joined with its name, and each
+// directory is resolved once per home. A link is evaluated whole, as before.
+func (h *home) evalSymlinks(rel, full string, fi fs.FileInfo) (string, error) {
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(full)
+	}
+	dir, name := path.Split(rel)
+	real, ok := h.realDirs[dir]
+	if !ok {
+		var err error
+		if real, err = filepath.EvalSymlinks(filepath.Dir(full)); err != nil {
+			return "", err
+		}
+		if h.realDirs == nil {
+			h.realDirs = map[string]string{}
+		}
+		h.realDirs[dir] = real
+	}
+	return filepath.Join(real, name), nil
 }
 
 // exists reports whether rel exists in the home (as a file or directory).
