@@ -2,6 +2,7 @@ package main
 
 import (
 	"debug/buildinfo"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -63,5 +64,49 @@ func TestBinaryStatic(t *testing.T) {
 		if strings.Contains(dep.Path, "blackfriday") || strings.Contains(dep.Path, "go-md2man") {
 			t.Errorf("binary links %s: urfave/cli's doc generators are not left out", dep.Path)
 		}
+	}
+}
+
+// TestInitWork checks that start-up does no per-run work in wso2lint's own
+// packages (issue 15 item 4): GODEBUG=inittrace=1 reports what each
+// package's initialisation allocates. Regular expressions and lookup maps
+// are built on first use (sync.OnceValue). Before, parse allocated 324
+// times, lint 116 and main 150; catalog still builds the product table for
+// its deployment.toml defaults (amKeys), hence its larger bound.
+func TestInitWork(t *testing.T) {
+	bin := binary(t)
+	cmd := exec.Command(bin, "--version")
+	cmd.Env = append(cmd.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s --version: %v\n%s", bin, err, out)
+	}
+	bound := map[string]int{"main": 8, "github.com/wso2lint/wso2lint/parse": 32, "github.com/wso2lint/wso2lint/lint": 8, "github.com/wso2lint/wso2lint/catalog": 80}
+	seen := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		// init PKG @T ms, C ms clock, B bytes, N allocs
+		f := strings.Fields(line)
+		if len(f) != 11 || f[0] != "init" || f[10] != "allocs" {
+			continue
+		}
+		max, ok := bound[f[1]]
+		if !ok {
+			if strings.HasPrefix(f[1], "github.com/wso2lint/") {
+				max = 8
+			} else {
+				continue
+			}
+		}
+		seen++
+		var n int
+		if _, err := fmt.Sscan(f[9], &n); err != nil {
+			t.Fatalf("inittrace line %q: %v", line, err)
+		}
+		if n > max {
+			t.Errorf("init of %s allocates %d times, want at most %d: %s", f[1], n, max, line)
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no inittrace line of wso2lint's packages in:\n%s", out)
 	}
 }
