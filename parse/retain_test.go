@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // TestHomeRetainsLittle checks what a parsed home keeps alive once read: its
@@ -107,5 +108,31 @@ func TestEvalSymlinks(t *testing.T) {
 		if err != nil || got != want {
 			t.Errorf("evalSymlinks(%s) = %q, %v; want %q", rel, got, err, want)
 		}
+	}
+}
+
+// TestHomeInLinkedWorkingDirectory reads a home given by a relative path
+// from a working directory reached through a symbolic link ($PWD names the
+// link). The home's real path was the working directory as $PWD gave it,
+// with the link, while each file's real path had it resolved, so every file
+// was "a symbolic link leaving the home".
+func TestHomeInLinkedWorkingDirectory(t *testing.T) {
+	real := filepath.Join(t.TempDir(), "real")
+	testenv.CopyTree(t, filepath.Join(repoRootB(t), "testdata", "example", "wso2am-2.6.0"), filepath.Join(real, "wso2am-2.6.0"))
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+	t.Chdir(link)
+	t.Setenv("PWD", link)
+	if wd, err := os.Getwd(); err != nil || wd != link {
+		t.Skipf("working directory %q (%v), not the link %q", wd, err, link)
+	}
+	h, err := Home("wso2am-2.6.0", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Servers) == 0 || len(h.Servers[0].Listeners) == 0 {
+		t.Fatal("no listeners read")
 	}
 }
