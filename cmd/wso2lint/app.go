@@ -247,11 +247,19 @@ func parseOffsetFlag(s string) (int, error) {
 	return n, nil
 }
 
-// output streams what produce writes to -o FILE atomically (a temporary
+// output writes data to -o FILE atomically, or to the app's writer.
+func output(c *cli.Context, data []byte) error {
+	return outputFrom(c, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// outputFrom streams what produce writes to -o FILE atomically (a temporary
 // file renamed over FILE once produce is done, removed on any error), or to
 // the app's writer through a buffer: the output is never held whole in
 // memory (issue 15 item 5). The bytes are those produce writes.
-func output(c *cli.Context, produce func(io.Writer) error) error {
+func outputFrom(c *cli.Context, produce func(io.Writer) error) error {
 	if name := c.String("output"); name != "" && name != "-" {
 		var perr error
 		err := fileWriter().WriteFrom(c.Context, name, 0o644, func(w io.Writer) error {

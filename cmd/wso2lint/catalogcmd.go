@@ -44,7 +44,7 @@ func catalogCommand() *cli.Command {
 			if err != nil {
 				return usageErr("--product-version: %v", err)
 			}
-			return output(c, func(w io.Writer) error { return catalog.WriteListing(w, listing, format) })
+			return outputFrom(c, func(w io.Writer) error { return catalog.WriteListing(w, listing, format) })
 		},
 	}
 }

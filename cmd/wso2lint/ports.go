@@ -44,9 +44,9 @@ func portsAction(c *cli.Context) error {
 		if err := writePicture(&buf, format, ld, c.Bool("all")); err != nil {
 			return err
 		}
-		return output(c, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		return output(c, buf.Bytes())
 	}
-	return output(c, func(w io.Writer) error {
+	return outputFrom(c, func(w io.Writer) error {
 		return report.WritePorts(w, format, ld.homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName})
 	})
 }
