@@ -4,6 +4,10 @@ BIN      ?= bin/wso2lint
 PKGS     := ./...
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
 LDFLAGS  := -X main.version=$(VERSION)
+# Release builds are static (no cgo: no dynamic loader at start-up) and leave
+# out urfave/cli's man/markdown generators, which wso2lint never calls (issue 15 item 4).
+BUILDENV := CGO_ENABLED=0
+BUILDTAGS := urfave_cli_no_docs
 FUZZTIME ?= 10s
 FUZZLONGTIME ?= 5m
 
@@ -12,10 +16,10 @@ FUZZLONGTIME ?= 5m
 all: build
 
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/wso2lint
+	$(BUILDENV) $(GO) build -trimpath -tags '$(BUILDTAGS)' -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/wso2lint
 
 install:
-	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/wso2lint
+	$(BUILDENV) $(GO) install -trimpath -tags '$(BUILDTAGS)' -ldflags '$(LDFLAGS)' ./cmd/wso2lint
 
 # test: static checks, then every test with the race detector, then a short fuzz pass.
 test: lint race fuzz

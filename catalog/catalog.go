@@ -146,14 +146,15 @@ func All() []Entry {
 // port when there are several). An unknown product gets the common entries
 // only.
 func Lookup(product model.ProductKey, profile, service string) (Entry, bool) {
-	p, ok := find(product)
+	t := catalogTables()
+	p, ok := t.findProduct(product)
 	if !ok {
-		p, _ = find(keyCarbon)
+		p, _ = t.findProduct(keyCarbon)
 	}
 	// The first entry of merged(p) that passes, found without sorting
 	// merged(p): the least passing entry, the earliest of equal ones (the
 	// sort is stable). Lookup runs for every listener of every home.
-	es := unsorted(p)
+	es := t.unsorted[p.info.Key]
 	for _, pass := range []func(Entry) bool{
 		func(e Entry) bool { return profile != "" && e.Product != keyCarbon && e.Profile == profile },
 		func(e Entry) bool { return e.Product != keyCarbon && e.Profile == "" },
@@ -210,9 +211,10 @@ func ExposureOf(product model.ProductKey, profile, service string) model.Exposur
 	}
 	votes := map[model.Exposure]int{}
 	var order []model.Exposure
-	for _, p := range products() {
+	t := catalogTables()
+	for _, p := range t.products {
 		seen := map[model.Exposure]bool{}
-		for _, e := range own(p) {
+		for _, e := range t.own[p.info.Key] {
 			if e.Service != service || e.Dir == model.DirDevice || seen[e.Exposure] {
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
@@ -53,10 +54,10 @@ type TomlProductInfo struct {
 	Role string
 }
 
-var versionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`) })
 
 // ValidVersion reports whether v is a dotted numeric version ("4.2", "4.2.0").
-func ValidVersion(v string) bool { return versionRE.MatchString(v) }
+func ValidVersion(v string) bool { return versionRE().MatchString(v) }
 
 // TomlEntries returns the deployment.toml-era rows of the product (every
 // deployment.toml-era product when product is ""), at the version (every

@@ -114,10 +114,17 @@ func benchClashes(h *model.Home, used map[[2]int]bool) bool {
 	return false
 }
 
-// BenchmarkRender plans and renders an nftables ruleset for 1 and 100 homes
-// of one host, with management and cluster sources so that most ports open.
+// BenchmarkRender plans and renders the ruleset of every emitter for 1 and
+// 100 homes of one host, with management and cluster sources so that most
+// ports open.
 func BenchmarkRender(b *testing.B) {
-	opt := emit.Options{Target: "nftables", Allow: map[model.Exposure][]netip.Prefix{
+	for _, target := range emit.Targets() {
+		b.Run(target, func(b *testing.B) { benchRender(b, target) })
+	}
+}
+
+func benchRender(b *testing.B, target string) {
+	opt := emit.Options{Target: target, Allow: map[model.Exposure][]netip.Prefix{
 		model.ExposureManagement: {netip.MustParsePrefix("10.0.0.0/24")},
 		model.ExposureCluster:    {netip.MustParsePrefix("10.0.1.0/24"), netip.MustParsePrefix("fd00::/64")},
 	}}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -72,8 +73,8 @@ type Rule struct {
 }
 
 var (
-	idPattern   = regexp.MustCompile(`^WL[0-9]{3}$`)
-	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	idPattern   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^WL[0-9]{3}$`) })
+	namePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 )
 
 // Validate checks that rules are well formed: IDs are unique and look like
@@ -89,14 +90,14 @@ func Validate(rules []*Rule) error {
 			continue
 		}
 		who := fmt.Sprintf("rule %d (%q)", i, r.ID)
-		if !idPattern.MatchString(r.ID) {
+		if !idPattern().MatchString(r.ID) {
 			errs = append(errs, fmt.Errorf("%s: id %q does not look like WL and three digits", who, r.ID))
 		}
 		if ids[r.ID] {
 			errs = append(errs, fmt.Errorf("%s: duplicate id %q", who, r.ID))
 		}
 		ids[r.ID] = true
-		if !namePattern.MatchString(r.Name) {
+		if !namePattern().MatchString(r.Name) {
 			errs = append(errs, fmt.Errorf("%s: name %q is not a kebab-case slug", who, r.Name))
 		}
 		if names[r.Name] {

@@ -146,7 +146,7 @@ func parseDeploymentYAML(rel string, data []byte) (*deploymentYAML, error) {
 			if r == nil {
 				continue
 			}
-			ids, known := dataReceivers[strings.ToLower(scalar(yamlPath(r, "type")))]
+			ids, known := dataReceivers()[strings.ToLower(scalar(yamlPath(r, "type")))]
 			if !known {
 				continue
 			}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 
@@ -14,10 +15,12 @@ type receiverIDs struct {
 	tcpPort, sslPort model.Port
 }
 
-var dataReceivers = map[string]receiverIDs{
-	"thrift": {model.SvcDatabridgeThrift, model.SvcDatabridgeThriftSSL, 7611, 7711},
-	"binary": {model.SvcDatabridgeBinary, model.SvcDatabridgeBinarySSL, 9611, 9711},
-}
+var dataReceivers = sync.OnceValue(func() map[string]receiverIDs {
+	return map[string]receiverIDs{
+		"thrift": {model.SvcDatabridgeThrift, model.SvcDatabridgeThriftSSL, 7611, 7711},
+		"binary": {model.SvcDatabridgeBinary, model.SvcDatabridgeBinarySSL, 9611, 9711},
+	}
+})
 
 // readDataBridge reads data-bridge/data-bridge-config.xml: the event receivers.
 // Two schemas exist: dataReceiver[@name=Thrift|Binary]/config[@name=tcpPort|sslPort]
@@ -31,7 +34,7 @@ func readDataBridge(s *server) error {
 	}
 	root := f.doc.Root()
 	for _, r := range root.SelectElements("dataReceiver") {
-		ids, known := dataReceivers[strings.ToLower(strings.TrimSpace(r.SelectAttrValue("name", "")))]
+		ids, known := dataReceivers()[strings.ToLower(strings.TrimSpace(r.SelectAttrValue("name", "")))]
 		if !known {
 			continue
 		}
@@ -45,7 +48,7 @@ func readDataBridge(s *server) error {
 	}
 	if t := root.SelectElement("thriftDataReceiver"); t != nil {
 		bind := bindText(f.text(t.SelectElement("hostName")))
-		ids := dataReceivers["thrift"]
+		ids := dataReceivers()["thrift"]
 		if err := s.receiverPort(f, t, t.SelectElement("port"), ids.tcp, ids.tcpPort, bind); err != nil {
 			return err
 		}

@@ -3,15 +3,18 @@ package parse
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // jdbcDefaults are the ports a JDBC URL uses when it names none.
-var jdbcDefaults = map[string]model.Port{
-	"mysql": 3306, "mariadb": 3306, "postgresql": 5432, "oracle": 1521, "sqlserver": 1433,
-	"db2": 50000, "h2": 9092, "informix-sqli": 9088,
-}
+var jdbcDefaults = sync.OnceValue(func() map[string]model.Port {
+	return map[string]model.Port{
+		"mysql": 3306, "mariadb": 3306, "postgresql": 5432, "oracle": 1521, "sqlserver": 1433,
+		"db2": 50000, "h2": 9092, "informix-sqli": 9088,
+	}
+})
 
 // readDatasources reads datasources/*.xml (master-datasources.xml and product
 // files): each RDBMS definition/configuration/url is an outbound jdbc peer
@@ -94,7 +97,7 @@ func jdbcHosts(url string) []jdbcHost {
 	}
 	vendor, after, _ := strings.Cut(rest, ":")
 	vendor = strings.ToLower(vendor)
-	def, known := jdbcDefaults[vendor]
+	def, known := jdbcDefaults()[vendor]
 	if !known {
 		return nil
 	}

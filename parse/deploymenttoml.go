@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/product"
@@ -69,7 +70,7 @@ func readToml(s *server) error {
 		}
 		e.value = v
 		s.set(model.KeyTomlPrefix+key, v, pos)
-		for _, m := range tomlEnvPattern.FindAllStringSubmatch(v, -1) {
+		for _, m := range tomlEnvPattern().FindAllStringSubmatch(v, -1) {
 			s.unresolved(m[0], pos)
 			kind := model.RuntimeEnv
 			if m[1] == "sys" {
@@ -158,10 +159,10 @@ func versionBefore(a, b string) bool { return product.CompareVersions(a, b) < 0 
 // (env or sys) and the name. $secret{...} is not among them: it names a
 // secure-vault alias, which is the recommended way to give passwords, and
 // never holds a port.
-var tomlEnvPattern = regexp.MustCompile(`\$(env|sys)\{([^}]*)\}`)
+var tomlEnvPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$(env|sys)\{([^}]*)\}`) })
 
 // tomlRefPattern matches $ref{a.b}.
-var tomlRefPattern = regexp.MustCompile(`\$ref\{([^}]*)\}`)
+var tomlRefPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$ref\{([^}]*)\}`) })
 
 // maxTomlRefGrowth bounds how much $ref{} resolution may lengthen the values
 // of one deployment.toml in all: references nest eight deep, so ten
@@ -177,7 +178,7 @@ const maxTomlRefGrowth = 4 << 20
 func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.Pos, budget *int) (string, error) {
 	for depth := 0; depth < 8 && strings.Contains(v, "$ref{"); depth++ {
 		changed, over := false, false
-		v = tomlRefPattern.ReplaceAllStringFunc(v, func(m string) string {
+		v = tomlRefPattern().ReplaceAllStringFunc(v, func(m string) string {
 			name := strings.TrimSpace(m[len("$ref{") : len(m)-1])
 			if r, ok := values[name]; ok && r != m && !over {
 				if *budget -= len(r) - len(m); *budget < 0 {
@@ -196,7 +197,7 @@ func (s *server) resolveTomlRefs(v string, values map[string]string, pos model.P
 			break
 		}
 	}
-	for _, m := range tomlRefPattern.FindAllString(v, -1) {
+	for _, m := range tomlRefPattern().FindAllString(v, -1) {
 		s.unresolved(m, pos)
 	}
 	return v, nil
@@ -317,7 +318,7 @@ func (s *server) tomlOffset(rel string, e *tomlEntry, mi bool) error {
 	if e != nil {
 		v := strings.TrimSpace(e.value)
 		pos := model.Pos{File: rel, Line: e.line, Col: e.col, Path: "server.offset"}
-		if tomlEnvPattern.MatchString(v) || strings.Contains(v, "$ref{") {
+		if tomlEnvPattern().MatchString(v) || strings.Contains(v, "$ref{") {
 			// Recorded as unresolved above; the default stays.
 			s.srv.Offsets = append(s.srv.Offsets, model.OffsetSource{Origin: model.OriginToml, Text: e.value, Pos: pos})
 		} else {

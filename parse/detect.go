@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/product"
@@ -18,7 +19,9 @@ func serverKeyProduct(key string) model.ProductKey {
 
 // dirNamePattern matches distribution directory names: wso2am-2.6.0, wso2is-km-5.7.0,
 // wso2am-universal-gw-4.5.0.
-var dirNamePattern = regexp.MustCompile(`^wso2([a-z]+(?:-[a-z]+)*)-([0-9]+(?:\.[0-9]+){1,3})`)
+var dirNamePattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^wso2([a-z]+(?:-[a-z]+)*)-([0-9]+(?:\.[0-9]+){1,3})`)
+})
 
 // dirHint returns the product key and version suggested by the directory name
 // (an alias of the product table's DirAliases stands for its product).
@@ -29,14 +32,14 @@ func dirHint(dir string) (key model.ProductKey, version string) {
 			base = filepath.Base(abs)
 		}
 	}
-	m := dirNamePattern.FindStringSubmatch(strings.ToLower(base))
+	m := dirNamePattern().FindStringSubmatch(strings.ToLower(base))
 	if m == nil {
 		return "", ""
 	}
 	return product.FromDirName(m[1]), m[2]
 }
 
-var versionPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+){1,3}$`)
+var versionPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+){1,3}$`) })
 
 // detectProduct decides the product from the files present, carbon.xml's
 // ServerKey and, as a hint only, the directory name. Options.Product wins.
@@ -61,7 +64,7 @@ func detectProduct(h *home, servers []*server) model.Product {
 	switch {
 	case h.opt.Version != "":
 		p.Version = h.opt.Version
-	case main != nil && versionPattern.MatchString(main.version):
+	case main != nil && versionPattern().MatchString(main.version):
 		p.Version, inferred = main.version, main.versionInferred
 	case hintVersion != "":
 		p.Version = hintVersion

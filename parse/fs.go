@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -43,6 +44,10 @@ type home struct {
 	real  string // dir with symlinks resolved
 	opt   *Options
 	files map[string]bool // home-relative files read
+	// realDirs caches the resolved real path of each home-relative directory
+	// a file was read from: resolve evaluates the symbolic links of a
+	// directory once, not once per file (see resolve).
+	realDirs map[string]string
 	// beforeOpen, when set, runs between checking a file and opening it; tests
 	// use it to make a file disappear mid-scan deterministically.
 	beforeOpen func(rel string)
@@ -59,11 +64,13 @@ func newHome(dir string, opt *Options) (*home, error) {
 	if !fi.IsDir() {
 		return nil, &Error{File: dir, Err: errors.New("not a directory: give the product home (the folder holding repository/conf or conf)")}
 	}
-	real, err := filepath.EvalSymlinks(dir)
+	// Absolute first: a relative dir is resolved with the working directory,
+	// which may itself be reached through a symbolic link ($PWD).
+	real, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, &Error{File: dir, Err: cleanErr(err)}
 	}
-	real, err = filepath.Abs(real)
+	real, err = filepath.EvalSymlinks(real)
 	if err != nil {
 		return nil, &Error{File: dir, Err: cleanErr(err)}
 	}
@@ -83,13 +90,14 @@ func (h *home) errorf(rel string, line int, format string, args ...any) error {
 // does not exist (which is not an error: most files are optional).
 func (h *home) resolve(rel string) (string, bool, error) {
 	full := filepath.Join(h.real, filepath.FromSlash(rel))
-	if _, err := os.Lstat(full); err != nil {
+	fi, err := os.Lstat(full)
+	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return "", false, nil
 		}
 		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}
-	target, err := filepath.EvalSymlinks(full)
+	target, err := h.evalSymlinks(rel, full, fi)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return "", false, h.errorf(rel, 0, "broken symbolic link")
@@ -103,6 +111,57 @@ func (h *home) resolve(rel string) (string, bool, error) {
 		return "", false, h.errorf(rel, 0, "symbolic link leaves the home (to %s); use --follow-symlinks to read it", target)
 	}
 	return target, true, nil
+}
+
+// evalSymlinks is filepath.EvalSymlinks(full) for the home-relative path
+// rel, which Lstat found (fi): when full is no symbolic link itself, the
+// result is its directory's real path (realDir) joined with its name. A
+// link is evaluated whole, as before.
+func (h *home) evalSymlinks(rel, full string, fi fs.FileInfo) (string, error) {
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(full)
+	}
+	// full is h.real joined with rel, cleaned: ".." is taken lexically.
+	clean := path.Clean(rel)
+	if clean == ".." || strings.HasPrefix(clean, "../") || path.IsAbs(clean) {
+		return filepath.EvalSymlinks(full)
+	}
+	dir, name := path.Split(clean)
+	real, err := h.realDir(path.Clean(dir))
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(real, name), nil
+}
+
+// realDir returns the real path of the home-relative directory dir (clean,
+// inside the home; "." is the home), as filepath.EvalSymlinks gives it. It
+// builds on its parent's real path, so that each directory of the home is
+// looked at once (one Lstat) rather than every element of its absolute path
+// for every file, and keeps the answers for the home's later files.
+func (h *home) realDir(dir string) (string, error) {
+	if dir == "." {
+		return h.real, nil
+	}
+	if real, ok := h.realDirs[dir]; ok {
+		return real, nil
+	}
+	parent, err := h.realDir(path.Dir(dir))
+	if err != nil {
+		return "", err
+	}
+	real := filepath.Join(parent, path.Base(dir))
+	fi, err := os.Lstat(real)
+	if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err = filepath.EvalSymlinks(real); err != nil {
+			return "", err
+		}
+	}
+	if h.realDirs == nil {
+		h.realDirs = map[string]string{}
+	}
+	h.realDirs[dir] = real
+	return real, nil
 }
 
 // exists reports whether rel exists in the home (as a file or directory).

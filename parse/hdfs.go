@@ -3,22 +3,25 @@ package parse
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
 // hdfsKeys maps Hadoop site properties to listeners.
-var hdfsKeys = map[string]string{
-	"fs.default.name":            model.SvcHDFSNameNode,
-	"fs.defaultFS":               model.SvcHDFSNameNode,
-	"mapred.job.tracker":         model.SvcHDFSJobTracker,
-	"dfs.https.address":          model.SvcHDFSNameNodeHTTPS,
-	"dfs.namenode.https-address": model.SvcHDFSNameNodeHTTPS,
-	"dfs.datanode.https.address": model.SvcHDFSDataNodeHTTPS,
-	"dfs.datanode.address":       model.SvcHDFSDataNode,
-	"dfs.datanode.http.address":  model.SvcHDFSDataNodeHTTP,
-	"dfs.datanode.ipc.address":   model.SvcHDFSDataNodeIPC,
-}
+var hdfsKeys = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"fs.default.name":            model.SvcHDFSNameNode,
+		"fs.defaultFS":               model.SvcHDFSNameNode,
+		"mapred.job.tracker":         model.SvcHDFSJobTracker,
+		"dfs.https.address":          model.SvcHDFSNameNodeHTTPS,
+		"dfs.namenode.https-address": model.SvcHDFSNameNodeHTTPS,
+		"dfs.datanode.https.address": model.SvcHDFSDataNodeHTTPS,
+		"dfs.datanode.address":       model.SvcHDFSDataNode,
+		"dfs.datanode.http.address":  model.SvcHDFSDataNodeHTTP,
+		"dfs.datanode.ipc.address":   model.SvcHDFSDataNodeIPC,
+	}
+})
 
 // readHDFS reads the Hadoop site files of Storage Server (etc/hadoop/*-site.xml or
 // etc/*-site.xml): property name/value pairs whose value is host:port or a URL.
@@ -34,7 +37,7 @@ func readHDFS(s *server) error {
 				continue
 			}
 			for _, p := range f.doc.Root().SelectElements("property") {
-				id, known := hdfsKeys[f.text(p.SelectElement("name"))]
+				id, known := hdfsKeys()[f.text(p.SelectElement("name"))]
 				v := p.SelectElement("value")
 				if !known || v == nil {
 					continue

@@ -98,6 +98,7 @@ func Home(dir string, opt Options) (*model.Home, error) {
 	}
 	sort.Strings(out.Files)
 	sort.SliceStable(out.Ignores, func(i, j int) bool { return out.Ignores[i].Pos.Less(out.Ignores[j].Pos) })
+	detach(out)
 	return out, nil
 }
 

@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -11,11 +12,11 @@ import (
 const ignoreMarker = "wso2lint:ignore"
 
 // ruleIDPattern matches a rule ID in any case ("WL301", "wl301").
-var ruleIDPattern = regexp.MustCompile(`^(?i:WL[0-9]+)$`)
+var ruleIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i:WL[0-9]+)$`) })
 
 // ruleNamePattern matches a rule name ("plaintext-http"): lower-case words
 // joined by hyphens.
-var ruleNamePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+var ruleNamePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`) })
 
 // parseIgnore reads "wso2lint:ignore WL101,WL102 reason" from comment text.
 // Rules are given by ID (any case) or by name: the first word is a
@@ -36,7 +37,7 @@ func parseIgnore(text string) (model.Ignore, bool) {
 		okAll := len(ids) > 0
 		for _, id := range ids {
 			id = strings.TrimSpace(id)
-			if !ruleIDPattern.MatchString(id) && !(first && ruleNamePattern.MatchString(id)) {
+			if !ruleIDPattern().MatchString(id) && !(first && ruleNamePattern().MatchString(id)) {
 				okAll = false
 			}
 		}
@@ -45,7 +46,7 @@ func parseIgnore(text string) (model.Ignore, bool) {
 		}
 		for _, id := range ids {
 			id = strings.TrimSpace(id)
-			if ruleIDPattern.MatchString(id) {
+			if ruleIDPattern().MatchString(id) {
 				id = strings.ToUpper(id)
 			}
 			ig.Rules = append(ig.Rules, id)

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -153,16 +154,18 @@ type selfPort struct {
 // (APIManagerConfiguration.load sets receiver.url.port = 9611 + offset,
 // auth.url.port = 9711 + offset and jms.port = 5672 + offset; Carbon sets the
 // mgt.transport and nio ports from the connectors).
-var selfPorts = map[string]selfPort{
-	"mgt.transport.https.port": {model.SvcServletHTTPS, 9443},
-	"carbon.management.port":   {model.SvcServletHTTPS, 9443},
-	"mgt.transport.http.port":  {model.SvcServletHTTP, 9763},
-	"https.nio.port":           {model.SvcPassthruHTTPS, 8243},
-	"http.nio.port":            {model.SvcPassthruHTTP, 8280},
-	"receiver.url.port":        {"", 9611},
-	"auth.url.port":            {"", 9711},
-	"jms.port":                 {"", 5672},
-}
+var selfPorts = sync.OnceValue(func() map[string]selfPort {
+	return map[string]selfPort{
+		"mgt.transport.https.port": {model.SvcServletHTTPS, 9443},
+		"carbon.management.port":   {model.SvcServletHTTPS, 9443},
+		"mgt.transport.http.port":  {model.SvcServletHTTP, 9763},
+		"https.nio.port":           {model.SvcPassthruHTTPS, 8243},
+		"http.nio.port":            {model.SvcPassthruHTTP, 8280},
+		"receiver.url.port":        {"", 9611},
+		"auth.url.port":            {"", 9711},
+		"jms.port":                 {"", 5672},
+	}
+})
 
 // urlPort resolves the port text of a URL. A literal is what it says (never
 // offset); ${Ports.X} resolves against carbon.xml (offset); a property that names
@@ -175,7 +178,7 @@ func (s *server) urlPort(text string, pos model.Pos) (port model.Port, offsetabl
 		if p, off, found := s.runtimeProp(name); found {
 			return p, off, true, nil
 		}
-		if sp, found := selfPorts[name]; found {
+		if sp, found := selfPorts()[name]; found {
 			return s.ownBase(sp), true, true, nil
 		}
 		p, placeholder, ok, err := s.portValue(text, pos)
@@ -203,9 +206,11 @@ func (s *server) ownBase(sp selfPort) model.Port {
 }
 
 // schemePorts are the ports a URL uses when it names none.
-var schemePorts = map[string]model.Port{
-	"http": 80, "https": 443, "ws": 80, "wss": 443, "ldap": 389, "ldaps": 636,
-}
+var schemePorts = sync.OnceValue(func() map[string]model.Port {
+	return map[string]model.Port{
+		"http": 80, "https": 443, "ws": 80, "wss": 443, "ldap": 389, "ldaps": 636,
+	}
+})
 
 // peer records one outbound listener per URL in list (see splitURLList).
 func (s *server) peer(id, list string, pos model.Pos, enabled bool) error {
@@ -216,7 +221,7 @@ func (s *server) peer(id, list string, pos model.Pos, enabled bool) error {
 		}
 		l := model.Listener{ID: id, Dir: model.DirOut, Host: u.host, Enabled: enabled, Source: pos, Configured: u.port}
 		if u.port == "" {
-			def, known := schemePorts[u.scheme]
+			def, known := schemePorts()[u.scheme]
 			if !known {
 				continue
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -248,11 +249,63 @@ func parseOffsetFlag(s string) (int, error) {
 
 // output writes data to -o FILE atomically, or to the app's writer.
 func output(c *cli.Context, data []byte) error {
+	return outputFrom(c, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// outputFrom streams what produce writes to -o FILE atomically (a temporary
+// file renamed over FILE once produce is done, removed on any error), or to
+// the app's writer through a buffer: the output is never held whole in
+// memory (issue 15 item 5). The bytes are those produce writes.
+func outputFrom(c *cli.Context, produce func(io.Writer) error) error {
 	if name := c.String("output"); name != "" && name != "-" {
-		return writeFile(c.Context, name, data)
+		var perr error
+		err := fileWriter().WriteFrom(c.Context, name, 0o644, func(w io.Writer) error {
+			perr = produce(w)
+			return perr
+		})
+		if err != nil && err != perr {
+			return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
+		}
+		return err
 	}
-	_, err := c.App.Writer.Write(data)
+	return stream(c.App.Writer, produce)
+}
+
+// outputBufferSize is the buffer between a command's output and stdout.
+const outputBufferSize = 64 << 10
+
+// stream writes what produce writes to w through a buffer. When writing to
+// w fails (a closed pipe), that error is returned as is, whatever produce
+// made of it.
+func stream(w io.Writer, produce func(io.Writer) error) error {
+	dst := &firstErrWriter{w: w}
+	bw := bufio.NewWriterSize(dst, outputBufferSize)
+	err := produce(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if dst.err != nil {
+		return dst.err
+	}
 	return err
+}
+
+// firstErrWriter writes to w and keeps the first error.
+type firstErrWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstErrWriter) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.w.Write(p)
+	f.err = err
+	return n, err
 }
 
 // isTerminal reports whether w is a terminal. It asks the terminal driver

@@ -4,6 +4,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 )
@@ -18,7 +19,7 @@ const completionFlag = "--generate-bash-completion"
 
 // commandWord matches a first argument that reads as a command name rather
 // than a PATH: letters and dashes only.
-var commandWord = regexp.MustCompile(`^[A-Za-z][A-Za-z-]*$`)
+var commandWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z-]*$`) })
 
 // normalizeArgs returns args (args[0] is the program) rewritten for
 // urfave/cli:
@@ -41,7 +42,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 			if cmd := app.Command(args[2]); cmd != nil {
 				return []string{prog, cmd.Name, "--help"}, nil
 			}
-			if commandWord.MatchString(args[2]) {
+			if commandWord().MatchString(args[2]) {
 				return nil, unknownCommand(app, args[2])
 			}
 		}
@@ -54,7 +55,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		return append([]string{prog, first}, rest...), err
 	}
 	if !strings.HasPrefix(first, "-") {
-		if _, err := os.Lstat(first); err != nil && commandWord.MatchString(first) {
+		if _, err := os.Lstat(first); err != nil && commandWord().MatchString(first) {
 			return nil, unknownCommand(app, first)
 		}
 	}
@@ -174,13 +175,13 @@ func reorder(args []string, flags []cli.Flag) ([]string, error) {
 }
 
 // undefinedFlag matches the error of Go's flag package for an unknown option.
-var undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.+)$`)
+var undefinedFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag provided but not defined: -+(.+)$`) })
 
 // unknownOption rewrites the flag package's error for an unknown option, with
 // a suggestion when an option of the command is near; nil for any other
 // error.
 func unknownOption(c *cli.Context, err error) error {
-	m := undefinedFlag.FindStringSubmatch(err.Error())
+	m := undefinedFlag().FindStringSubmatch(err.Error())
 	if m == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -43,11 +44,7 @@ func catalogCommand() *cli.Command {
 			if err != nil {
 				return usageErr("--product-version: %v", err)
 			}
-			var buf buffer
-			if err := catalog.WriteListing(&buf, listing, format); err != nil {
-				return err
-			}
-			return output(c, buf.Bytes())
+			return outputFrom(c, func(w io.Writer) error { return catalog.WriteListing(w, listing, format) })
 		},
 	}
 }

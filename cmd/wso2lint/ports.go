@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -45,8 +46,7 @@ func portsAction(c *cli.Context) error {
 		}
 		return output(c, buf.Bytes())
 	}
-	if err := report.WritePorts(&buf, format, ld.homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName}); err != nil {
-		return err
-	}
-	return output(c, buf.Bytes())
+	return outputFrom(c, func(w io.Writer) error {
+		return report.WritePorts(w, format, ld.homes, report.PortsOptions{All: c.Bool("all"), ProductName: productName})
+	})
 }

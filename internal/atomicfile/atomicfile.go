@@ -1,9 +1,11 @@
 package atomicfile
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -59,10 +61,48 @@ func Write(ctx context.Context, path string, data []byte, perm os.FileMode) erro
 // keeps its permission bits. When path is a symbolic link, the file it points
 // to is replaced and the link is kept.
 func (w Writer) Write(ctx context.Context, path string, data []byte, perm os.FileMode) error {
-	return write(ctx, path, data, perm, createTemp, w.AfterCreate)
+	return write(ctx, path, writeBytes(data), perm, createTemp, w.AfterCreate)
 }
 
-func write(ctx context.Context, path string, data []byte, perm os.FileMode, create createFunc, afterCreate func(context.Context, string) error) (err error) {
+// WriteFrom replaces the file at path with what produce writes, as Write
+// does with data: produce writes to the temporary file (through a buffer) as
+// it makes its output, so that the output is never held whole in memory. An
+// error from produce leaves no file behind and path untouched, as any other
+// error does; when it is an error writing the temporary file, WriteFrom
+// returns that error as Write would ("write PATH: ...").
+func (w Writer) WriteFrom(ctx context.Context, path string, perm os.FileMode, produce func(io.Writer) error) error {
+	return write(ctx, path, produce, perm, createTemp, w.AfterCreate)
+}
+
+// writeBytes is a producer of data.
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// fileWriter writes to a file and keeps the first error, so that the error
+// of a producer that failed because the file could not be written is told
+// apart from its own.
+type fileWriter struct {
+	f   file
+	err error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.f.Write(p)
+	w.err = err
+	return n, err
+}
+
+// copyBufferSize is the buffer between a producer and the temporary file.
+const copyBufferSize = 64 << 10
+
+func write(ctx context.Context, path string, produce func(io.Writer) error, perm os.FileMode, create createFunc, afterCreate func(context.Context, string) error) (err error) {
 	target, err := resolve(path)
 	if err != nil {
 		return err
@@ -114,8 +154,16 @@ func write(ctx context.Context, path string, data []byte, perm os.FileMode, crea
 	if err = step(); err != nil {
 		return err
 	}
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	fw := &fileWriter{f: f}
+	bw := bufio.NewWriterSize(fw, copyBufferSize)
+	if err = produce(bw); err == nil {
+		err = bw.Flush()
+	}
+	if fw.err != nil {
+		return fmt.Errorf("write %s: %w", path, fw.err)
+	}
+	if err != nil {
+		return err
 	}
 	if err = f.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -143,7 +143,7 @@ func TestWriteFailureLeavesOldFile(t *testing.T) {
 				}
 				return &failingFile{File: f, failAt: step}, nil
 			}
-			err := write(context.Background(), path, []byte("new content that is long enough"), 0o644, create, nil)
+			err := write(context.Background(), path, writeBytes([]byte("new content that is long enough")), 0o644, create, nil)
 			if !errors.Is(err, errInjected) {
 				t.Fatalf("write error = %v, want the injected failure", err)
 			}

@@ -155,7 +155,7 @@ func ISKMServerKey(key model.ProductKey, has func(file string) bool) model.Produ
 
 // Lookup returns the row of the product key.
 func Lookup(key model.ProductKey) (Row, bool) {
-	for _, r := range Rows() {
+	for _, r := range table() {
 		if r.Key == key {
 			return r, true
 		}
@@ -166,7 +166,7 @@ func Lookup(key model.ProductKey) (Row, bool) {
 // Keys returns every product key, sorted.
 func Keys() []model.ProductKey {
 	var out []model.ProductKey
-	for _, r := range Rows() {
+	for _, r := range table() {
 		out = append(out, r.Key)
 	}
 	return out
@@ -184,7 +184,7 @@ func FamilyOf(key model.ProductKey) model.ProductKey {
 // Family returns the keys of the products of the line, in table order.
 func Family(family model.ProductKey) []model.ProductKey {
 	var out []model.ProductKey
-	for _, r := range Rows() {
+	for _, r := range table() {
 		if r.Key == family || r.Family == family {
 			out = append(out, r.Key)
 		}
@@ -196,7 +196,7 @@ func Family(family model.ProductKey) []model.ProductKey {
 // (any case, surrounding space ignored); ok is false when none does.
 func ByServerKey(v string) (model.ProductKey, bool) {
 	v = strings.ToUpper(strings.TrimSpace(v))
-	for _, r := range Rows() {
+	for _, r := range table() {
 		if slices.Contains(r.ServerKeys, v) {
 			return r.Key, true
 		}
@@ -208,7 +208,7 @@ func ByServerKey(v string) (model.ProductKey, bool) {
 // directory name means: the key an alias stands for, else the part itself
 // (which may name no known product).
 func FromDirName(part string) model.ProductKey {
-	for _, r := range Rows() {
+	for _, r := range table() {
 		if slices.Contains(r.DirAliases, part) {
 			return r.Key
 		}
@@ -232,11 +232,11 @@ func ProfileOffset(key model.ProductKey, profile string) int {
 // StartProfiles, else its family's; nil when it has none.
 func StartProfilesOf(key model.ProductKey) []string {
 	if r, ok := Lookup(key); ok && len(r.StartProfiles) > 0 {
-		return r.StartProfiles
+		return slices.Clone(r.StartProfiles)
 	}
 	if f := FamilyOf(key); f != key {
 		if r, ok := Lookup(f); ok {
-			return r.StartProfiles
+			return slices.Clone(r.StartProfiles)
 		}
 	}
 	return nil
@@ -246,7 +246,7 @@ func StartProfilesOf(key model.ProductKey) []string {
 // sorted, each once.
 func AllStartProfiles() []string {
 	var out []string
-	for _, r := range Rows() {
+	for _, r := range table() {
 		for _, p := range r.StartProfiles {
 			if !slices.Contains(out, p) {
 				out = append(out, p)
@@ -262,7 +262,7 @@ func AllStartProfiles() []string {
 // product is known, so every one of them is looked for.
 func Scripts() []string {
 	var out []string
-	for _, r := range Rows() {
+	for _, r := range table() {
 		out = append(out, r.Scripts...)
 	}
 	return out
@@ -284,7 +284,7 @@ func Detect(has func(file string) bool, isDir func(dir string) bool, hint model.
 		cands []candidate
 	}
 	var ranks []ranked
-	for _, r := range Rows() {
+	for _, r := range table() {
 		for _, m := range r.Markers {
 			i := slices.IndexFunc(ranks, func(x ranked) bool { return x.rank == m.Rank })
 			if i < 0 {
