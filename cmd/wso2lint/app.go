@@ -11,13 +11,30 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/wso2lint/wso2lint/internal/buildinfo"
 	"github.com/wso2lint/wso2lint/internal/model"
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
-// version is the tool version; release builds set it with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version is the tool version that release builds set with -ldflags
+// "-X main.version=..."; when it is empty, toolVersion reads the module
+// version from the binary's build information (see internal/buildinfo).
+var version string
+
+// toolVersion returns the version of the running build: the -ldflags
+// version, else the module version, else buildinfo.DevVersion.
+func toolVersion() buildinfo.Info { return buildinfo.Read(version) }
+
+// versionLine is what --version prints after "wso2lint version ": the
+// version, the rule set, and the commit and Go version when known.
+func versionLine(info buildinfo.Info) string {
+	s := fmt.Sprintf("%s (rule set %s", info.Version, ruleSetVersion)
+	if d := info.Details(); d != "" {
+		s += "; " + d
+	}
+	return s + ")"
+}
 
 // ruleSetVersion changes whenever a rule is added or its meaning changes.
 const ruleSetVersion = "1"
@@ -92,7 +109,7 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 	app := &cli.App{
 		Name:    "wso2lint",
 		Usage:   "lint WSO2 Carbon product homes, list their ports and write firewall rules",
-		Version: fmt.Sprintf("%s (rule set %s)", version, ruleSetVersion),
+		Version: versionLine(toolVersion()),
 		UsageText: "wso2lint [lint] [options] PATH...\n" +
 			"   wso2lint ports [options] PATH...\n" +
 			"   wso2lint rules --target nftables|iptables|ip6tables|firewalld [options] PATH...\n" +

@@ -108,7 +108,7 @@ func lintAction(c *cli.Context, getenv env) error {
 	var buf buffer
 	ropt := report.Options{
 		Color:          format == "text" && c.String("output") == "" && isTerminal(c.App.Writer) && getenv("NO_COLOR") == "",
-		ToolVersion:    version,
+		ToolVersion:    toolVersion().Version,
 		RuleSetVersion: ruleSetVersion,
 		Rules:          ruleInfos(rules),
 		ShowHost:       len(ld.hosts) > 1,

@@ -18,10 +18,11 @@ const module = "github.com/wso2lint/wso2lint/"
 // never imports lint; lint never imports emit or parse.
 var allowed = map[string][]string{
 	"catalog":              {"internal/model", "internal/product"},
-	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report"},
+	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/buildinfo", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report"},
 	"config":               {"internal/model", "internal/regfile"},
 	"emit":                 {"internal/model"},
 	"internal/atomicfile":  {},
+	"internal/buildinfo":   {},
 	"internal/discover":    {"parse"},
 	"internal/layering":    {},
 	"internal/model":       {},
