@@ -2,7 +2,9 @@
 GO       ?= go
 BIN      ?= bin/wso2lint
 PKGS     := ./...
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+# VERSION is the release tag when HEAD has one; without it the binary reports
+# the module version and commit from its build information (internal/buildinfo).
+VERSION  ?= $(shell git describe --tags --dirty 2>/dev/null)
 LDFLAGS  := -X main.version=$(VERSION)
 FUZZTIME ?= 10s
 FUZZLONGTIME ?= 5m
@@ -58,5 +60,12 @@ bench: build
 docs:
 	$(GO) test ./lint/ ./catalog/ -run 'Doc' -update
 
+# release cross-builds linux/amd64, linux/arm64, darwin/arm64 and windows/amd64
+# archives with SHA256SUMS into DIST, reproducibly (scripts/release.sh).
+.PHONY: release
+DIST ?= dist
+release:
+	VERSION='$(VERSION)' GO='$(GO)' ./scripts/release.sh $(DIST)
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
