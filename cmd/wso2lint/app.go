@@ -116,7 +116,7 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			"   wso2lint catalog [--product KEY] [--format text|json|markdown]\n" +
 			"   wso2lint diff [--format text|json|markdown] OLD NEW\n" +
 			"   wso2lint plan-offsets [options] HOME...\n" +
-			"   wso2lint explain ID",
+			"   wso2lint explain [ID] [--format text|markdown|json]",
 		Description: "Example: wso2lint ./wso2am-2.6.0\n\n" +
 			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
 		Writer:               stdout,
