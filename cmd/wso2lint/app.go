@@ -71,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 // and returns 128+signal, whatever else went wrong.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
+	if values, ok := completeValues(app, args); ok {
+		fmt.Fprintln(stdout, strings.Join(values, "\n"))
+		return exitOK
+	}
 	args, err := normalizeArgs(app, args)
 	if err == nil {
 		err = app.RunContext(ctx, args)
