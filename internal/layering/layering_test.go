@@ -42,6 +42,7 @@ var allowed = map[string][]string{
 	"internal/testenv":     {},
 	"internal/inlinewant":  {},
 	"internal/freshclone":  {},
+	"internal/packaging":   {},
 	"internal/producttest": {},
 	"internal/tomltest":    {},
 }
