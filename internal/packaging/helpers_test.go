@@ -117,9 +117,14 @@ func exitCode(t *testing.T, cmd *exec.Cmd) (int, string) {
 // clone clones the committed HEAD of the repository into a new folder.
 func clone(t *testing.T, dst string) string {
 	t.Helper()
+	return cloneFrom(t, testenv.RepoRoot(t), dst)
+}
+
+// cloneFrom clones the committed HEAD of the repository src into dst.
+func cloneFrom(t *testing.T, src, dst string) string {
+	t.Helper()
 	testenv.NeedCommands(t, "apt-get install -y git", "git")
-	root := testenv.RepoRoot(t)
-	cmd := exec.Command("git", "clone", "-q", "--no-hardlinks", root, dst)
+	cmd := exec.Command("git", "clone", "-q", "--no-hardlinks", src, dst)
 	if code, out := exitCode(t, cmd); code != 0 {
 		t.Fatalf("git clone: exit %d\n%s", code, out)
 	}
