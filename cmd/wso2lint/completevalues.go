@@ -72,6 +72,10 @@ func flagValues(command, word string) ([]string, bool) {
 			return []string{"text", "json", "markdown"}, true
 		case "explain":
 			return lint.ExplainFormats(), true
+		case "diff":
+			return report.DiffFormats(), true
+		case "plan-offsets":
+			return report.PlanFormats(), true
 		}
 	case "target":
 		if command == "rules" {

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
+	"github.com/wso2lint/wso2lint/report"
 )
 
 // TestCompleteValues runs completion requests in-process: option values,
@@ -29,6 +30,8 @@ func TestCompleteValues(t *testing.T) {
 		{"ports --format", []string{"ports", "--format"}, []string{"text", "json"}},
 		{"catalog --format", []string{"catalog", "--format"}, []string{"text", "json", "markdown"}},
 		{"explain --format", []string{"explain", "--format"}, []string{"text", "markdown", "json"}},
+		{"diff --format", []string{"diff", "--format"}, report.DiffFormats()},
+		{"plan-offsets --format", []string{"plan-offsets", "--format"}, report.PlanFormats()},
 		{"rules --target", []string{"rules", "--target"}, []string{"nftables", "iptables", "ip6tables", "firewalld"}},
 		{"rules -target", []string{"rules", "-target"}, []string{"nftables", "iptables", "ip6tables", "firewalld"}},
 		{"rules --mode", []string{"rules", "--mode"}, []string{"standalone", "fragment"}},
