@@ -2,7 +2,9 @@
 GO       ?= go
 BIN      ?= bin/wso2lint
 PKGS     := ./...
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0-dev)
+# VERSION is the release tag when HEAD has one; without it the binary reports
+# the module version and commit from its build information (internal/buildinfo).
+VERSION  ?= $(shell git describe --tags --dirty 2>/dev/null)
 LDFLAGS  := -X main.version=$(VERSION)
 # Release builds are static (no cgo: no dynamic loader at start-up) and leave
 # out urfave/cli's man/markdown generators, which wso2lint never calls (issue 15 item 4).
@@ -62,5 +64,12 @@ bench: build
 docs:
 	$(GO) test ./lint/ ./catalog/ -run 'Doc' -update
 
+# release cross-builds linux/amd64, linux/arm64, darwin/arm64 and windows/amd64
+# archives with SHA256SUMS into DIST, reproducibly (scripts/release.sh).
+.PHONY: release
+DIST ?= dist
+release:
+	VERSION='$(VERSION)' GO='$(GO)' ./scripts/release.sh $(DIST)
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

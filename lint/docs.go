@@ -23,20 +23,27 @@ func GenerateDocs(w io.Writer, rules []*Rule) error {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.ID, anchor(r), r.Name, r.Severity, r.Title)
 	}
 	for _, r := range rules {
-		fmt.Fprintf(&b, "\n## %s %s\n\n", r.ID, r.Name)
-		fmt.Fprintf(&b, "%s.\n\n", capitalize(r.Title))
-		fmt.Fprintf(&b, "Severity: **%s**. Scope: %s.", r.Severity, scopeDoc(r.Scope))
-		if r.OffByDefault {
-			b.WriteString(" Off by default: turn it on with `--enable " + r.ID + "`.")
-		}
-		b.WriteString("\n\n")
-		b.WriteString(strings.TrimSpace(r.Doc))
 		b.WriteString("\n")
+		writeSection(&b, r)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write rule docs: %w", err)
 	}
 	return nil
+}
+
+// writeSection writes the docs/rules.md section of r: its heading, title,
+// severity and scope, then the doc.
+func writeSection(b *strings.Builder, r *Rule) {
+	fmt.Fprintf(b, "## %s %s\n\n", r.ID, r.Name)
+	fmt.Fprintf(b, "%s.\n\n", capitalize(r.Title))
+	fmt.Fprintf(b, "Severity: **%s**. Scope: %s.", r.Severity, scopeDoc(r.Scope))
+	if r.OffByDefault {
+		b.WriteString(" Off by default: turn it on with `--enable " + r.ID + "`.")
+	}
+	b.WriteString("\n\n")
+	b.WriteString(strings.TrimSpace(r.Doc))
+	b.WriteString("\n")
 }
 
 // Explain writes what `wso2lint explain ID` prints for r: the ID, name,

@@ -13,13 +13,30 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/wso2lint/wso2lint/internal/buildinfo"
 	"github.com/wso2lint/wso2lint/internal/model"
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
 	"github.com/wso2lint/wso2lint/parse"
 )
 
-// version is the tool version; release builds set it with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version is the tool version that release builds set with -ldflags
+// "-X main.version=..."; when it is empty, toolVersion reads the module
+// version from the binary's build information (see internal/buildinfo).
+var version string
+
+// toolVersion returns the version of the running build: the -ldflags
+// version, else the module version, else buildinfo.DevVersion.
+func toolVersion() buildinfo.Info { return buildinfo.Read(version) }
+
+// versionLine is what --version prints after "wso2lint version ": the
+// version, the rule set, and the commit and Go version when known.
+func versionLine(info buildinfo.Info) string {
+	s := fmt.Sprintf("%s (rule set %s", info.Version, ruleSetVersion)
+	if d := info.Details(); d != "" {
+		s += "; " + d
+	}
+	return s + ")"
+}
 
 // ruleSetVersion changes whenever a rule is added or its meaning changes.
 const ruleSetVersion = "1"
@@ -56,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 // and returns 128+signal, whatever else went wrong.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
 	app := newApp(stdout, stderr, getenv)
+	if values, ok := completeValues(app, args); ok {
+		fmt.Fprintln(stdout, strings.Join(values, "\n"))
+		return exitOK
+	}
 	args, err := normalizeArgs(app, args)
 	if err == nil {
 		err = app.RunContext(ctx, args)
@@ -94,14 +115,14 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 	app := &cli.App{
 		Name:    "wso2lint",
 		Usage:   "lint WSO2 Carbon product homes, list their ports and write firewall rules",
-		Version: fmt.Sprintf("%s (rule set %s)", version, ruleSetVersion),
+		Version: versionLine(toolVersion()),
 		UsageText: "wso2lint [lint] [options] PATH...\n" +
 			"   wso2lint ports [options] PATH...\n" +
 			"   wso2lint rules --target nftables|iptables|ip6tables|firewalld [options] PATH...\n" +
 			"   wso2lint catalog [--product KEY] [--format text|json|markdown]\n" +
 			"   wso2lint diff [--format text|json|markdown] OLD NEW\n" +
 			"   wso2lint plan-offsets [options] HOME...\n" +
-			"   wso2lint explain ID",
+			"   wso2lint explain [ID] [--format text|markdown|json]",
 		Description: "Example: wso2lint ./wso2am-2.6.0\n\n" +
 			"Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.",
 		Writer:               stdout,

@@ -30,8 +30,14 @@ complete -o filenames -F _wso2lint_complete wso2lint
 const zshCompletion = `#compdef wso2lint
 # wso2lint zsh completion: source <(wso2lint completion zsh)
 _wso2lint() {
-  local -a opts
-  opts=("${(@f)$(${words[@]:0:#words[@]-1} ${words[-1]} --generate-bash-completion 2>/dev/null)}")
+  local -a opts args
+  # The words before the cursor, and the current word only when it is an
+  # option name (as the bash script does), then the completion request.
+  args=("${(@)words[1,CURRENT-1]}")
+  if [[ "${words[CURRENT]}" == -* ]]; then
+    args+=("${words[CURRENT]}")
+  fi
+  opts=("${(@f)$("${args[@]}" --generate-bash-completion 2>/dev/null)}")
   if [[ -n "${opts[1]}" ]]; then
     _describe 'values' opts
   else

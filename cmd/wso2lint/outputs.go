@@ -142,7 +142,7 @@ func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []
 	var stdout []byte
 	for _, out := range outs {
 		opt := report.Options{
-			ToolVersion:    version,
+			ToolVersion:    toolVersion().Version,
 			RuleSetVersion: ruleSetVersion,
 			Rules:          ruleInfos(rules),
 			ShowHost:       len(ld.hosts) > 1,

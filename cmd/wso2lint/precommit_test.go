@@ -1,11 +1,16 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 
 	"github.com/wso2lint/wso2lint/internal/testenv"
 )
@@ -115,3 +120,143 @@ func TestPreCommitHookAPIM4(t *testing.T) {
 
 // copyTree copies a directory of regular files.
 func copyTree(t *testing.T, src, dst string) { testenv.CopyTree(t, src, dst) }
+
+// preCommitHook is one hook of .pre-commit-hooks.yaml.
+type preCommitHook struct {
+	ID            string `yaml:"id"`
+	Entry         string `yaml:"entry"`
+	Language      string `yaml:"language"`
+	Files         string `yaml:"files"`
+	PassFilenames bool   `yaml:"pass_filenames"`
+	RequireSerial bool   `yaml:"require_serial"`
+}
+
+// preCommitHooks reads the repository's .pre-commit-hooks.yaml by language.
+func preCommitHooks(t *testing.T) map[string]preCommitHook {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []preCommitHook
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]preCommitHook{}
+	for _, h := range hooks {
+		if _, dup := out[h.Language]; dup {
+			t.Errorf("two hooks of language %s", h.Language)
+		}
+		out[h.Language] = h
+	}
+	return out
+}
+
+// TestPreCommitHookFlavours checks that the hooks come in three flavours,
+// golang (built by pre-commit), system (wso2lint on PATH) and docker_image
+// (the image, whose ENTRYPOINT is wso2lint), running the same command on the
+// same files.
+func TestPreCommitHookFlavours(t *testing.T) {
+	hooks := preCommitHooks(t)
+	golang, system, docker := hooks["golang"], hooks["system"], hooks["docker_image"]
+	if golang.ID != "wso2lint" || system.ID == "" || docker.ID == "" {
+		t.Fatalf("want hooks of languages golang (id wso2lint), system and docker_image; got %+v", hooks)
+	}
+	want := golang
+	want.ID, want.Language = "", ""
+	for _, h := range []preCommitHook{system, docker} {
+		got := h
+		got.ID, got.Language = "", ""
+		if h.Language == "docker_image" {
+			image, args, _ := strings.Cut(h.Entry, " ")
+			if !strings.HasPrefix(image, "ghcr.io/wso2lint/wso2lint:") {
+				t.Errorf("docker_image entry %q: want the wso2lint image first", h.Entry)
+			}
+			got.Entry = "wso2lint " + args // the image's ENTRYPOINT is wso2lint
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("hook %s differs from the golang hook (-want +got):\n%s", h.ID, diff)
+		}
+	}
+	if !strings.HasPrefix(want.Entry, "wso2lint lint --files") || !want.PassFilenames || !want.RequireSerial {
+		t.Errorf("golang hook %+v: want entry wso2lint lint --files, pass_filenames, require_serial", golang)
+	}
+}
+
+// TestPreCommitHookSystemAndDocker runs the system hook with the real
+// pre-commit (try-repo, the built wso2lint on PATH) and the docker_image
+// hook's command as docker would run it in the image (the entry with the
+// image replaced by its ENTRYPOINT, the changed files appended, in the
+// repository): a clean home passes, a collision fails with WL101.
+func TestPreCommitHookSystemAndDocker(t *testing.T) {
+	testenv.NeedCommands(t, "apt-get install -y pre-commit", "pre-commit", "git")
+	hooks := preCommitHooks(t)
+	root := repoRoot(t)
+	repo, git, _ := preCommitRepo(t)
+	env := append(os.Environ(), "PATH="+filepath.Dir(binary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
+	system := func() (int, string) {
+		cmd := exec.Command("pre-commit", "try-repo", root, hooks["system"].ID, "--all-files")
+		cmd.Dir, cmd.Env = repo, env
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), string(out)
+		} else if err != nil {
+			t.Fatalf("pre-commit: %v\n%s", err, out)
+		}
+		return 0, string(out)
+	}
+	docker := func() (int, string) {
+		files := exec.Command("git", "ls-files")
+		files.Dir = repo
+		list, err := files.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		re := regexp.MustCompile(hooks["docker_image"].Files)
+		_, args, _ := strings.Cut(hooks["docker_image"].Entry, " ")
+		argv := strings.Fields(args)
+		for _, f := range strings.Fields(string(list)) {
+			if re.MatchString(f) {
+				argv = append(argv, f)
+			}
+		}
+		cmd := exec.Command(binary(t), argv...)
+		cmd.Dir = repo
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), string(out)
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return 0, string(out)
+	}
+	copyTree(t, filepath.Join(root, "testdata/clean/wso2am-2.6.0"), filepath.Join(repo, "apim"))
+	git("add", ".")
+	git("commit", "-q", "-m", "clean")
+	for name, hook := range map[string]func() (int, string){"system": system, "docker_image": docker} {
+		if code, out := hook(); code != 0 {
+			t.Errorf("%s hook, clean configuration: exit %d, want 0\n%s", name, code, out)
+		}
+	}
+	// The HTTP servlet port moved onto the HTTPS one: WL101 in one home.
+	p := filepath.Join(repo, "apim/repository/conf/tomcat/catalina-server.xml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), `port="9763"`, `port="9443"`, 1)
+	if bad == string(data) {
+		t.Fatal("fixture catalina-server.xml has no port=\"9763\"")
+	}
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("commit", "-q", "-am", "bad edit")
+	for name, hook := range map[string]func() (int, string){"system": system, "docker_image": docker} {
+		if code, out := hook(); code != 1 || !strings.Contains(out, "WL101") {
+			t.Errorf("%s hook, bad edit: exit %d, want a failure naming WL101\n%s", name, code, out)
+		}
+	}
+}

@@ -18,10 +18,11 @@ const module = "github.com/wso2lint/wso2lint/"
 // never imports lint; lint never imports emit or parse.
 var allowed = map[string][]string{
 	"catalog":              {"internal/model", "internal/product"},
-	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report", "report/picture"},
+	"cmd/wso2lint":         {"catalog", "config", "emit", "internal/atomicfile", "internal/buildinfo", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "parse", "report", "report/picture"},
 	"config":               {"internal/model", "internal/regfile"},
 	"emit":                 {"internal/model"},
 	"internal/atomicfile":  {},
+	"internal/buildinfo":   {},
 	"internal/discover":    {"parse"},
 	"internal/layering":    {},
 	"internal/model":       {},
@@ -42,6 +43,7 @@ var allowed = map[string][]string{
 	"internal/testenv":     {},
 	"internal/inlinewant":  {},
 	"internal/freshclone":  {},
+	"internal/packaging":   {},
 	"internal/producttest": {},
 	"internal/tomltest":    {},
 }
