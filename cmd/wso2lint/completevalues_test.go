@@ -25,8 +25,8 @@ func TestCompleteValues(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"lint --format", []string{"lint", "--format"}, []string{"text", "json", "sarif", "checkstyle", "github"}},
-		{"default command --format", []string{"./home", "--format"}, []string{"text", "json", "sarif", "checkstyle", "github"}},
+		{"lint --format", []string{"lint", "--format"}, []string{"text", "json", "sarif", "checkstyle", "github", "gitlab", "junit", "markdown"}},
+		{"default command --format", []string{"./home", "--format"}, []string{"text", "json", "sarif", "checkstyle", "github", "gitlab", "junit", "markdown"}},
 		{"ports --format", []string{"ports", "--format"}, []string{"text", "json"}},
 		{"catalog --format", []string{"catalog", "--format"}, []string{"text", "json", "markdown"}},
 		{"explain --format", []string{"explain", "--format"}, []string{"text", "markdown", "json"}},
