@@ -30,6 +30,10 @@ type Options struct {
 	// (--host-service, host-services in .wso2lint.yaml): a WSO2 listener on
 	// one of their ports collides with them (WL101).
 	HostServices []model.HostService
+	// Manifests are the deployment manifests of lint --manifests, their
+	// workloads matched to homes (package manifest); the manifest rules
+	// (WL501-WL509) check them against the homes' listeners. Nil when none.
+	Manifests *model.Manifests
 }
 
 // matches reports whether s names r, by ID (any case) or by name.
