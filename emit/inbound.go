@@ -62,11 +62,20 @@ type HomePort struct {
 // InboundSkip reason; switched-off listeners and outbound connections are
 // left out entirely.
 func HomePorts(h *model.Home) []HomePort {
+	servers := make([]*model.Server, len(h.Servers))
+	for i := range h.Servers {
+		servers[i] = &h.Servers[i]
+	}
+	return ServerPorts(servers...)
+}
+
+// ServerPorts is HomePorts for some servers of a home: one profile of a
+// multi-profile home runs in a container of its own.
+func ServerPorts(servers ...*model.Server) []HomePort {
 	var out []HomePort
 	seen := map[[2]int]bool{}
 	var all []HomePort
-	for si := range h.Servers {
-		s := &h.Servers[si]
+	for _, s := range servers {
 		for _, l := range s.Listeners {
 			if !l.Enabled || l.Dir != model.DirIn {
 				continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -62,7 +63,10 @@ func deployAction(c *cli.Context) error {
 	}
 	var buf buffer
 	if target == "compose" {
-		err = compose.Emit(&buf, ld.homes)
+		var he *compose.HostPortError
+		if err = compose.Emit(&buf, ld.homes); errors.As(err, &he) {
+			return &exitError{code: exitFindings, msg: err.Error()}
+		}
 	} else {
 		err = kubernetes.Emit(&buf, ld.homes, kubernetes.Options{Allow: allow, From: from, Patch: mode == "fragment"})
 	}

@@ -23,6 +23,9 @@ const (
 	// HomeAnnotation names the home an object was written for; lint
 	// --manifests matches workloads to homes by it.
 	HomeAnnotation = "wso2lint.io/home"
+	// ProfileAnnotation names the server profile of a multi-profile home
+	// (Enterprise Integrator) that a workload runs.
+	ProfileAnnotation = "wso2lint.io/profile"
 )
 
 // MaxRange is the longest port range written out port by port: a Service
@@ -60,23 +63,24 @@ func Emit(w io.Writer, homes []*model.Home, opt Options) error {
 		header = append(header, "apply with: kubectl patch deployment NAME --patch-file FILE (one document per home)")
 	}
 	names := map[string]bool{}
-	for _, h := range homes {
-		name := uniqueName(objectName(h.Dir), names)
-		ports, notes := servicePorts(emit.HomePorts(h))
-		header = append(header, "home "+h.Dir+": "+name)
+	for _, u := range units(homes) {
+		h := u.home
+		name := uniqueName(u.name, names)
+		ports, notes := servicePorts(emit.ServerPorts(u.servers...))
+		header = append(header, "home "+h.Dir+u.what+": "+name)
 		for _, n := range notes {
 			header = append(header, "  "+n)
 		}
 		if opt.Patch {
-			docs = append(docs, patch(h, name, ports))
+			docs = append(docs, patch(u, name, ports))
 			continue
 		}
 		if len(ports) == 0 {
 			header = append(header, "  no port to expose: no Service")
 			continue
 		}
-		docs = append(docs, service(h, name, ports))
-		pols, pnotes := policies(h, name, ports, opt)
+		docs = append(docs, service(u, name, ports))
+		pols, pnotes := policies(u, name, ports, opt)
 		for _, n := range pnotes {
 			header = append(header, "  "+n)
 		}
@@ -134,15 +138,54 @@ func portText(p, end model.Port) string {
 
 func protoName(p model.Protocol) string { return strings.ToUpper(p.String()) }
 
-func metadata(h *model.Home, obj, name string) *yaml.Node {
+func metadata(u unit, obj, name string) *yaml.Node {
 	return yamlnode.Map(
 		"name", yamlnode.Str(obj),
 		"labels", yamlnode.Map(NameLabel, yamlnode.Str(name)),
-		"annotations", yamlnode.Map(HomeAnnotation, yamlnode.Str(h.Dir)),
+		"annotations", annotations(u),
 	)
 }
 
-func service(h *model.Home, name string, ports []port) *yaml.Node {
+// annotations names the home, and the profile of a multi-profile home.
+func annotations(u unit) *yaml.Node {
+	a := yamlnode.Map(HomeAnnotation, yamlnode.Str(u.home.Dir))
+	if u.profile != "" {
+		a.Content = append(a.Content, yamlnode.Str(ProfileAnnotation), yamlnode.Str(u.profile))
+	}
+	return a
+}
+
+// unit is what one Service covers: a home, or one profile of a home with
+// several servers (Enterprise Integrator), each of which runs on its own.
+type unit struct {
+	home    *model.Home
+	servers []*model.Server
+	name    string
+	profile string // set for one profile of a multi-server home
+	what    string // " (profile broker)"
+}
+
+func units(homes []*model.Home) []unit {
+	var out []unit
+	for _, h := range homes {
+		if len(h.Servers) <= 1 {
+			u := unit{home: h, name: objectName(h.Dir)}
+			for i := range h.Servers {
+				u.servers = append(u.servers, &h.Servers[i])
+			}
+			out = append(out, u)
+			continue
+		}
+		for i := range h.Servers {
+			s := &h.Servers[i]
+			out = append(out, unit{home: h, servers: []*model.Server{s}, profile: s.Profile,
+				name: label(objectName(h.Dir)+"-"+s.Profile, 55), what: " (profile " + s.Profile + ")"})
+		}
+	}
+	return out
+}
+
+func service(u unit, name string, ports []port) *yaml.Node {
 	seq := yamlnode.Seq()
 	for _, p := range ports {
 		e := yamlnode.Map(
@@ -157,7 +200,7 @@ func service(h *model.Home, name string, ports []port) *yaml.Node {
 	return yamlnode.Map(
 		"apiVersion", yamlnode.Str("v1"),
 		"kind", yamlnode.Str("Service"),
-		"metadata", metadata(h, name, name),
+		"metadata", metadata(u, name, name),
 		"spec", yamlnode.Map(
 			"selector", yamlnode.Map(NameLabel, yamlnode.Str(name)),
 			"ports", seq,
@@ -168,7 +211,7 @@ func service(h *model.Home, name string, ports []port) *yaml.Node {
 // classes are the exposure classes with a NetworkPolicy each, in order.
 var classes = [...]model.Exposure{model.ExposurePublic, model.ExposureManagement, model.ExposureCluster}
 
-func policies(h *model.Home, name string, ports []port, opt Options) ([]*yaml.Node, []string) {
+func policies(u unit, name string, ports []port, opt Options) ([]*yaml.Node, []string) {
 	var docs []*yaml.Node
 	var notes []string
 	for _, cls := range classes {
@@ -206,7 +249,7 @@ func policies(h *model.Home, name string, ports []port, opt Options) ([]*yaml.No
 		docs = append(docs, yamlnode.Map(
 			"apiVersion", yamlnode.Str("networking.k8s.io/v1"),
 			"kind", yamlnode.Str("NetworkPolicy"),
-			"metadata", metadata(h, name+"-"+cls.String(), name),
+			"metadata", metadata(u, name+"-"+cls.String(), name),
 			"spec", yamlnode.Map(
 				"podSelector", yamlnode.Map("matchLabels", yamlnode.Map(NameLabel, yamlnode.Str(name))),
 				"policyTypes", yamlnode.Seq(yamlnode.Str("Ingress")),
@@ -236,7 +279,7 @@ func kvMap(kvs []model.KV) *yaml.Node {
 	return n
 }
 
-func patch(h *model.Home, name string, ports []port) *yaml.Node {
+func patch(u unit, name string, ports []port) *yaml.Node {
 	seq := yamlnode.Seq()
 	for _, p := range ports {
 		seq.Content = append(seq.Content, yamlnode.Map(
@@ -247,11 +290,11 @@ func patch(h *model.Home, name string, ports []port) *yaml.Node {
 	}
 	container := yamlnode.Map("name", yamlnode.Str(name), "ports", seq)
 	return yamlnode.Map(
-		"metadata", yamlnode.Map("annotations", yamlnode.Map(HomeAnnotation, yamlnode.Str(h.Dir))),
+		"metadata", yamlnode.Map("annotations", annotations(u)),
 		"spec", yamlnode.Map("template", yamlnode.Map(
 			"metadata", yamlnode.Map(
 				"labels", yamlnode.Map(NameLabel, yamlnode.Str(name)),
-				"annotations", yamlnode.Map(HomeAnnotation, yamlnode.Str(h.Dir)),
+				"annotations", annotations(u),
 			),
 			"spec", yamlnode.Map("containers", yamlnode.Seq(container)),
 		)),
@@ -277,6 +320,18 @@ func normalize(ps []netip.Prefix) []netip.Prefix {
 			out = append(out, q)
 		}
 	}
+	// A prefix inside a wider one adds nothing.
+	kept := out[:0:0]
+	for i, p := range out {
+		covered := false
+		for j, q := range out {
+			covered = covered || i != j && q.Bits() < p.Bits() && q.Contains(p.Addr())
+		}
+		if !covered {
+			kept = append(kept, p)
+		}
+	}
+	out = kept
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && lessPrefix(out[j], out[j-1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
