@@ -27,6 +27,8 @@ const (
 	MaxDocuments = 10000
 	// MaxDepth is the deepest nesting of a YAML node (aliases included).
 	MaxDepth = 100
+	// MaxNodes is the most YAML nodes of one document, aliases expanded.
+	MaxNodes = 1 << 20
 	// MaxFiles is the most manifest files a directory walk reads.
 	MaxFiles = 10000
 )
@@ -128,7 +130,8 @@ func Parse(m *model.Manifests, name string, data []byte) (err error) {
 			}
 			return yamlErr(name, data, err)
 		}
-		if err := checkDepth(&doc, 0); err != nil {
+		budget := MaxNodes
+		if err := checkDepth(&doc, 0, &budget); err != nil {
 			return fmt.Errorf("%s:%d: %v", name, doc.Line, err)
 		}
 		root := &doc
@@ -157,15 +160,20 @@ func yamlErr(name string, data []byte, err error) error {
 	return fmt.Errorf("%s%s: malformed YAML: %s", name, line, strings.ReplaceAll(msg, "\n", " "))
 }
 
-func checkDepth(n *yaml.Node, depth int) error {
+// checkDepth refuses documents nested deeper than MaxDepth, or larger than
+// MaxNodes nodes once aliases are expanded (a "billion laughs" document).
+func checkDepth(n *yaml.Node, depth int, budget *int) error {
 	if depth > MaxDepth {
 		return fmt.Errorf("YAML nested deeper than %d levels", MaxDepth)
 	}
+	if *budget--; *budget < 0 {
+		return fmt.Errorf("YAML document of more than %d nodes with its aliases expanded", MaxNodes)
+	}
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		return checkDepth(n.Alias, depth+1)
+		return checkDepth(n.Alias, depth+1, budget)
 	}
 	for _, c := range n.Content {
-		if err := checkDepth(c, depth+1); err != nil {
+		if err := checkDepth(c, depth+1, budget); err != nil {
 			return err
 		}
 	}
