@@ -143,7 +143,8 @@ func (r *reader) probes(kind string, pr *yaml.Node) []model.Probe {
 }
 
 // localPortRE finds a connection to a local port in a command line.
-var localPortRE = regexp.MustCompile(`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\$\{?HOSTNAME\}?|\$\(hostname(?: -i)?\))(?::|\s+)([0-9]{1,5})\b`)
+// (bash's /dev/tcp/localhost/9443 too).
+var localPortRE = regexp.MustCompile(`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\$\{?HOSTNAME\}?|\$\(hostname(?: -i)?\))(?::|/|\s+)([0-9]{1,5})\b`)
 
 // commandProbes finds the local ports a command (a sequence of words, or one
 // string) connects to; each is a probe at the word's position.
