@@ -45,6 +45,9 @@ type Config struct {
 	Hosts []Host
 	// Firewall is the top-level firewall policy; nil when not set.
 	Firewall *Firewall
+	// Workloads map workloads of lint --manifests to homes (workloads:), in
+	// file order.
+	Workloads []Workload
 
 	// refs records where each rule reference was written, for ResolveRules.
 	refs []ruleRef
@@ -137,6 +140,7 @@ func (raw *rawConfig) config(path string) (*Config, error) {
 		h.svc.Origin = path
 		c.HostServices = append(c.HostServices, h.svc)
 	}
+	c.Workloads = raw.Workloads.workloads(path)
 	hosts, errs := raw.hosts(path)
 	c.Hosts = hosts
 	fw, ferrs := raw.Firewall.firewall(path, raw.Networks)

@@ -26,6 +26,8 @@ type rawConfig struct {
 	Hosts    []rawHost    `yaml:"hosts"`
 	Networks networkMap   `yaml:"networks"`
 	Firewall *rawFirewall `yaml:"firewall"`
+	// Workloads maps manifest workloads to homes (lint --manifests).
+	Workloads workloadMap `yaml:"workloads"`
 }
 
 type rawIgnore struct {

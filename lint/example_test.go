@@ -136,8 +136,20 @@ func runExample(t *testing.T, r *Rule, ex Example) []string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	// Manifests (k8s/..., compose/...) go next to the home, which is then
+	// a folder named like the home the manifests' wso2lint.io/home names.
+	home, manifests := dir, []string(nil)
 	for _, n := range names {
-		p := filepath.Join(dir, filepath.FromSlash(n))
+		if isManifestExample(n) {
+			home = filepath.Join(dir, "wso2is-7.0.0")
+			manifests = append(manifests, filepath.Join(dir, filepath.FromSlash(n)))
+		}
+	}
+	for _, n := range names {
+		p := filepath.Join(home, filepath.FromSlash(n))
+		if isManifestExample(n) {
+			p = filepath.Join(dir, filepath.FromSlash(n))
+		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -145,15 +157,19 @@ func runExample(t *testing.T, r *Rule, ex Example) []string {
 			t.Fatal(err)
 		}
 	}
-	h, err := parse.Home(dir, parse.Options{})
+	h, err := parse.Home(home, parse.Options{})
 	if err != nil {
 		t.Fatalf("parse example %q: %v", ex.Name, err)
 	}
 	catalog.Resolve(h)
+	m, err := exampleManifests(h, manifests)
+	if err != nil {
+		t.Fatalf("example %q: %v", ex.Name, err)
+	}
 	// The rule runs as the command runs it: with the catalog's default ports
 	// (WL105), and the ignore rules after every other rule, whose findings
 	// the ignores suppress (WL902).
-	opt := Options{DefaultPort: catalog.DefaultBase}
+	opt := Options{DefaultPort: catalog.DefaultBase, Manifests: m}
 	if ex.Live != "" {
 		socks, err := live.ParseSS("ss.txt", []byte(ex.Live))
 		if err != nil {

@@ -34,6 +34,10 @@ type Options struct {
 	// the live rules (WL601-WL603) compare them with the listeners each
 	// server should open; they stay silent when it is nil.
 	Live *model.Live
+	// Manifests are the deployment manifests of lint --manifests, their
+	// workloads matched to homes (package manifest); the manifest rules
+	// (WL501-WL509) check them against the homes' listeners. Nil when none.
+	Manifests *model.Manifests
 }
 
 // matches reports whether s names r, by ID (any case) or by name.

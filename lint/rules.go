@@ -35,6 +35,7 @@ func Rules() []*Rule {
 		ruleWL318(),
 		ruleWL319(),
 		ruleWL401(), ruleWL402(), ruleWL403(), ruleWL404(), ruleWL405(),
+		ruleWL501(), ruleWL502(), ruleWL503(), ruleWL504(), ruleWL505(), ruleWL506(),
 		ruleWL601(), ruleWL602(), ruleWL603(),
 		ruleWL901(),
 		ruleWL902(),

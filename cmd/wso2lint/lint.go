@@ -28,6 +28,7 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "live-from", Usage: "like --live, with the sockets of a saved `ss -ltnup` output `FILE` (a container, another host)"},
 		&cli.BoolFlag{Name: "files", Usage: "treat PATHs as changed files (pre-commit): lint each file's home once, as a host of its own"},
 		hostFlag(),
+		manifestsFlag(),
 	), lintOutputFlags()...)
 }
 
@@ -87,6 +88,9 @@ func lintAction(c *cli.Context, getenv env) error {
 		return nil // --files: no changed file belongs to a product home
 	}
 	cfg := ld.cfg
+	if err := applyManifests(c, ld, &set.opt); err != nil {
+		return err
+	}
 	findings := lint.RunHosts(hostsOfLoad(cfg, ld), rules, set.opt)
 	if cfg != nil {
 		kept := findings[:0]

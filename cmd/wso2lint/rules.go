@@ -20,7 +20,7 @@ import (
 
 func rulesCommand() *cli.Command {
 	flags := append(append(homeFlags(), configFlags()...),
-		&cli.StringFlag{Name: "target", Usage: "firewall `TARGET`: " + strings.Join(emit.Targets(), ", ")},
+		&cli.StringFlag{Name: "target", Usage: "firewall `TARGET`: " + strings.Join(emit.Targets(), ", ") + "; or deployment manifests: " + strings.Join(deployTargets, ", ")},
 		&cli.StringFlag{Name: "mode", Value: emit.ModeStandalone, Usage: "`MODE`: standalone (a complete ruleset) or fragment (only a wso2lint chain/table/services to include)"},
 		&cli.StringSliceFlag{Name: "allow", Usage: "sources for an exposure class: `CLASS=CIDR[,CIDR...]` (public, management, cluster; outbound for destinations); repeatable"},
 		&cli.IntFlag{Name: "ssh-port", Value: emit.DefaultSSHPort, Usage: "SSH `PORT` kept open in standalone mode"},
@@ -31,6 +31,7 @@ func rulesCommand() *cli.Command {
 		&cli.StringFlag{Name: "check", Usage: "compare with the committed rules `FILE`; exit 1 with a diff when it is out of date"},
 		hostFlag(),
 		outputFlag(),
+		fromFlag(),
 	)
 	return &cli.Command{
 		Name:      "rules",
@@ -50,6 +51,9 @@ func rulesCommand() *cli.Command {
 }
 
 func rulesAction(c *cli.Context) error {
+	if contains(deployTargets, c.String("target")) {
+		return deployAction(c)
+	}
 	// Flags given are checked before anything is read; the firewall policy of
 	// .wso2lint.yaml fills in what they leave out, per host.
 	if target := c.String("target"); target != "" {
