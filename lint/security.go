@@ -28,6 +28,8 @@ var securitySeverity = map[string]string{
 	"WL317": "9.1", // weak-admin-password
 	"WL318": "5.5", // plaintext-password
 	"WL403": "5.3", // ignored-listener-switch: a listener stays open
+	"WL602": "6.5", // live-unexplained-listener: a random JMX or debug port nobody firewalled
+	"WL603": "6.5", // live-wider-bind: a port meant for loopback open on every interface
 }
 
 // SecuritySeverity returns the rule's security severity, a decimal number from
