@@ -38,11 +38,11 @@ func Emit(w io.Writer, homes []*model.Home) error {
 	services := yamlnode.Map()
 	used := map[string]bool{}
 	for _, u := range units(homes) {
-		h := u.home
-		name := uniqueName(u.name, used)
-		header = append(header, "home "+h.Dir+u.what+": service "+name)
+		h := u.Home
+		name := uniqueName(u.Name, used)
+		header = append(header, "home "+h.Dir+u.What+": service "+name)
 		ports, expose := yamlnode.Seq(), yamlnode.Seq()
-		for _, hp := range emit.ServerPorts(u.servers...) {
+		for _, hp := range emit.ServerPorts(u.Servers...) {
 			text := portText(hp.Port, hp.PortEnd)
 			if hp.Skip != "" {
 				header = append(header, "  left out: "+hp.ID+" "+text+"/"+hp.Proto.String()+": "+hp.Skip)
@@ -72,8 +72,8 @@ func Emit(w io.Writer, homes []*model.Home) error {
 			en = expose
 		}
 		labels := yamlnode.Map("wso2lint.io/home", yamlnode.Str(h.Dir))
-		if u.profile != "" {
-			labels.Content = append(labels.Content, yamlnode.Str("wso2lint.io/profile"), yamlnode.Str(u.profile))
+		if u.Profile != "" {
+			labels.Content = append(labels.Content, yamlnode.Str("wso2lint.io/profile"), yamlnode.Str(u.Profile))
 		}
 		svc := yamlnode.Map("ports", pn, "expose", en, "labels", labels)
 		services.Content = append(services.Content, yamlnode.Str(name), svc)
@@ -125,32 +125,13 @@ func uniqueName(name string, used map[string]bool) string {
 	return out
 }
 
-// unit is one compose service: a home, or one profile of a home with
-// several servers (Enterprise Integrator), each of which runs on its own.
-type unit struct {
-	home    *model.Home
-	servers []*model.Server
-	name    string
-	profile string
-	what    string
-}
-
-func units(homes []*model.Home) []unit {
-	var out []unit
-	for _, h := range homes {
-		if len(h.Servers) <= 1 {
-			u := unit{home: h, name: serviceName(h.Dir)}
-			for i := range h.Servers {
-				u.servers = append(u.servers, &h.Servers[i])
-			}
-			out = append(out, u)
-			continue
+// units lists the compose services of homes (emit.Workloads), named by
+// serviceName.
+func units(homes []*model.Home) []emit.Workload {
+	return emit.Workloads(homes, func(dir, profile string) string {
+		if profile == "" {
+			return serviceName(dir)
 		}
-		for i := range h.Servers {
-			s := &h.Servers[i]
-			out = append(out, unit{home: h, servers: []*model.Server{s}, profile: s.Profile,
-				name: serviceName(serviceName(h.Dir) + "-" + s.Profile), what: " (profile " + s.Profile + ")"})
-		}
-	}
-	return out
+		return serviceName(serviceName(dir) + "-" + profile)
+	})
 }

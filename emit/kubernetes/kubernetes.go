@@ -64,10 +64,10 @@ func Emit(w io.Writer, homes []*model.Home, opt Options) error {
 	}
 	names := map[string]bool{}
 	for _, u := range units(homes) {
-		h := u.home
-		name := uniqueName(u.name, names)
-		ports, notes := servicePorts(emit.ServerPorts(u.servers...))
-		header = append(header, "home "+h.Dir+u.what+": "+name)
+		h := u.Home
+		name := uniqueName(u.Name, names)
+		ports, notes := servicePorts(emit.ServerPorts(u.Servers...))
+		header = append(header, "home "+h.Dir+u.What+": "+name)
 		for _, n := range notes {
 			header = append(header, "  "+n)
 		}
@@ -138,7 +138,7 @@ func portText(p, end model.Port) string {
 
 func protoName(p model.Protocol) string { return strings.ToUpper(p.String()) }
 
-func metadata(u unit, obj, name string) *yaml.Node {
+func metadata(u emit.Workload, obj, name string) *yaml.Node {
 	return yamlnode.Map(
 		"name", yamlnode.Str(obj),
 		"labels", yamlnode.Map(NameLabel, yamlnode.Str(name)),
@@ -147,45 +147,26 @@ func metadata(u unit, obj, name string) *yaml.Node {
 }
 
 // annotations names the home, and the profile of a multi-profile home.
-func annotations(u unit) *yaml.Node {
-	a := yamlnode.Map(HomeAnnotation, yamlnode.Str(u.home.Dir))
-	if u.profile != "" {
-		a.Content = append(a.Content, yamlnode.Str(ProfileAnnotation), yamlnode.Str(u.profile))
+func annotations(u emit.Workload) *yaml.Node {
+	a := yamlnode.Map(HomeAnnotation, yamlnode.Str(u.Home.Dir))
+	if u.Profile != "" {
+		a.Content = append(a.Content, yamlnode.Str(ProfileAnnotation), yamlnode.Str(u.Profile))
 	}
 	return a
 }
 
-// unit is what one Service covers: a home, or one profile of a home with
-// several servers (Enterprise Integrator), each of which runs on its own.
-type unit struct {
-	home    *model.Home
-	servers []*model.Server
-	name    string
-	profile string // set for one profile of a multi-server home
-	what    string // " (profile broker)"
+// units lists what the Services cover (emit.Workloads), named by
+// objectName.
+func units(homes []*model.Home) []emit.Workload {
+	return emit.Workloads(homes, func(dir, profile string) string {
+		if profile == "" {
+			return objectName(dir)
+		}
+		return label(objectName(dir)+"-"+profile, 55)
+	})
 }
 
-func units(homes []*model.Home) []unit {
-	var out []unit
-	for _, h := range homes {
-		if len(h.Servers) <= 1 {
-			u := unit{home: h, name: objectName(h.Dir)}
-			for i := range h.Servers {
-				u.servers = append(u.servers, &h.Servers[i])
-			}
-			out = append(out, u)
-			continue
-		}
-		for i := range h.Servers {
-			s := &h.Servers[i]
-			out = append(out, unit{home: h, servers: []*model.Server{s}, profile: s.Profile,
-				name: label(objectName(h.Dir)+"-"+s.Profile, 55), what: " (profile " + s.Profile + ")"})
-		}
-	}
-	return out
-}
-
-func service(u unit, name string, ports []port) *yaml.Node {
+func service(u emit.Workload, name string, ports []port) *yaml.Node {
 	seq := yamlnode.Seq()
 	for _, p := range ports {
 		e := yamlnode.Map(
@@ -211,7 +192,7 @@ func service(u unit, name string, ports []port) *yaml.Node {
 // classes are the exposure classes with a NetworkPolicy each, in order.
 var classes = [...]model.Exposure{model.ExposurePublic, model.ExposureManagement, model.ExposureCluster}
 
-func policies(u unit, name string, ports []port, opt Options) ([]*yaml.Node, []string) {
+func policies(u emit.Workload, name string, ports []port, opt Options) ([]*yaml.Node, []string) {
 	var docs []*yaml.Node
 	var notes []string
 	for _, cls := range classes {
@@ -279,7 +260,7 @@ func kvMap(kvs []model.KV) *yaml.Node {
 	return n
 }
 
-func patch(u unit, name string, ports []port) *yaml.Node {
+func patch(u emit.Workload, name string, ports []port) *yaml.Node {
 	seq := yamlnode.Seq()
 	for _, p := range ports {
 		seq.Content = append(seq.Content, yamlnode.Map(
