@@ -1,8 +1,6 @@
 package catalog_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -43,30 +41,12 @@ func TestOverlayStockMoreProducts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), tt.home)
-			testenv.CopyTree(t, filepath.Join(corpus, tt.home), dir)
-			if tt.offset != "" {
-				setOffset(t, filepath.Join(dir, "repository/conf/carbon.xml"), tt.offset)
-			}
-			deleted := map[string]bool{}
-			for _, f := range tt.delete {
-				deleted[f] = true
-			}
-			full := loadResolved(t, dir)
-			want := keysOf(full, func(l model.Listener) bool { return deleted[l.Source.File] && !skip[l.ID] })
-			if len(want) == 0 {
-				t.Fatal("the deleted files open nothing in the full copy")
-			}
+			_, full, overlay := overlayOf(t, corpus, tt.home, tt.offset, tt.delete)
 			// The docker-ei broker.xml writes the Thrift port 7614 literally;
 			// the stock file has 7611 (plus the profile offset 3: 7614).
-			for _, f := range tt.delete {
-				if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
-					t.Fatal(err)
-				}
-			}
-			overlay := loadResolved(t, dir)
-			if overlay.Layout != model.LayoutOverlay {
-				t.Fatalf("Layout = %v, want overlay", overlay.Layout)
+			want := keysOf(full, func(l model.Listener) bool { return deletedFrom(tt.delete, l) && !skip[l.ID] })
+			if len(want) == 0 {
+				t.Fatal("the deleted files open nothing in the full copy")
 			}
 			got := keysOf(overlay, func(l model.Listener) bool { return l.Origin == model.FromDistribution && !skip[l.ID] })
 			if d := cmp.Diff(fixThrift(want), got); d != "" {

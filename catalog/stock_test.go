@@ -112,33 +112,14 @@ func TestOverlayStockFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			dir := filepath.Join(root, tt.home)
-			testenv.CopyTree(t, filepath.Join(corpus, tt.home), dir)
-			if tt.offset != "" {
-				setOffset(t, filepath.Join(dir, "repository/conf/carbon.xml"), tt.offset)
-			}
-			deleted := map[string]bool{}
-			for _, f := range tt.delete {
-				deleted[f] = true
-			}
 			skip := map[string]bool{}
 			for _, id := range tt.skip {
 				skip[id] = true
 			}
-			full := loadResolved(t, dir)
-			want := keysOf(full, func(l model.Listener) bool { return deleted[l.Source.File] && !skip[l.ID] })
+			dir, full, overlay := overlayOf(t, corpus, tt.home, tt.offset, tt.delete)
+			want := keysOf(full, func(l model.Listener) bool { return deletedFrom(tt.delete, l) && !skip[l.ID] })
 			if len(want) == 0 {
 				t.Fatal("the deleted files open nothing in the full copy")
-			}
-			for _, f := range tt.delete {
-				if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
-					t.Fatal(err)
-				}
-			}
-			overlay := loadResolved(t, dir)
-			if overlay.Layout != model.LayoutOverlay {
-				t.Fatalf("Layout = %v, want overlay", overlay.Layout)
 			}
 			got := keysOf(overlay, func(l model.Listener) bool { return l.Origin == model.FromDistribution })
 			if d := cmp.Diff(want, got); d != "" {
@@ -167,7 +148,7 @@ func TestOverlayStockFiles(t *testing.T) {
 			wantRemoved := map[string][]stockKey{}
 			for _, s := range full.Servers {
 				for _, l := range s.Listeners {
-					if deleted[l.Source.File] && !skip[l.ID] {
+					if deletedFrom(tt.delete, l) && !skip[l.ID] {
 						wantRemoved[l.Source.File] = append(wantRemoved[l.Source.File], stockKey{s.Profile, l.ID, l.Port(), l.Enabled, ""})
 					}
 				}
@@ -244,4 +225,37 @@ func TestOverlayStockUnknownPack(t *testing.T) {
 			t.Errorf("IS-KM got %s %d (origin %v)", l.ID, l.Port(), l.Origin)
 		}
 	}
+}
+
+// overlayOf copies corpus home into a temporary directory (with offset
+// written into its carbon.xml when set), reads it, deletes the files del and
+// reads it again as an overlay. It returns the copy and both readings.
+func overlayOf(t *testing.T, corpus, home, offset string, del []string) (dir string, full, overlay *model.Home) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), home)
+	testenv.CopyTree(t, filepath.Join(corpus, home), dir)
+	if offset != "" {
+		setOffset(t, filepath.Join(dir, "repository/conf/carbon.xml"), offset)
+	}
+	full = loadResolved(t, dir)
+	for _, f := range del {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	overlay = loadResolved(t, dir)
+	if overlay.Layout != model.LayoutOverlay {
+		t.Fatalf("Layout = %v, want overlay", overlay.Layout)
+	}
+	return dir, full, overlay
+}
+
+// deletedFrom reports whether l's source is one of the files del.
+func deletedFrom(del []string, l model.Listener) bool {
+	for _, f := range del {
+		if l.Source.File == f {
+			return true
+		}
+	}
+	return false
 }
