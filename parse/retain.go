@@ -1,64 +1,73 @@
 package parse
 
 import (
-	"slices"
+	"reflect"
 	"unique"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-// detach makes the home keep nothing of what reading it needed: its strings
-// are copied out of the file contents they were cut from (see keep) (a host or port
-// value cut from a 15 KB properties file kept all of it alive), and its
-// slices lose the spare capacity that appending left. A run over a thousand
-// homes holds every home until the output is written, so what each keeps is
-// what the run needs (issue 15 items 2 and 5).
-func detach(h *model.Home) {
-	for i := range h.Servers {
-		s := &h.Servers[i]
-		s.Offsets = clip(s.Offsets)
-		for j := range s.Offsets {
-			o := &s.Offsets[j]
-			o.Text = keep(o.Text)
-			detachPos(&o.Pos)
+// detach makes the home keep nothing of what reading it needed: every
+// string reachable from it is copied out of the file contents it was cut
+// from (see keep) (a host or port value cut from a 15 KB properties file kept
+// all of it alive), and every slice loses the spare capacity that appending
+// left. A run over a thousand homes holds every home until the output is
+// written, so what each keeps is what the run needs (issue 15 items 2 and 5).
+//
+// It walks the model by reflection rather than field by field: a list of
+// fields missed the product version cut from carbon.xml, which kept the
+// whole file alive, and would miss the next field added to the model.
+// TestDetachableModel checks that the walk reaches every part of the model.
+func detach(h *model.Home) { detachValue(reflect.ValueOf(h).Elem()) }
+
+// detachValue detaches the strings and slices of the addressable value v.
+func detachValue(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); s != "" {
+			v.SetString(keep(s))
 		}
-		s.Listeners = clip(s.Listeners)
-		for j := range s.Listeners {
-			l := &s.Listeners[j]
-			l.ID, l.Configured, l.Bind = keep(l.ID), keep(l.Configured), keep(l.Bind)
-			l.Host, l.Note = keep(l.Host), keep(l.Note)
-			detachPos(&l.Source)
+	case reflect.Slice:
+		if v.IsNil() {
+			return
 		}
-		s.Settings = clip(s.Settings)
-		for j := range s.Settings {
-			st := &s.Settings[j]
-			st.Key, st.Value = keep(st.Key), keep(st.Value)
-			detachPos(&st.Pos)
+		if v.Len() == 0 {
+			v.Set(v.Slice3(0, 0, 0))
+			return
 		}
-		s.Unresolved = clip(s.Unresolved)
-		for j := range s.Unresolved {
-			r := &s.Unresolved[j]
-			r.Expr = keep(r.Expr)
-			detachPos(&r.Pos)
+		if v.Cap() != v.Len() {
+			c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			reflect.Copy(c, v)
+			v.Set(c)
 		}
-		s.Runtime = clip(s.Runtime)
-		for j := range s.Runtime {
-			r := &s.Runtime[j]
-			r.Name, r.Expr = keep(r.Name), keep(r.Expr)
-			detachPos(&r.Pos)
+		if kindHolds(v.Type().Elem()) {
+			for i := 0; i < v.Len(); i++ {
+				detachValue(v.Index(i))
+			}
+		}
+	case reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			detachValue(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			detachValue(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			detachValue(v.Field(i))
 		}
 	}
-	h.Servers = clip(h.Servers)
-	h.Ignores = clip(h.Ignores)
-	for i := range h.Ignores {
-		g := &h.Ignores[i]
-		g.Reason, g.Path = keep(g.Reason), keep(g.Path)
-		for j := range g.Rules {
-			g.Rules[j] = keep(g.Rules[j])
-		}
-		detachPos(&g.Pos)
+}
+
+// kindHolds reports whether values of t can hold a string or a slice, so
+// that a slice of plain numbers is not walked element by element.
+func kindHolds(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.String, reflect.Slice, reflect.Pointer, reflect.Struct, reflect.Array:
+		return true
 	}
-	h.Files = clip(h.Files)
+	return false
 }
 
 // keep returns s as a string of its own, the same one for equal strings of
@@ -70,20 +79,4 @@ func keep(s string) string {
 		return ""
 	}
 	return unique.Make(s).Value()
-}
-
-// detachPos copies the element path or key of a position out of its file.
-func detachPos(p *model.Pos) { p.Path = keep(p.Path) }
-
-// clip returns s in an array of its own length (an empty s keeps being nil
-// or not): the array that appending grew, up to twice as large, is left to
-// the collector.
-func clip[S ~[]E, E any](s S) S {
-	if len(s) == 0 {
-		return s[:0:0]
-	}
-	if cap(s) == len(s) {
-		return s
-	}
-	return slices.Clone(s)
 }
