@@ -3,7 +3,6 @@ package parse
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -199,7 +198,7 @@ func (h *home) read(rel string) (data []byte, ok bool, err error) {
 	if fi.Size() > max {
 		return nil, false, h.errorf(rel, 0, "file is %d bytes, larger than the limit of %d bytes (--max-file-size)", fi.Size(), max)
 	}
-	data, err = io.ReadAll(io.LimitReader(f, max+1))
+	data, err = regfile.ReadAll(f, fi.Size(), max)
 	if err != nil {
 		return nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}

@@ -32,9 +32,11 @@ type valueError struct {
 }
 
 // parseXML reads data, the content of the home-relative file rel, as XML (see
-// xmlpos.Parse for what is rejected). A rejection is an *xmlpos.Error.
+// xmlpos.Parse for what is rejected). A rejection is an *xmlpos.Error. The
+// file keeps data (xmlpos.ParseOwned): the caller hands it over and never
+// changes it; detach copies what the home keeps of it.
 func parseXML(rel string, data []byte) (*xmlFile, error) {
-	x, err := xmlpos.Parse(data, xmlpos.Options{Marker: ignoreMarker})
+	x, err := xmlpos.ParseOwned(data, xmlpos.Options{Marker: ignoreMarker})
 	if err != nil {
 		return nil, err
 	}

@@ -118,11 +118,7 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 	if limit > 0 && fi.Size() > limit {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: %d bytes, larger than the limit of %d bytes", ErrTooLarge, fi.Size(), limit)}
 	}
-	r := io.Reader(f)
-	if limit > 0 {
-		r = io.LimitReader(f, limit+1)
-	}
-	data, err := io.ReadAll(r)
+	data, err := ReadAll(f, fi.Size(), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +126,34 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: grew past the limit of %d bytes while it was being read", ErrTooLarge, limit)}
 	}
 	return data, nil
+}
+
+// ReadAll reads r to its end, as io.ReadAll does, into one buffer sized for
+// size bytes (a regular file's size as Stat gave it) and one more, so that a
+// file read whole takes one allocation and two reads instead of the dozen of
+// doubling appends io.ReadAll makes from 512 bytes (issue 15: 18 % of reading
+// a home). A file that grew or shrank since is still read whole. A limit above
+// zero stops reading at limit+1 bytes: the caller sees more than limit bytes
+// and reports the file as too large.
+func ReadAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if limit > 0 {
+		r = io.LimitReader(r, limit+1)
+		size = min(size, limit)
+	}
+	buf := make([]byte, 0, max(size, 0)+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it was
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // openErr makes err a *fs.PathError with Op "open" naming name.
