@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -47,6 +48,15 @@ type home struct {
 	// a file was read from: resolve evaluates the symbolic links of a
 	// directory once, not once per file (see resolve).
 	realDirs map[string]string
+	// names caches the names in each home-relative directory looked into
+	// (see absent); a nil set: the directory does not exist.
+	names map[string]map[string]struct{}
+	// misses counts the failed probes in each home-relative directory not
+	// yet listed (see missed).
+	misses map[string]int
+	// unlisted holds the directories absent could not list (unreadable, or
+	// more than maxListed entries): their paths are looked at one by one.
+	unlisted map[string]bool
 	// beforeOpen, when set, runs between checking a file and opening it; tests
 	// use it to make a file disappear mid-scan deterministically.
 	beforeOpen func(rel string)
@@ -86,30 +96,40 @@ func (h *home) errorf(rel string, line int, format string, args ...any) error {
 }
 
 // resolve checks rel and returns the real path to open. ok is false when the file
-// does not exist (which is not an error: most files are optional).
-func (h *home) resolve(rel string) (string, bool, error) {
+// does not exist (which is not an error: most files are optional). lfi is what
+// Lstat said of the path returned when that path is the one looked at (no
+// symbolic link at rel itself), so that opening it need not look again; nil
+// otherwise.
+func (h *home) resolve(rel string) (string, fs.FileInfo, bool, error) {
+	if h.absent(rel) {
+		return "", nil, false, nil
+	}
 	full := filepath.Join(h.real, filepath.FromSlash(rel))
 	fi, err := os.Lstat(full)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-			return "", false, nil
+			h.missed(rel)
+			return "", nil, false, nil
 		}
-		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
+		return "", nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}
 	target, err := h.evalSymlinks(rel, full, fi)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", false, h.errorf(rel, 0, "broken symbolic link")
+			return "", nil, false, h.errorf(rel, 0, "broken symbolic link")
 		}
 		if isLoop(err) {
-			return "", false, h.errorf(rel, 0, "symbolic link loop")
+			return "", nil, false, h.errorf(rel, 0, "symbolic link loop")
 		}
-		return "", false, h.errorf(rel, 0, "%v", cleanErr(err))
+		return "", nil, false, h.errorf(rel, 0, "%v", cleanErr(err))
 	}
 	if !h.opt.FollowSymlinks && !within(h.real, target) {
-		return "", false, h.errorf(rel, 0, "symbolic link leaves the home (to %s); use --follow-symlinks to read it", target)
+		return "", nil, false, h.errorf(rel, 0, "symbolic link leaves the home (to %s); use --follow-symlinks to read it", target)
 	}
-	return target, true, nil
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		return target, nil, true, nil
+	}
+	return target, fi, true, nil
 }
 
 // evalSymlinks is filepath.EvalSymlinks(full) for the home-relative path
@@ -165,28 +185,116 @@ func (h *home) realDir(dir string) (string, error) {
 
 // exists reports whether rel exists in the home (as a file or directory).
 func (h *home) exists(rel string) bool {
+	if h.absent(rel) {
+		return false
+	}
 	_, err := os.Stat(filepath.Join(h.real, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		h.missed(rel)
+	}
 	return err == nil
 }
 
 // isDir reports whether rel is a directory of the home.
 func (h *home) isDir(rel string) bool {
+	if h.absent(rel) {
+		return false
+	}
 	fi, err := os.Stat(filepath.Join(h.real, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		h.missed(rel)
+	}
 	return err == nil && fi.IsDir()
+}
+
+// absent reports whether the home-relative path rel is known not to exist:
+// its directory holds no entry of that name, as a listing of the directory
+// says. A home is probed for some sixty files that most homes lack (one start
+// script per product and profile, optional configuration files), most of them
+// in bin/ and the conf folder; once a directory has had listAfter failed
+// probes (see missed), one listing answers the rest, where each was a failed
+// stat. Names are compared exactly, as the server (Java on Linux) looks them
+// up. false means "look": the entry is there, or the directory was not
+// listed.
+func (h *home) absent(rel string) bool {
+	dir, name, ok := splitRel(rel)
+	if !ok {
+		return false
+	}
+	names, listed := h.names[dir]
+	if !listed {
+		return false
+	}
+	if names == nil {
+		return true // the directory does not exist
+	}
+	_, there := names[name]
+	return !there
+}
+
+// listAfter is the number of failed probes in one directory after which
+// absent lists it: a listing costs about as much as four stats.
+const listAfter = 4
+
+// missed records that rel was found not to exist, and lists its directory
+// for absent once it has had listAfter such misses.
+func (h *home) missed(rel string) {
+	dir, _, ok := splitRel(rel)
+	if !ok || h.unlisted[dir] {
+		return
+	}
+	if _, listed := h.names[dir]; listed {
+		return
+	}
+	if h.misses == nil {
+		h.misses = map[string]int{}
+	}
+	h.misses[dir]++
+	if h.misses[dir] < listAfter {
+		return
+	}
+	names, err := listNames(filepath.Join(h.real, filepath.FromSlash(dir)))
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		names = nil
+	default: // unreadable or too large a listing: keep looking one by one
+		if h.unlisted == nil {
+			h.unlisted = map[string]bool{}
+		}
+		h.unlisted[dir] = true
+		return
+	}
+	if h.names == nil {
+		h.names = map[string]map[string]struct{}{}
+	}
+	h.names[dir] = names
+}
+
+// splitRel splits a home-relative path into its clean directory and name;
+// ok is false for a path that is not inside the home.
+func splitRel(rel string) (dir, name string, ok bool) {
+	clean := path.Clean(rel)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") || path.IsAbs(clean) {
+		return "", "", false
+	}
+	dir, name = path.Split(clean)
+	return path.Clean(dir), name, true
 }
 
 // read returns the contents of a home-relative file. ok is false when it does not exist.
 func (h *home) read(rel string) (data []byte, ok bool, err error) {
-	path, ok, err := h.resolve(rel)
+	path, lfi, ok, err := h.resolve(rel)
 	if err != nil || !ok {
 		return nil, ok, err
 	}
 	if h.beforeOpen != nil {
 		h.beforeOpen(rel)
+		lfi = nil // the test changes the file here: look again
 	}
 	// regfile refuses a named pipe, socket or device before and after opening
 	// it, without blocking.
-	f, fi, err := regfile.OpenNoFollow(path)
+	f, fi, err := regfile.OpenNoFollowStat(path, lfi)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, false, h.errorf(rel, 0, "file disappeared while it was being read")
@@ -241,6 +349,47 @@ func (h *home) listDirs(relDir string) []string {
 		}
 	}
 	return names
+}
+
+// maxListed bounds the entries absent keeps of one directory: a folder of
+// thousands of deployed artifacts is not held in memory, its files are
+// looked at one by one instead.
+const maxListed = 4096
+
+// errLongListing is listNames' answer for a directory of more than maxListed
+// entries.
+var errLongListing = errors.New("directory too large to list")
+
+// listNames returns the set of names in the directory dir, or
+// errLongListing when it holds more than maxListed entries.
+func listNames(dir string) (map[string]struct{}, error) {
+	// Opening a named pipe would wait for a writer: only a directory is opened.
+	if fi, err := os.Stat(dir); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, syscall.ENOTDIR
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names := map[string]struct{}{}
+	for {
+		batch, err := f.Readdirnames(256)
+		for _, n := range batch {
+			names[n] = struct{}{}
+		}
+		if len(names) > maxListed {
+			return nil, errLongListing
+		}
+		if err == io.EOF {
+			return names, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func within(root, target string) bool {

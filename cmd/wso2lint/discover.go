@@ -68,9 +68,10 @@ func resolveHomes(args []string, notes io.Writer) (homeSet, error) {
 	var set homeSet
 	seen := map[string]bool{}
 	var found [][]string
+	var finder discover.Finder
 	for _, p := range args {
 		kind := parse.KindOf(p)
-		if h, ok := discover.Enclosing(p); ok {
+		if h, ok := finder.Enclosing(p); ok {
 			fmt.Fprintf(notes, "wso2lint: note: %s is inside the product home %s: reading %s\n", p, h, h)
 			set.add(h, 0, seen)
 			continue

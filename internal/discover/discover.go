@@ -161,6 +161,21 @@ func templatePath(dir string) bool {
 // relative to the working directory ("../.." for a dir given as "." two levels
 // inside). ok is false when dir is not inside a home.
 func Enclosing(dir string) (home string, ok bool) {
+	return new(Finder).Enclosing(dir)
+}
+
+// Finder answers Enclosing for many folders, looking at each folder above
+// them once: the homes of one command line share their parents (a thousand
+// homes under /srv/homes/N each had /srv/homes, /srv and / examined again, a
+// dozen system calls per folder). The zero Finder is ready to use; it assumes
+// the folders do not change while it is used.
+type Finder struct {
+	full map[string]bool // folder -> laid out as a full home (and not a chart or repository/resources)
+}
+
+// Enclosing is the package's Enclosing, remembering what it found out about
+// each folder above dir.
+func (f *Finder) Enclosing(dir string) (home string, ok bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", false
@@ -176,10 +191,16 @@ func Enclosing(dir string) (home string, ok bool) {
 	}
 	full := func(i int) bool {
 		d := chain[i]
-		if isChart(d) || filepath.Base(d) == "resources" && filepath.Base(filepath.Dir(d)) == "repository" {
-			return false
+		if v, seen := f.full[d]; seen {
+			return v
 		}
-		return parse.KindOf(d) == parse.FullHome
+		v := !isChart(d) && !(filepath.Base(d) == "resources" && filepath.Base(filepath.Dir(d)) == "repository") &&
+			parse.KindOf(d) == parse.FullHome
+		if f.full == nil {
+			f.full = map[string]bool{}
+		}
+		f.full[d] = v
+		return v
 	}
 	for i := range chain {
 		if !full(i) {

@@ -160,6 +160,21 @@ func TestEnclosing(t *testing.T) {
 			t.Errorf("Enclosing(%q) = %q, %v; want %q", tt.dir, got, ok, tt.want)
 		}
 	}
+	// One Finder for all, in both orders: what it remembers of a folder
+	// changes no answer.
+	for _, reverse := range []bool{false, true} {
+		var f Finder
+		for i := range tests {
+			tt := tests[i]
+			if reverse {
+				tt = tests[len(tests)-1-i]
+			}
+			got, ok := f.Enclosing(tt.dir)
+			if ok != (tt.want != "") || got != filepath.FromSlash(tt.want) {
+				t.Errorf("Finder.Enclosing(%q) (reverse %t) = %q, %v; want %q", tt.dir, reverse, got, ok, tt.want)
+			}
+		}
+	}
 	t.Chdir(filepath.Join(root, "dev/wso2am/repository/conf"))
 	if got, ok := Enclosing("."); !ok || got != filepath.FromSlash("../..") {
 		t.Errorf(`Enclosing(".") two levels inside a home = %q, %v; want "../.."`, got, ok)

@@ -33,18 +33,34 @@ func OpenNoFollow(name string) (*os.File, fs.FileInfo, error) {
 	return open(name, true, nil)
 }
 
+// OpenNoFollowStat is OpenNoFollow for a name the caller has just looked at
+// with os.Lstat, which gave lfi: the check before opening uses lfi instead of
+// a second Lstat of the same name (a home's reader resolves each file before
+// reading it). The descriptor is checked after opening as always.
+func OpenNoFollowStat(name string, lfi fs.FileInfo) (*os.File, fs.FileInfo, error) {
+	return openStat(name, true, lfi, nil)
+}
+
 // open is Open or OpenNoFollow; beforeOpen, when set, runs between the check
 // and the open (tests swap the file there).
 func open(name string, noFollow bool, beforeOpen func()) (*os.File, fs.FileInfo, error) {
+	return openStat(name, noFollow, nil, beforeOpen)
+}
+
+// openStat is open with what a stat of name gave, when the caller has it
+// (nil: stat name first).
+func openStat(name string, noFollow bool, fi fs.FileInfo, beforeOpen func()) (*os.File, fs.FileInfo, error) {
 	stat := os.Stat
 	flag := os.O_RDONLY | oNonblock
 	if noFollow {
 		stat = os.Lstat
 		flag |= oNoFollow
 	}
-	fi, err := stat(name)
-	if err != nil {
-		return nil, nil, openErr(name, err)
+	if fi == nil {
+		var err error
+		if fi, err = stat(name); err != nil {
+			return nil, nil, openErr(name, err)
+		}
 	}
 	if err := Check(fi); err != nil {
 		return nil, nil, openErr(name, err)
