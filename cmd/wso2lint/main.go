@@ -16,9 +16,34 @@ import (
 // gets more.
 const softMemoryLimit = 64 << 20
 
+// gcPercent is the collector's GOGC unless GOGC is set. Below the soft
+// memory limit the heap may grow to five times what is live before a
+// collection, not twice: a run over a thousand homes allocates over a
+// gigabyte but keeps about 15 MB, so at GOGC=100 it collected some sixty
+// times, a quarter of its CPU time (4.2 s of CPU at 400 against 5.8 s at
+// 100, peak RSS 83 MB against 79 MB). The memory limit still bounds the heap.
+const gcPercent = 400
+
+// gcSettings returns the soft memory limit and GOGC main sets, each -1 when
+// the environment (lookup) sets it and the runtime has taken it from there.
+func gcSettings(lookup func(string) (string, bool)) (limit int64, percent int) {
+	limit, percent = softMemoryLimit, gcPercent
+	if _, set := lookup("GOMEMLIMIT"); set {
+		limit = -1
+	}
+	if _, set := lookup("GOGC"); set {
+		percent = -1
+	}
+	return limit, percent
+}
+
 func main() {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(softMemoryLimit)
+	limit, percent := gcSettings(os.LookupEnv)
+	if limit >= 0 {
+		debug.SetMemoryLimit(limit)
+	}
+	if percent >= 0 {
+		debug.SetGCPercent(percent)
 	}
 	ctx, stop := signalContext(context.Background())
 	code := runContext(ctx, os.Args, os.Stdout, os.Stderr, os.Getenv)
