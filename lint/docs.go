@@ -42,7 +42,7 @@ func writeSection(b *strings.Builder, r *Rule) {
 		b.WriteString(" Off by default: turn it on with `--enable " + r.ID + "`.")
 	}
 	b.WriteString("\n\n")
-	b.WriteString(strings.TrimSpace(r.Doc))
+	b.WriteString(strings.TrimSpace(r.Documentation()))
 	b.WriteString("\n")
 }
 
@@ -57,7 +57,7 @@ func Explain(w io.Writer, r *Rule) error {
 		off = ", off by default"
 	}
 	_, err := fmt.Fprintf(w, "%s %s: %s\nseverity: %s, scope: %s%s\n\n%s\n",
-		r.ID, r.Name, r.Title, r.Severity, userScope(r.Scope), off, strings.TrimSpace(r.Doc))
+		r.ID, r.Name, r.Title, r.Severity, userScope(r.Scope), off, strings.TrimSpace(r.Documentation()))
 	if err != nil {
 		return fmt.Errorf("explain %s: %w", r.ID, err)
 	}

@@ -73,7 +73,7 @@ func TestRuleExamples(t *testing.T) {
 		fired, silent := false, false
 		for i, ex := range r.Examples {
 			t.Run(fmt.Sprintf("%s/%d", r.ID, i), func(t *testing.T) {
-				if !strings.Contains(r.Doc, ex.Name) {
+				if !strings.Contains(r.Documentation(), ex.Name) {
 					t.Errorf("%s: doc does not show example %q", r.ID, ex.Name)
 				}
 				got := runExample(t, r, ex)
@@ -103,7 +103,7 @@ func TestEveryRuleHasExamples(t *testing.T) {
 			t.Errorf("%s: no structured examples (Rule.Examples)", r.ID)
 			continue
 		}
-		if want := exampleDoc("", r.Examples, ""); !strings.Contains(r.Doc, strings.TrimSpace(strings.TrimSuffix(want, "\n\nFix:\n\n"))) {
+		if want := exampleDoc("", r.Examples, ""); !strings.Contains(r.Documentation(), strings.TrimSpace(strings.TrimSuffix(want, "\n\nFix:\n\n"))) {
 			t.Errorf("%s: doc's Example section is not the one exampleDoc builds from Rule.Examples", r.ID)
 		}
 	}

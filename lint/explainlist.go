@@ -66,7 +66,7 @@ type ruleJSON struct {
 func toJSON(r *Rule) ruleJSON {
 	return ruleJSON{
 		ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Scope: userScope(r.Scope).String(),
-		OffByDefault: r.OffByDefault, Title: r.Title, URL: r.DocURL(), Doc: strings.TrimSpace(r.Doc),
+		OffByDefault: r.OffByDefault, Title: r.Title, URL: r.DocURL(), Doc: strings.TrimSpace(r.Documentation()),
 	}
 }
 

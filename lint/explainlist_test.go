@@ -54,7 +54,7 @@ func TestExplainJSON(t *testing.T) {
 	var want []ruleJSON
 	for _, r := range rules {
 		want = append(want, ruleJSON{ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Scope: userScope(r.Scope).String(),
-			OffByDefault: r.OffByDefault, Title: r.Title, URL: r.DocURL(), Doc: strings.TrimSpace(r.Doc)})
+			OffByDefault: r.OffByDefault, Title: r.Title, URL: r.DocURL(), Doc: strings.TrimSpace(r.Documentation())})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("explain json (-want +got):\n%s", diff)

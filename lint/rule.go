@@ -57,6 +57,8 @@ type Rule struct {
 	Title string
 	// Doc says why the rule matters and holds an "Example:" section (a bad
 	// configuration) and a "Fix:" section; `wso2lint explain ID` prints it.
+	// Read it with Documentation: a built-in rule leaves it empty and builds
+	// it from its examples on demand (doc).
 	Doc string
 	// Severity is the default severity of the rule's findings.
 	Severity model.Severity
@@ -70,6 +72,18 @@ type Rule struct {
 	// Examples, when set, are the configurations the doc's "Example:" section
 	// shows (see exampleDoc); the tests run the rule on each.
 	Examples []Example
+	// doc builds Doc when Doc is empty: a built-in rule's documentation is
+	// written from its examples only when a command prints it (explain, SARIF,
+	// docs/rules.md), not on every run.
+	doc func() string
+}
+
+// Documentation returns the rule's Doc, building it first for a built-in rule.
+func (r *Rule) Documentation() string {
+	if r.Doc == "" && r.doc != nil {
+		return r.doc()
+	}
+	return r.Doc
 }
 
 var (
@@ -107,7 +121,7 @@ func Validate(rules []*Rule) error {
 		if err := validateTitle(r.Title); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", who, err))
 		}
-		if strings.TrimSpace(r.Doc) == "" {
+		if strings.TrimSpace(r.Documentation()) == "" {
 			errs = append(errs, fmt.Errorf("%s: empty doc", who))
 		}
 		if r.Severity.String() == "invalid" {

@@ -29,16 +29,17 @@ func TestRulesSortedAndFresh(t *testing.T) {
 
 func TestRuleDocSections(t *testing.T) {
 	for _, r := range Rules() {
-		ex := strings.Index(r.Doc, "\nExample:\n")
-		fix := strings.Index(r.Doc, "\nFix:\n")
+		doc := r.Documentation()
+		ex := strings.Index(doc, "\nExample:\n")
+		fix := strings.Index(doc, "\nFix:\n")
 		if ex < 0 || fix < 0 || fix < ex {
 			t.Errorf("%s: doc needs an \"Example:\" section followed by a \"Fix:\" section", r.ID)
 			continue
 		}
-		if strings.TrimSpace(r.Doc[ex+len("\nExample:\n"):fix]) == "" || strings.TrimSpace(r.Doc[fix+len("\nFix:\n"):]) == "" {
+		if strings.TrimSpace(doc[ex+len("\nExample:\n"):fix]) == "" || strings.TrimSpace(doc[fix+len("\nFix:\n"):]) == "" {
 			t.Errorf("%s: empty example or fix section", r.ID)
 		}
-		if strings.TrimSpace(r.Doc[:ex]) == "" {
+		if strings.TrimSpace(doc[:ex]) == "" {
 			t.Errorf("%s: doc does not say why the rule matters before the example", r.ID)
 		}
 	}
@@ -112,6 +113,20 @@ func TestDocURLMatchesRulesMarkdownAnchor(t *testing.T) {
 		base, anchor, ok := strings.Cut(r.DocURL(), "#")
 		if !ok || base != DocBaseURL || !anchors[anchor] {
 			t.Errorf("%s: DocURL %q names no heading of docs/rules.md", r.ID, r.DocURL())
+		}
+	}
+}
+
+// TestDocsBuiltOnDemand checks that a built-in rule's documentation is
+// written only when asked for: Rules leaves Doc empty and Documentation
+// builds the same text each time.
+func TestDocsBuiltOnDemand(t *testing.T) {
+	for _, r := range Rules() {
+		if r.Doc != "" {
+			t.Errorf("%s: Doc built by Rules (%d bytes); want it left to Documentation", r.ID, len(r.Doc))
+		}
+		if a, b := r.Documentation(), r.Documentation(); a == "" || a != b {
+			t.Errorf("%s: Documentation gave %d then %d bytes", r.ID, len(a), len(b))
 		}
 	}
 }

@@ -42,7 +42,8 @@ func ruleWL101() *Rule {
 		Scope:    ScopeHost,
 		Check:    checkPortCollision,
 		Examples: ex,
-		Doc: exampleDoc(`Only one socket can listen on a port and protocol. When two listeners of the host claim the same
+		doc: func() string {
+			return exampleDoc(`Only one socket can listen on a port and protocol. When two listeners of the host claim the same
 port, the second server (or profile, or connector) fails to start, or starts without that transport and
 logs a bind error that is easy to miss. The rule looks at every enabled inbound listener of every home
 given together, after the port offset: two servers of one home, the profiles of an Enterprise
@@ -59,7 +60,8 @@ smallest port offset that, set on the later home (command-line order) or profile
 collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.`, ex, `Give the later server a port offset (`+"`<Offset>1</Offset>`"+` in carbon.xml, `+"`offset = 1`"+` under
 `+"`[server]`"+` in deployment.toml, or `+"`-DportOffset=1`"+`), and point its clients at the offset ports.
 For a listener that the offset does not move (Hazelcast, a literal inbound endpoint port), change the port
-itself.`),
+itself.`)
+		},
 	}
 }
 

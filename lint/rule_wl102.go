@@ -33,10 +33,12 @@ func ruleWL102() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkPortOutOfRange,
 		Examples: ex,
-		Doc: exampleDoc(`Carbon adds the port offset to every offsettable port without checking the result. A large
+		doc: func() string {
+			return exampleDoc(`Carbon adds the port offset to every offsettable port without checking the result. A large
 offset (or a large configured port) gives a number a socket cannot use, and the transport fails to
 start. The rule checks the effective port, and the last port of a range, of every enabled listener.`, ex, `Use a small offset (WSO2 documents 0 to a few hundred) or a lower port, so that every effective port
-stays at or below 65535.`),
+stays at or below 65535.`)
+		},
 	}
 }
 

@@ -35,10 +35,12 @@ func ruleWL103() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkEphemeralPort,
 		Examples: ex,
-		Doc: exampleDoc(`Linux hands out ports 32768 to 60999 (net.ipv4.ip_local_port_range) as the local port of outgoing
+		doc: func() string {
+			return exampleDoc(`Linux hands out ports 32768 to 60999 (net.ipv4.ip_local_port_range) as the local port of outgoing
 connections. A server listening in that range fails to start, now and then, when the kernel has already
 given the port to an outgoing connection (a JDBC pool, an HTTP client) of this or another process.`, ex, `Move the listener below 32768, or reserve the port with
-`+"`sysctl -w net.ipv4.ip_local_reserved_ports=40280`"+` (persist it in /etc/sysctl.d/).`),
+`+"`sysctl -w net.ipv4.ip_local_reserved_ports=40280`"+` (persist it in /etc/sysctl.d/).`)
+		},
 	}
 }
 

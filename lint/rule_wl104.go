@@ -32,11 +32,13 @@ func ruleWL104() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkPrivilegedPort,
 		Examples: ex,
-		Doc: exampleDoc(`Binding a port below 1024 needs root or the CAP_NET_BIND_SERVICE capability. WSO2 servers should
+		doc: func() string {
+			return exampleDoc(`Binding a port below 1024 needs root or the CAP_NET_BIND_SERVICE capability. WSO2 servers should
 not run as root; without the capability the transport fails to start with "Permission denied".`, ex, `Keep the server on its unprivileged port (9443) and publish 443 on a load balancer or with a
 port redirect (`+"`nft add rule ip nat prerouting tcp dport 443 redirect to :9443`"+`), or grant the JVM
 CAP_NET_BIND_SERVICE (`+"`setcap cap_net_bind_service=+ep $JAVA_HOME/bin/java`"+`) and suppress this finding
-with a reason.`),
+with a reason.`)
+		},
 	}
 }
 

@@ -33,13 +33,15 @@ func ruleWL105() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkNonDefaultPort,
 		Examples: ex,
-		Doc: exampleDoc(`A port changed from the product default is often deliberate, but every client, load balancer,
+		doc: func() string {
+			return exampleDoc(`A port changed from the product default is often deliberate, but every client, load balancer,
 monitoring probe and firewall rule must follow the change, and documentation and other nodes usually
 assume the default. The rule compares each listener's port before the offset with the catalog default
 for the product, profile and service, also taken before the offset (the Enterprise Integrator broker
 profile's broker.xml holds 5672, which its shipped offset 3 makes 5675); it says nothing about the offset
 itself.`, ex, `If the change is deliberate, suppress the finding with a reason, or prefer a port offset so that the
-ports keep their known layout. Otherwise restore the default port.`),
+ports keep their known layout. Otherwise restore the default port.`)
+		},
 	}
 }
 

@@ -47,7 +47,8 @@ func ruleWL106() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkUnresolvedPlaceholder,
 		Examples: ex,
-		Doc: exampleDoc(`wso2lint resolves `+"`${Ports.*}`"+` placeholders from carbon.xml and `+"`$ref{...}`"+` from deployment.toml.
+		doc: func() string {
+			return exampleDoc(`wso2lint resolves `+"`${Ports.*}`"+` placeholders from carbon.xml and `+"`$ref{...}`"+` from deployment.toml.
 A reference that is not defined there, or one that is only known at run time (`+"`$env{...}`"+`,
 `+"`$sys{...}`"+`, `+"`$secret{...}`"+`, a system property), leaves the port or value unknown: the port list and the
 firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
@@ -55,7 +56,8 @@ firewall rules may then miss a listener, or the server may fail to start with an
 A deployment.toml port or offset given through `+"`$env{...}`"+` or `+"`$sys{...}`"+` is left to WL404, which reports
 it as information.`, ex, `Correct the placeholder to one defined in carbon.xml `+"`<Ports>`"+` (or the toml key it refers to), or write the
 value literally. For values set at run time, make sure the firewall rules are generated with the same
-value (pass it to wso2lint) and suppress the finding with a reason.`),
+value (pass it to wso2lint) and suppress the finding with a reason.`)
+		},
 	}
 }
 

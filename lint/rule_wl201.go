@@ -60,14 +60,16 @@ func ruleWL201() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkLiteralPeerPort,
 		Examples: ex,
-		Doc: exampleDoc(`Literal ports in peer URLs are never offset. When a server of this host runs with a port offset, a
+		doc: func() string {
+			return exampleDoc(`Literal ports in peer URLs are never offset. When a server of this host runs with a port offset, a
 URL that points at this host with the default (un-offset) port reaches nothing, or worse, another server:
 the classic case is the LDAP `+"`ConnectionURL`"+` of user-mgt.xml still saying 10389 while the embedded LDAP,
 at offset 1, listens on 10390. The rule looks at key manager, analytics, throttling, JMS broker, LDAP and
 other peer URLs whose host is localhost, 127.0.0.1, ::1, empty, ${carbon.local.ip} (the server's own
 address) or the server's own HostName, and reports a port that equals the base port of an offset
 listener of the host while no listener of the host serves that port.`, ex, `Use the placeholder, which follows the offset (`+"`ldap://localhost:${Ports.EmbeddedLDAP.LDAPServerPort}`"+`,
-`+"`https://localhost:${mgt.transport.https.port}/services/`"+`), or write the effective port (10390).`),
+`+"`https://localhost:${mgt.transport.https.port}/services/`"+`), or write the effective port (10390).`)
+		},
 	}
 }
 

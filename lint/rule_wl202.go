@@ -31,11 +31,13 @@ JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
 		Scope:    ScopeServer,
 		Check:    checkScriptOffsetMismatch,
 		Examples: ex,
-		Doc: exampleDoc(`A `+"`-DportOffset=N`"+` written into bin/wso2server.sh (or .bat) overrides the `+"`<Offset>`"+` of carbon.xml
+		doc: func() string {
+			return exampleDoc(`A `+"`-DportOffset=N`"+` written into bin/wso2server.sh (or .bat) overrides the `+"`<Offset>`"+` of carbon.xml
 (and the `+"`[server] offset`"+` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
 tool, sees one offset while the server runs with another, and clients, load balancers and firewall rules
 end up on the wrong ports.`, ex, `Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
-deployment.toml), or make both values agree.`),
+deployment.toml), or make both values agree.`)
+		},
 	}
 }
 

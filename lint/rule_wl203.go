@@ -37,11 +37,13 @@ func ruleWL203() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkWebsocketNotOffset,
 		Examples: ex,
-		Doc: exampleDoc(`API Manager's websocket (9099, 8099) and webhook (9021, 8021) inbound endpoints add the port offset
+		doc: func() string {
+			return exampleDoc(`API Manager's websocket (9099, 8099) and webhook (9021, 8021) inbound endpoints add the port offset
 only when told to (`+"`ws.use.port.offset`"+` / `+"`inbound.port.offset.enable`"+` set to true). On a server with a
 port offset they stay on the base ports, so a second instance on the host collides with the first, and
 clients that add the offset to every port miss them.`, ex, `Set `+"`ws.use.port.offset`"+` (websocket) or `+"`inbound.port.offset.enable`"+` (webhooks) to true in the inbound
-endpoint, or give the endpoint a port of its own that no other instance on the host uses.`),
+endpoint, or give the endpoint a port of its own that no other instance on the host uses.`)
+		},
 	}
 }
 

@@ -48,11 +48,13 @@ func ruleWL301() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteEnabled,
 		Examples: ex,
-		Doc: exampleDoc(`With `+"`StartRMIServer`"+` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
+		doc: func() string {
+			return exampleDoc(`With `+"`StartRMIServer`"+` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
 (11111), plus the offset, on every interface: the `+"`<HostName>`"+` of jmx.xml only goes into the advertised
 URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.`, ex, `Set `+"`StartRMIServer`"+` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
 management network with the firewall (`+"`wso2lint rules`"+` puts them in the management class) and change the
-default admin credentials.`),
+default admin credentials.`)
+		},
 	}
 }
 

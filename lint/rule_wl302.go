@@ -28,11 +28,13 @@ JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.managem
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteRandomPorts,
 		Examples: ex,
-		Doc: exampleDoc(``+"`-Dcom.sun.management.jmxremote`"+` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
+		doc: func() string {
+			return exampleDoc(``+"`-Dcom.sun.management.jmxremote`"+` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
 port chosen at random at every start (even with `+"`jmxremote.port`"+` set, unless `+"`jmxremote.rmi.port`"+` is set
 too), so no firewall rule can be derived for it, and with `+"`authenticate=false`"+` it needs no password at all.`, ex, `Remove the options and use Carbon's JMX (jmx.xml, carbon.xml `+"`<Ports><JMX>`"+`), or pin both ports
 (`+"`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`"+`), turn on
-authentication and SSL, and open that one port to the management network only.`),
+authentication and SSL, and open that one port to the management network only.`)
+		},
 	}
 }
 

@@ -48,10 +48,12 @@ password = "admin"
 		Scope:    ScopeServer,
 		Check:    checkDefaultAdminCredentials,
 		Examples: ex,
-		Doc: exampleDoc(`Every WSO2 distribution ships with the super admin `+"`admin`"+` / `+"`admin`"+`. It is the first thing anyone
+		doc: func() string {
+			return exampleDoc(`Every WSO2 distribution ships with the super admin `+"`admin`"+` / `+"`admin`"+`. It is the first thing anyone
 tries on the management console, the admin services, JMX and the APIs.`, ex, `Set a strong password (and preferably another user name) before the first start, keep it in the
 secure vault (`+"`[secrets]`"+` in deployment.toml, or cipher-tool for user-mgt.xml), and change it in the user
-store of servers that already ran.`),
+store of servers that already ran.`)
+		},
 	}
 }
 

@@ -72,7 +72,8 @@ password = "$secret{tls}"
 		Scope:    ScopeServer,
 		Check:    checkDefaultKeystore,
 		Examples: ex,
-		Doc: exampleDoc(`Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
+		doc: func() string {
+			return exampleDoc(`Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
 `+"`wso2carbon`"+`. Anyone can impersonate a server that keeps it, decrypt what it encrypts with that key and
 forge the tokens it signs. Checked: carbon.xml `+"`<KeyStore>`"+` and `+"`<InternalKeyStore>`"+`, the
 catalina-server.xml connectors' `+"`keystoreFile`"+`/`+"`keystorePass`"+`, the axis2.xml PassThrough HTTPS listener's
@@ -82,7 +83,8 @@ configure it everywhere the shipped one is named: carbon.xml `+"`<KeyStore>`"+`,
 `+"`keystoreFile`"+`/`+"`keystorePass`"+`, or `+"`[keystore.primary]`"+` and `+"`[keystore.tls]`"+` in deployment.toml.
 In deployment.toml, `+"`[keystore.primary]`"+` with its own `+"`file_name`"+` and `+"`password`"+` is needed even when
 `+"`[keystore.tls]`"+` was changed; deployment.toml renders carbon.xml and catalina-server.xml, so the finding
-points at the toml. Keep the passwords in the secure vault.`),
+points at the toml. Keep the passwords in the secure vault.`)
+		},
 	}
 }
 

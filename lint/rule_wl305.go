@@ -58,7 +58,8 @@ HostnameVerifier = "AllowAll"
 		Scope:    ScopeServer,
 		Check:    checkHostnameVerificationDisabled,
 		Examples: ex,
-		Doc: exampleDoc(`A server that does not check the name in the certificate of the peer it connects to (key manager,
+		doc: func() string {
+			return exampleDoc(`A server that does not check the name in the certificate of the peer it connects to (key manager,
 identity provider, back ends) talks to anyone who can intercept the traffic and present any trusted
 certificate. Reported: `+"`-Dhttpclient.hostnameVerifier=AllowAll`"+` in a start script (Carbon's and Synapse's HTTP
 clients), `+"`-Dorg.wso2.ignoreHostnameVerification=true`"+` (Carbon's own clients; WSO2's security guidelines ask
@@ -66,9 +67,10 @@ for false) and `+"`-Dorg.opensaml.httpclient.https.disableHostnameVerification=t
 client), which some stock start scripts ship; `+"`HostnameVerifier`"+` `+"`AllowAll`"+` on an axis2.xml https
 transportSender; and in deployment.toml, `+"`HostnameVerifier`"+` under `+"`[transport.passthru_https.sender.parameters]`"+`
 (API Manager) or `+"`sender.hostname_verifier`"+` under `+"`[transport.http]`"+` (Micro Integrator) set to `+"`AllowAll`"+`.`, ex,
-			"Remove the options, or set `-Dhttpclient.hostnameVerifier=Strict` (the default, `DefaultAndLocalhost`,\n"+
-				"verifies names and allows localhost) and `-Dorg.wso2.ignoreHostnameVerification=false`; give the peers\n"+
-				"certificates whose names match the URLs the server uses."),
+				"Remove the options, or set `-Dhttpclient.hostnameVerifier=Strict` (the default, `DefaultAndLocalhost`,\n"+
+					"verifies names and allows localhost) and `-Dorg.wso2.ignoreHostnameVerification=false`; give the peers\n"+
+					"certificates whose names match the URLs the server uses.")
+		},
 	}
 }
 

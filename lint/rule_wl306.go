@@ -50,11 +50,13 @@ protocols = "+TLSv1, +TLSv1.1, +TLSv1.2"
 		Scope:    ScopeServer,
 		Check:    checkWeakTLSProtocol,
 		Examples: ex,
-		Doc: exampleDoc(`SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
+		doc: func() string {
+			return exampleDoc(`SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
 security guidelines ask for TLSv1.2 or later on every HTTPS connector. SSLv2Hello (the SSLv2-format
 hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.`, ex, `List only current protocols: `+"`sslEnabledProtocols=\"TLSv1.2,TLSv1.3\"`"+`, `+"`HttpsProtocols`"+` `+"`TLSv1.2,TLSv1.3`"+`,
 or in deployment.toml `+"`protocols = \"+TLSv1.2, +TLSv1.3\"`"+` (Micro Integrator: `+"`listener.secured_protocols`"+`
-under `+"`[transport.http]`"+`). Where deployment.toml renders the XML, change the toml.`),
+under `+"`[transport.http]`"+`). Where deployment.toml renders the XML, change the toml.`)
+		},
 	}
 }
 

@@ -30,10 +30,12 @@ func ruleWL307() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkPlaintextHTTP,
 		Examples: ex,
-		Doc: exampleDoc(`The servlet HTTP connector (9763) and the PassThrough HTTP listener (8280) carry credentials, tokens
+		doc: func() string {
+			return exampleDoc(`The servlet HTTP connector (9763) and the PassThrough HTTP listener (8280) carry credentials, tokens
 and payloads in clear text. In production, clients should use the HTTPS ports, or the HTTP ports should be
 reachable only from a TLS-terminating load balancer.`, ex, `Remove or comment out the HTTP connector or listener when nothing needs it, or restrict it to the load
-balancer with the firewall (`+"`wso2lint rules`"+`), and suppress the finding with that reason.`),
+balancer with the firewall (`+"`wso2lint rules`"+`), and suppress the finding with that reason.`)
+		},
 	}
 }
 

@@ -48,11 +48,13 @@ func ruleWL308() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkEmbeddedLDAPDefaultCredentials,
 		Examples: ex,
-		Doc: exampleDoc(`The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
+		doc: func() string {
+			return exampleDoc(`The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
 `+"`admin`"+`, and in deployment.toml-era products it follows the super admin password, often still `+"`admin`"+`.
 Anyone who reaches the port can then read and change every user of the store.`, ex, `Use an external user store (JDBC or a real LDAP) in production and set `+"`enable`"+` to false. If the
 embedded LDAP must stay, change `+"`connectionPassword`"+` (and the user-mgt.xml `+"`ConnectionPassword`"+`, which must
-match), and keep 10389 to the local host with the firewall.`),
+match), and keep 10389 to the local host with the firewall.`)
+		},
 	}
 }
 

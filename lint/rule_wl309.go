@@ -36,7 +36,8 @@ hostname = "localhost"
 		Scope:    ScopeServer,
 		Check:    checkHostnameUnset,
 		Examples: ex,
-		Doc: exampleDoc(`Carbon builds the URLs it hands out (WSDLs, redirects, the store and publisher links, OAuth callbacks,
+		doc: func() string {
+			return exampleDoc(`Carbon builds the URLs it hands out (WSDLs, redirects, the store and publisher links, OAuth callbacks,
 JMX service URLs) from `+"`<HostName>`"+` in carbon.xml (`+"`hostname`"+` under `+"`[server]`"+` in deployment.toml).
 Unset or `+"`localhost`"+`, those URLs work only on the server itself, and clients elsewhere fail or get
 redirected to themselves.
@@ -44,7 +45,8 @@ redirected to themselves.
 When deployment.toml renders carbon.xml, the finding points at the toml: an edit to the generated
 carbon.xml is lost at the next start.`, ex, `Set the name clients use to reach the server (or the load balancer in front of it):
 `+"`<HostName>apim.example.com</HostName>`"+`, and `+"`<MgtHostName>`"+` for the console if it differs;
-in deployment.toml, `+"`hostname = \"apim.example.com\"`"+` under `+"`[server]`"+`.`),
+in deployment.toml, `+"`hostname = \"apim.example.com\"`"+` under `+"`[server]`"+`.`)
+		},
 	}
 }
 

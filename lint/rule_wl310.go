@@ -25,12 +25,14 @@ fi
 		Scope:    ScopeServer,
 		Check:    checkJDWPAlwaysOn,
 		Examples: ex,
-		Doc: exampleDoc(`The JDWP debug agent lets anyone who reaches its port run arbitrary code in the server's JVM, with no
+		doc: func() string {
+			return exampleDoc(`The JDWP debug agent lets anyone who reaches its port run arbitrary code in the server's JVM, with no
 authentication. The stock start script only adds it inside its `+"`--debug`"+` branch, which is fine; an
 agent in `+"`JAVA_OPTS`"+` or outside that branch is on at every start, or whenever a condition of the
 script's own holds (an if, case or && line other than the --debug branch), which holds in production as
 easily as anywhere. An option kept in a variable counts where the variable is used.`, ex, `Remove the option and start with `+"`bin/wso2server.sh --debug 5005`"+` when you need a debugger, on a machine
-that is not production; bind it to localhost (`+"`address=127.0.0.1:5005`"+`) and use an SSH tunnel.`),
+that is not production; bind it to localhost (`+"`address=127.0.0.1:5005`"+`) and use an SSH tunnel.`)
+		},
 	}
 }
 

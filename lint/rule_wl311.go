@@ -35,10 +35,12 @@ func ruleWL311() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkMulticastClustering,
 		Examples: ex,
-		Doc: exampleDoc(`With the multicast membership scheme, any node that reaches 45564/udp with the same domain joins the
+		doc: func() string {
+			return exampleDoc(`With the multicast membership scheme, any node that reaches 45564/udp with the same domain joins the
 cluster and receives its state (caches, registry events, tokens); multicast also rarely crosses subnets
 and clouds, so clusters split silently. Members still talk to each other on 4000/tcp.`, ex, `Use the well-known-address scheme (`+"`wka`"+`) with the members listed, or the scheme of your platform
-(`+"`kubernetes`"+`, `+"`aws`"+`), and allow 4000/tcp only between the members.`),
+(`+"`kubernetes`"+`, `+"`aws`"+`), and allow 4000/tcp only between the members.`)
+		},
 	}
 }
 

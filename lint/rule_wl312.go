@@ -37,10 +37,12 @@ func ruleWL312() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkLegacyAPNs,
 		Examples: ex,
-		Doc: exampleDoc(`Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
+		doc: func() string {
+			return exampleDoc(`Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
 2021. Older EMM and IoT versions still use it, so iOS push notifications silently stop, and firewall rules
 for 2195/2196 keep a hole open for nothing.`, ex, `Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197) and remove the
-2195/2196 configuration and firewall rules.`),
+2195/2196 configuration and firewall rules.`)
+		},
 	}
 }
 

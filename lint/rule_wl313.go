@@ -34,12 +34,14 @@ hostname = "apim.example.com"
 		Scope:    ScopeServer,
 		Check:    checkAdminServiceWSDLs,
 		Examples: ex,
-		Doc: exampleDoc(`The admin services (user, tenant, key store, registry administration, ...) are SOAP services on the
+		doc: func() string {
+			return exampleDoc(`The admin services (user, tenant, key store, registry administration, ...) are SOAP services on the
 management port. WSO2's production guidelines ask to hide their WSDLs: published, they give anyone who
 reaches the port a map of every administrative operation and its parameters.`, ex,
-			"Keep `<HideAdminServiceWSDLs>true</HideAdminServiceWSDLs>` in carbon.xml (the shipped value), or in\n"+
-				"deployment.toml remove `[admin_service.wsdl] enable = true` (the default hides them). Where\n"+
-				"deployment.toml renders carbon.xml, the toml is checked and the finding points at it."),
+				"Keep `<HideAdminServiceWSDLs>true</HideAdminServiceWSDLs>` in carbon.xml (the shipped value), or in\n"+
+					"deployment.toml remove `[admin_service.wsdl] enable = true` (the default hides them). Where\n"+
+					"deployment.toml renders carbon.xml, the toml is checked and the finding points at it.")
+		},
 	}
 }
 

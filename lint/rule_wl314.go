@@ -23,13 +23,15 @@ func ruleWL314() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkHTTPAdminConsole,
 		Examples: ex,
-		Doc: exampleDoc(``+"`<EnableHTTPAdminConsole>true</EnableHTTPAdminConsole>`"+` in carbon.xml makes the management console
+		doc: func() string {
+			return exampleDoc(``+"`<EnableHTTPAdminConsole>true</EnableHTTPAdminConsole>`"+` in carbon.xml makes the management console
 answer on the plain HTTP servlet port (9763) as well as HTTPS: the admin's password and session cookie
 cross the network in clear text. WSO2's production guidelines keep it off.
 
 deployment.toml has no documented key for it (the element is not in the shipped carbon.xml template);
 a carbon.xml that deployment.toml renders is not checked.`, ex,
-			"Remove the element (or set it to `false`): the console is then served over HTTPS only."),
+				"Remove the element (or set it to `false`): the console is then served over HTTPS only.")
+		},
 	}
 }
 

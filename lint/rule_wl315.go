@@ -50,7 +50,8 @@ org.owasp.csrfguard.Enabled = false
 		Scope:    ScopeServer,
 		Check:    checkXSSCSRF,
 		Examples: ex,
-		Doc: exampleDoc(`Carbon filters every management console request for cross-site scripting
+		doc: func() string {
+			return exampleDoc(`Carbon filters every management console request for cross-site scripting
 (`+"`<Security><XSSPreventionConfig><Enabled>`"+` in carbon.xml) and for cross-site request forgery: the OWASP
 CSRFGuard (`+"`org.owasp.csrfguard.Enabled`"+` in repository/conf/security/Owasp.CsrfGuard.Carbon.properties)
 and, on the products that ship it, a referer check (`+"`<Security><CSRFPreventionConfig><Enabled>`"+`). With a
@@ -60,9 +61,10 @@ deployment.toml has no key for them: the carbon.xml template of Carbon 4.5+ (car
 carbon.xml.j2) writes `+"`<XSSPreventionConfig><Enabled>true</Enabled>`"+` whatever the toml says, so only a
 carbon.xml that deployment.toml does not render is checked. The `+"`<CSRFPreventionFilter><Enabled>`"+` switch of
 some 4.4.x products ships false (CSRFGuard does the work there) and is not reported.`, ex,
-			"Keep the filters on (`<Enabled>true</Enabled>`, `org.owasp.csrfguard.Enabled = true`, the shipped\n"+
-				"values); allow-list URLs in the filter's `<Patterns>` or CSRFGuard's `unprotected` pages instead of\n"+
-				"turning it off."),
+				"Keep the filters on (`<Enabled>true</Enabled>`, `org.owasp.csrfguard.Enabled = true`, the shipped\n"+
+					"values); allow-list URLs in the filter's `<Patterns>` or CSRFGuard's `unprotected` pages instead of\n"+
+					"turning it off.")
+		},
 	}
 }
 

@@ -47,15 +47,17 @@ ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_P
 		Scope:    ScopeServer,
 		Check:    checkWeakCiphers,
 		Examples: ex,
-		Doc: exampleDoc(`RC4, DES and 3DES (SWEET32), NULL (no encryption), EXPORT (40/56-bit keys), anonymous (anon, no
+		doc: func() string {
+			return exampleDoc(`RC4, DES and 3DES (SWEET32), NULL (no encryption), EXPORT (40/56-bit keys), anonymous (anon, no
 server authentication) and MD5-based suites are broken; WSO2's security guidelines ask to list only
 strong suites. Checked: the `+"`ciphers`"+` attribute of catalina-server.xml connectors, the `+"`PreferredCiphers`"+`
 parameter of the axis2.xml PassThrough HTTPS listener and sender, and the `+"`ciphers`"+` / `+"`PreferredCiphers`"+`
 keys of deployment.toml `+"`[transport...]`"+` tables (`+"`[transport.https.sslHostConfig.properties] ciphers`"+`,
 `+"`[transport.passthru_https.listener.parameters] PreferredCiphers`"+`). Protocols (SSLv2Hello, SSLv3,
 TLSv1, TLSv1.1) are WL306. Unset lists leave the JVM's defaults, which are not reported.`, ex,
-			"List only ECDHE suites with AES-GCM or CHACHA20-POLY1305 (and TLS 1.3 suites). Where deployment.toml\n"+
-				"renders the XML, change the toml."),
+				"List only ECDHE suites with AES-GCM or CHACHA20-POLY1305 (and TLS 1.3 suites). Where deployment.toml\n"+
+					"renders the XML, change the toml.")
+		},
 	}
 }
 

@@ -56,13 +56,15 @@ password = "$secret{admin_password}"
 		Scope:    ScopeServer,
 		Check:    checkWeakAdminPassword,
 		Examples: ex,
-		Doc: exampleDoc(`The super admin can do everything on the server. A password on the lists guessers try first, or
+		doc: func() string {
+			return exampleDoc(`The super admin can do everything on the server. A password on the lists guessers try first, or
 shorter than 8 characters, falls to a dictionary attack on the console, the admin services or the APIs.
 admin/admin itself is WL303; this rule reports the other weak passwords of user-mgt.xml
 `+"`<AdminUser><Password>`"+` and deployment.toml `+"`[super_admin] password`"+`. Passwords from the secure vault
 (`+"`$secret{...}`"+`, `+"`svns:secretAlias`"+`) or the environment (`+"`$env{...}`"+`, `+"`${...}`"+`) are not judged.`, ex,
-			"Set a long random password, keep it in the secure vault, and change it in the user store of servers\n"+
-				"that already ran (the configured value only seeds a new user store)."),
+				"Set a long random password, keep it in the secure vault, and change it in the user store of servers\n"+
+					"that already ran (the configured value only seeds a new user store).")
+		},
 	}
 }
 

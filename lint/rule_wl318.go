@@ -71,7 +71,8 @@ password = "Str0ng-but-plain"
 		Scope:    ScopeServer,
 		Check:    checkPlaintextPasswords,
 		Examples: ex,
-		Doc: exampleDoc(`WSO2's production guidelines keep every password of the configuration in the secure vault: anyone
+		doc: func() string {
+			return exampleDoc(`WSO2's production guidelines keep every password of the configuration in the secure vault: anyone
 who can read repository/conf (a backup, a support bundle, a container image) otherwise has the keystore,
 admin and LDAP passwords. One finding per password written in clear: carbon.xml keystore, internal
 keystore and truststore passwords, catalina-server.xml `+"`keystorePass`"+`, user-mgt.xml `+"`<AdminUser><Password>`"+`,
@@ -80,9 +81,10 @@ passwords, the `+"`<password>`"+` of every datasource in datasources/*.xml (mast
 product's files), and every deployment.toml key whose name contains `+"`password`"+`. A value with a
 `+"`secretAlias`"+` / `+"`svns:secretAlias`"+` attribute, `+"`$secret{...}`"+`, `+"`$env{...}`"+` or `+"`${...}`"+` is not reported.
 Not read yet: the passwords of other product files (api-manager.xml, identity.xml, ...).`, ex,
-			"Encrypt the passwords with the cipher tool: in deployment.toml put them under `[secrets]` and refer to\n"+
-				"them as `$secret{alias}`; in the XML of Carbon 4.4.x list them in cipher-text.properties and mark the\n"+
-				"elements with `svns:secretAlias`."),
+				"Encrypt the passwords with the cipher tool: in deployment.toml put them under `[secrets]` and refer to\n"+
+					"them as `$secret{alias}`; in the XML of Carbon 4.4.x list them in cipher-text.properties and mark the\n"+
+					"elements with `svns:secretAlias`.")
+		},
 	}
 }
 

@@ -35,12 +35,14 @@ func ruleWL319() *Rule {
 		Scope:    ScopeServer,
 		Check:    checkSkippedUserStores,
 		Examples: ex,
-		Doc: exampleDoc(`Carbon reads every `+"`<UserStoreManager>`"+` of user-mgt.xml (carbon-kernel 4.4.x
+		doc: func() string {
+			return exampleDoc(`Carbon reads every `+"`<UserStoreManager>`"+` of user-mgt.xml (carbon-kernel 4.4.x
 `+"`RealmConfigXMLProcessor`"+`): the first is the primary store, and a later one is chained as a secondary
 store only if it has a `+"`DomainName`"+` property. Without one Carbon skips it with a warning in the log, so
 its users cannot log in although the file looks configured. The rule reports each such store.`, ex,
-			"Give the store a unique `<Property name=\"DomainName\">CORP</Property>` (users then log in as\n"+
-				"`CORP/name`), or remove the block."),
+				"Give the store a unique `<Property name=\"DomainName\">CORP</Property>` (users then log in as\n"+
+					"`CORP/name`), or remove the block.")
+		},
 	}
 }
 

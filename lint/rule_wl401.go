@@ -36,12 +36,14 @@ offset = 3
 		Scope:    ScopeServer,
 		Check:    checkGeneratedXMLEdited,
 		Examples: ex,
-		Doc: exampleDoc(`API Manager 3.x/4.x, Identity Server 5.9+ and Micro Integrator render carbon.xml, axis2.xml,
+		doc: func() string {
+			return exampleDoc(`API Manager 3.x/4.x, Identity Server 5.9+ and Micro Integrator render carbon.xml, axis2.xml,
 catalina-server.xml, jmx.xml and the other XML files from deployment.toml at every start whose checksums changed.
 A hand edit to a generated file is lost then (the old file goes to backup/), and the port or offset silently
 returns to what deployment.toml says: firewall rules written for the edited value stop matching. Only a server
 started with `+"`-DavoidConfigUpdate=true`"+` keeps the XML, and this rule stays silent for it.`, ex, `Make the change in deployment.toml (`+"`[server] offset = 3`"+`, `+"`[transport.https.properties] port`"+`, ...) and let the
-server render the XML again.`),
+server render the XML again.`)
+		},
 	}
 }
 

@@ -35,7 +35,8 @@ port = 9763
 		Scope:    ScopeServer,
 		Check:    checkUnknownTomlKey,
 		Examples: ex,
-		Doc: exampleDoc(`The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
+		doc: func() string {
+			return exampleDoc(`The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
 open, a port you meant to move stays where it was.
 
@@ -51,7 +52,8 @@ To avoid false alarms, wso2lint judges only what it knows well:
   not `+"`enable`"+`, so `+"`enable = false`"+` leaves 9763 open).
 
 Tables that pass keys through to the XML (connector properties, datasource options) are never flagged, nor
-any key of the product's default.json when the home has it.`, ex, `Use the key the product documents; the message suggests the nearest known one.`),
+any key of the product's default.json when the home has it.`, ex, `Use the key the product documents; the message suggests the nearest known one.`)
+		},
 	}
 }
 

@@ -43,11 +43,13 @@ enable = false
 		Scope:    ScopeServer,
 		Check:    checkIgnoredListenerSwitch,
 		Examples: ex,
-		Doc: exampleDoc(`API Manager honours `+"`enable = false`"+` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
+		doc: func() string {
+			return exampleDoc(`API Manager honours `+"`enable = false`"+` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
 versions render the websocket (9099/8099) and webhook (8021) inbound endpoints regardless, so the ports stay open
 while the configuration says they are closed, and firewall rules built from the configuration are wrong.`, ex, `Upgrade to 4.6 or later, remove the endpoint file from
 repository/deployment/server/synapse-configs/default/inbound-endpoints (it comes back when the toml renders
-again), or block the port in the firewall.`),
+again), or block the port in the firewall.`)
+		},
 	}
 }
 

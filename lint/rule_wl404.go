@@ -31,10 +31,12 @@ port = 9443
 		Scope:    ScopeServer,
 		Check:    checkPortFromEnvironment,
 		Examples: ex,
-		Doc: exampleDoc(`deployment.toml can take values from `+"`$env{NAME}`"+` and `+"`$sys{name}`"+`, resolved when the server starts. A
+		doc: func() string {
+			return exampleDoc(`deployment.toml can take values from `+"`$env{NAME}`"+` and `+"`$sys{name}`"+`, resolved when the server starts. A
 port given that way is unknown to a static reading: wso2lint shows the product default for the listener, and
 firewall rules derived from it may not match the port the server really opens.`, ex, `Nothing is wrong with the configuration itself: make sure the firewall rules are written for the value the
-variable holds in each environment, or give the port literally.`),
+variable holds in each environment, or give the port literally.`)
+		},
 	}
 }
 

@@ -25,12 +25,14 @@ func ruleWL502() *Rule {
 		Scope:    ScopeHome,
 		Check:    func(p *Pass) { checkNotExposed(p, model.ExposureCluster, false) },
 		Examples: ex,
-		Doc: exampleDoc(`Cluster ports are those the other nodes of a deployment connect to: Hazelcast members, the
+		doc: func() string {
+			return exampleDoc(`Cluster ports are those the other nodes of a deployment connect to: Hazelcast members, the
 API Manager traffic manager's data receivers (9611/9711) and JMS broker (5672), the analytics receivers. A
 Service that leaves one out breaks the feature without an error at start: throttling decisions never reach the
 gateways, cluster members never see each other. For a compose service, the port must be under ports: or expose:
 (expose: documents that the other services reach it). Workloads are matched to homes as for WL501.`, ex,
-			`Add the port to spec.ports of the Service the other nodes use (often a headless Service), or to
-expose: of the compose service; wso2lint rules --target kubernetes writes the complete list.`),
+				`Add the port to spec.ports of the Service the other nodes use (often a headless Service), or to
+expose: of the compose service; wso2lint rules --target kubernetes writes the complete list.`)
+		},
 	}
 }

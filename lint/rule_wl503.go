@@ -23,12 +23,14 @@ func ruleWL503() *Rule {
 		Scope:    ScopeHome,
 		Check:    func(p *Pass) { checkDeclared(p, false) },
 		Examples: ex,
-		Doc: exampleDoc(`A Service targetPort, a containerPort or a compose ports:/expose: entry that no listener of the
+		doc: func() string {
+			return exampleDoc(`A Service targetPort, a containerPort or a compose ports:/expose: entry that no listener of the
 home opens is dead weight at best; at worst it is a typo (9673 for 9763) that hides a real port missing next to
 it, or a port of another product copied along. Services that also select workloads of other homes are left out
 (they hold the other products' ports too). A port that is a listener's port without the offset is WL505.
 Workloads are matched to homes as for WL501.`, ex,
-			`Fix the number, or remove the entry; wso2lint rules --target kubernetes (or compose) writes the
-list the server opens.`),
+				`Fix the number, or remove the entry; wso2lint rules --target kubernetes (or compose) writes the
+list the server opens.`)
+		},
 	}
 }

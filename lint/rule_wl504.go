@@ -23,11 +23,13 @@ func ruleWL504() *Rule {
 		Scope:    ScopeHome,
 		Check:    func(p *Pass) { checkDeclared(p, true) },
 		Examples: ex,
-		Doc: exampleDoc(`A liveness, readiness or startup probe (httpGet, tcpSocket, grpc, or an exec command such as
+		doc: func() string {
+			return exampleDoc(`A liveness, readiness or startup probe (httpGet, tcpSocket, grpc, or an exec command such as
 "nc -z localhost 9443") or a compose healthcheck on a port nothing listens on always fails: Kubernetes keeps the
 pod out of the Service or restarts it in a loop, compose marks the service unhealthy and its dependants never
 start. A probe that names a port the containers do not declare is reported too. A probe on a listener's port
 without the offset is WL505. Workloads are matched to homes as for WL501.`, ex,
-			`Probe a port the server opens (the servlet HTTPS port is the usual one), with the offset applied.`),
+				`Probe a port the server opens (the servlet HTTPS port is the usual one), with the offset applied.`)
+		},
 	}
 }

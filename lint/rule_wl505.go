@@ -23,12 +23,14 @@ func ruleWL505() *Rule {
 		Scope:    ScopeHome,
 		Check:    checkOffsetIgnored,
 		Examples: ex,
-		Doc: exampleDoc(`The port offset ([server] offset, carbon.xml Ports/Offset, -DportOffset) moves every offsetable
+		doc: func() string {
+			return exampleDoc(`The port offset ([server] offset, carbon.xml Ports/Offset, -DportOffset) moves every offsetable
 listener: with offset 1 the HTTPS servlet listens on 9444, not 9443. A Service targetPort, containerPort, probe or
 compose entry that still names 9443 points at a closed port: the traffic is refused, the probe fails. Reported
 when nothing listens on the port and it is the port of a listener before its offset. Workloads are matched to
 homes as for WL501.`, ex,
-			`Add the offset to the port in the manifest, or drop the offset from the server (a container has the
-ports to itself, so an offset is rarely needed there).`),
+				`Add the offset to the port in the manifest, or drop the offset from the server (a container has the
+ports to itself, so an offset is rarely needed there).`)
+		},
 	}
 }

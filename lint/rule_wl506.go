@@ -40,12 +40,14 @@ func ruleWL506() *Rule {
 		Scope:    ScopeHome,
 		Check:    checkComposeHostPorts,
 		Examples: ex,
-		Doc: exampleDoc(`Compose publishes each ports: entry on the Docker host. Two services of one compose file that
+		doc: func() string {
+			return exampleDoc(`Compose publishes each ports: entry on the Docker host. Two services of one compose file that
 publish the same host port (and protocol, on the same or all host addresses) cannot both start: the second fails
 with "port is already allocated". It happens when a second node of a product is copied from the first. Reported
 at the entries of the services that run a home (matched as for WL501).`, ex,
-			`Publish the second service on another host port ("9444:9443"), or publish only one node and reach the
-others through the compose network.`),
+				`Publish the second service on another host port ("9444:9443"), or publish only one node and reach the
+others through the compose network.`)
+		},
 	}
 }
 

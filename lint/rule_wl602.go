@@ -27,15 +27,17 @@ tcp   LISTEN 0      128      0.0.0.0:22      0.0.0.0:*    users:(("sshd",pid=700
 		Scope:    ScopeServer,
 		Check:    checkLiveUnexplained,
 		Examples: ex,
-		Doc: exampleDoc(`With `+"`--live`"+` or `+"`--live-from FILE`"+`, the process of a server is the one holding most of the
+		doc: func() string {
+			return exampleDoc(`With `+"`--live`"+` or `+"`--live-from FILE`"+`, the process of a server is the one holding most of the
 ports its configuration opens. Every other socket that process holds is reported at the line of the socket
 table or ss output that shows it: a JMX agent started with `+"`-Dcom.sun.management.jmxremote`"+` and no fixed
 RMI port (a random port, WL302), a debug agent (`+"`-agentlib:jdwp`"+`, WL310), a listener enabled in a file
 wso2lint does not read, or files that differ from the ones linted. None of them is in the firewall rules
 wso2lint writes, so each is either unreachable or opened by hand. The process is known only when ss ran with
 `+"`-p`"+` or /proc/PID/fd could be read (as root, or as the server's user).`, ex,
-			"Give the agent a fixed port (and a listener wso2lint knows), remove the option from the start script,\n"+
-				"or lint the files the server really runs with."),
+				"Give the agent a fixed port (and a listener wso2lint knows), remove the option from the start script,\n"+
+					"or lint the files the server really runs with.")
+		},
 	}
 }
 

@@ -23,14 +23,16 @@ tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=424
 		Scope:    ScopeServer,
 		Check:    checkLiveWiderBind,
 		Examples: ex,
-		Doc: exampleDoc(`A bind address in the configuration (a Tomcat connector's `+"`address`"+`, a transport's `+"`bind-address`"+`,
+		doc: func() string {
+			return exampleDoc(`A bind address in the configuration (a Tomcat connector's `+"`address`"+`, a transport's `+"`bind-address`"+`,
 `+"`[transport.http] bind_address`"+`) keeps a port off the network: wso2lint then treats it as local and
 writes no firewall rule for it. With `+"`--live`"+` or `+"`--live-from FILE`"+`, a socket of the server on that port
 bound to 0.0.0.0 or :: shows the address was not applied (the file the server reads differs, a system
 property overrides it, or the product ignores the key), and the port is reachable from every network the
 host is on.`, ex,
-			"Find out why the bind address is not applied (the file the server really reads, the start script), and\n"+
-				"until then firewall the port."),
+				"Find out why the bind address is not applied (the file the server really reads, the start script), and\n"+
+					"until then firewall the port.")
+		},
 	}
 }
 

@@ -35,11 +35,13 @@ func ruleWL901() *Rule {
 		Scope:    ScopeIgnores,
 		Check:    checkIgnoreWithoutReason,
 		Examples: ex,
-		Doc: exampleDoc(`An inline `+"`wso2lint:ignore`"+` comment should say why the finding does not apply, so that the next
+		doc: func() string {
+			return exampleDoc(`An inline `+"`wso2lint:ignore`"+` comment should say why the finding does not apply, so that the next
 person (or a review) can tell a deliberate exception from a silenced problem. The ignore still
 suppresses its findings; this rule only asks for the reason. It does not run with `+"`--no-inline-ignores`"+`.`, ex, `Write the reason after the rule IDs:
 
-    <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->`),
+    <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->`)
+		},
 	}
 }
 

@@ -35,11 +35,13 @@ func ruleWL902() *Rule {
 		Scope:    ScopeIgnores,
 		Check:    checkUnusedIgnore,
 		Examples: ex,
-		Doc: exampleDoc(`An inline `+"`wso2lint:ignore`"+` that suppresses no finding is stale (the problem was fixed or the element
+		doc: func() string {
+			return exampleDoc(`An inline `+"`wso2lint:ignore`"+` that suppresses no finding is stale (the problem was fixed or the element
 moved), names a rule that does not exist, or sits in the wrong place, where it would hide a future
 finding it was not meant for. An ignore is only reported when every rule it names ran. It does not run
 with `+"`--no-inline-ignores`"+`.`, ex, `Remove the comment, or move it right before the element (or line) that the finding is reported at, and
-name the rule by the ID or name `+"`wso2lint explain`"+` shows.`),
+name the rule by the ID or name `+"`wso2lint explain`"+` shows.`)
+		},
 	}
 }
 

@@ -1,10 +1,31 @@
 package lint
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
-// Rules returns a new slice of every built-in rule, sorted by ID. Adding a
-// rule means adding its rule_wlNNN.go file and one line here.
+// Rules returns a new slice of every built-in rule, sorted by ID: each a copy
+// of its own, which the caller may change (a configuration's severity). The
+// rules are built once per process: building them writes every rule's Doc
+// from its examples, a fifth of linting a small home when it was done on each
+// call.
 func Rules() []*Rule {
+	built := builtinRules()
+	rules := make([]*Rule, len(built))
+	for i, r := range built {
+		c := *r
+		c.Examples = slices.Clone(r.Examples)
+		rules[i] = &c
+	}
+	return rules
+}
+
+// builtinRules builds the built-in rules, once. Adding a rule means adding
+// its rule_wlNNN.go file and one line here.
+var builtinRules = sync.OnceValue(builtinRulesBuild)
+
+func builtinRulesBuild() []*Rule {
 	rules := []*Rule{
 		ruleWL101(),
 		ruleWL102(),

@@ -55,7 +55,7 @@ func BenchmarkWrite(b *testing.B) {
 	if len(findings) == 0 {
 		b.Fatal("no findings")
 	}
-	ropt := report.Options{ToolVersion: toolVersion().Version, RuleSetVersion: ruleSetVersion, Rules: ruleInfos(rules)}
+	ropt := report.Options{ToolVersion: toolVersion().Version, RuleSetVersion: ruleSetVersion, Rules: ruleInfos(rules, true)}
 	for _, format := range report.Formats() {
 		b.Run("lint-"+format, func(b *testing.B) {
 			b.ReportAllocs()

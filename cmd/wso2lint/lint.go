@@ -174,11 +174,18 @@ func defaultPort(product model.ProductKey, profile, service string) (model.Port,
 	return catalog.DefaultBase(product, profile, service)
 }
 
-func ruleInfos(rules []*lint.Rule) []report.RuleInfo {
+// ruleInfos describes the rules for report; with docs, each with its whole
+// documentation (only SARIF prints it: building every rule's from its examples
+// is left to runs that need it).
+func ruleInfos(rules []*lint.Rule, docs bool) []report.RuleInfo {
 	out := make([]report.RuleInfo, 0, len(rules))
 	for _, r := range rules {
-		out = append(out, report.RuleInfo{ID: r.ID, Name: r.Name, Title: r.Title, Doc: r.Doc, Severity: r.Severity,
-			DocURL: r.DocURL(), SecuritySeverity: r.SecuritySeverity()})
+		info := report.RuleInfo{ID: r.ID, Name: r.Name, Title: r.Title, Severity: r.Severity,
+			DocURL: r.DocURL(), SecuritySeverity: r.SecuritySeverity()}
+		if docs {
+			info.Doc = r.Documentation()
+		}
+		out = append(out, info)
 	}
 	return out
 }

@@ -144,7 +144,7 @@ func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []
 		opt := report.Options{
 			ToolVersion:    toolVersion().Version,
 			RuleSetVersion: ruleSetVersion,
-			Rules:          ruleInfos(rules),
+			Rules:          ruleInfos(rules, out.format == "sarif"),
 			ShowHost:       len(ld.hosts) > 1,
 			Source:         src.line,
 			PathPrefix:     c.String("path-prefix"),
