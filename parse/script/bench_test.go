@@ -2,8 +2,12 @@ package script
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // longScripts are inputs of about n lines (or n options) of the shapes that
@@ -39,6 +43,73 @@ func BenchmarkScan(b *testing.B) {
 					ScanBat([]byte(s.bat))
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkScanSh measures ScanSh on real start scripts: every shell script
+// of the shared corpus (bin/*.sh and the EI profiles' wso2/*/bin/*.sh, all in
+// one iteration), the API Manager 2.6.0 one alone, and the repository's
+// fixtures, which stand in when the corpus is absent.
+func BenchmarkScanSh(b *testing.B) {
+	root := testenv.RepoRoot(b)
+	for _, f := range []struct{ name, path string }{
+		{"example", filepath.Join(root, "testdata", "example", "wso2am-2.6.0", "bin", "wso2server.sh")},
+		{"debug", filepath.Join(root, "parse", "testdata", "core", "wso2server-debug.sh")},
+	} {
+		b.Run("fixture/"+f.name, func(b *testing.B) {
+			benchScanSh(b, readBenchFiles(b, []string{f.path}))
+		})
+	}
+	b.Run("corpus/wso2am-2.6.0", func(b *testing.B) {
+		benchScanSh(b, readBenchFiles(b, []string{filepath.Join(testenv.Corpus(b), "wso2am-2.6.0", "bin", "wso2server.sh")}))
+	})
+	b.Run("corpus/all", func(b *testing.B) {
+		c := testenv.Corpus(b)
+		var files []string
+		for _, pat := range []string{"*/bin/*.sh", "*/wso2/*/bin/*.sh"} {
+			m, err := filepath.Glob(filepath.Join(c, pat))
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, m...)
+		}
+		if len(files) == 0 {
+			b.Fatalf("no shell scripts in %s", c)
+		}
+		benchScanSh(b, readBenchFiles(b, files))
+	})
+}
+
+// readBenchFiles reads files for a benchmark.
+func readBenchFiles(b *testing.B, files []string) [][]byte {
+	b.Helper()
+	out := make([][]byte, 0, len(files))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// benchScanSh scans every script of scripts once per iteration; a first scan
+// checks that each finds at least one option or comment.
+func benchScanSh(b *testing.B, scripts [][]byte) {
+	n := 0
+	for _, s := range scripts {
+		if sc := ScanSh(s); len(sc.Options)+len(sc.Comments) == 0 {
+			b.Fatalf("a script of %d bytes gave neither options nor comments", len(s))
+		}
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range scripts {
+			ScanSh(s)
 		}
 	}
 }
