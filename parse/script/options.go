@@ -99,12 +99,31 @@ const MaxStatement = 200
 
 // statementPath returns the Statement of an option written in text.
 func statementPath(text string) string {
-	s := strings.Join(strings.Fields(text), " ")
-	if len(s) > MaxStatement {
-		s = s[:MaxStatement]
-		for len(s) > 0 && !utf8.ValidString(s) {
-			s = s[:len(s)-1]
+	// "sh: " + strings.Join(strings.Fields(text), " ") cut to MaxStatement
+	// bytes, without the fields that the cut drops: one allocation.
+	const prefix = "sh: "
+	limit := len(prefix) + MaxStatement
+	var b strings.Builder
+	b.Grow(len(prefix) + min(len(text), MaxStatement))
+	b.WriteString(prefix)
+	cut := false // the joined fields are longer than MaxStatement
+	for f := range strings.FieldsSeq(text) {
+		if b.Len() >= limit {
+			cut = true
+			break
 		}
+		if b.Len() > len(prefix) {
+			b.WriteByte(' ')
+		}
+		n := limit - b.Len()
+		if len(f) > n {
+			f, cut = f[:n], true
+		}
+		b.WriteString(f)
 	}
-	return "sh: " + s
+	s := b.String()
+	for cut && len(s) > len(prefix) && !utf8.ValidString(s[len(prefix):]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }

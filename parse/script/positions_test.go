@@ -106,9 +106,17 @@ func TestStatementPath(t *testing.T) {
 		// Cut at a rune boundary.
 		{strings.Repeat("é", 300), "sh: " + strings.Repeat("é", MaxStatement/2)},
 		{"x" + strings.Repeat("é", 300), "sh: x" + strings.Repeat("é", (MaxStatement-1)/2)},
+		// Exactly MaxStatement bytes once joined, and one more: the cut is on
+		// the joined fields, whatever the blanks between them.
+		{strings.Repeat("a", 99) + " \t\t " + strings.Repeat("b", 100), "sh: " + strings.Repeat("a", 99) + " " + strings.Repeat("b", 100)},
+		{strings.Repeat("a", 100) + "  " + strings.Repeat("b", 100) + " c", "sh: " + strings.Repeat("a", 100) + " " + strings.Repeat("b", 99)},
+		{strings.Repeat("a", 99) + " " + strings.Repeat("b", 100) + " c", "sh: " + strings.Repeat("a", 99) + " " + strings.Repeat("b", 100)},
+		// Invalid UTF-8 is cut only where the statement is: a short one keeps it.
+		{"-X\xff", "sh: -X\xff"},
+		{"-X\xff " + strings.Repeat("a", 300), "sh: -X"},
 	} {
 		got := statementPath(tc.text)
-		if got != tc.want || !utf8.ValidString(got) {
+		if got != tc.want || utf8.ValidString(tc.text) && !utf8.ValidString(got) {
 			t.Errorf("statementPath(%.20q...) = %q, want %q", tc.text, got, tc.want)
 		}
 	}

@@ -1,7 +1,7 @@
 package script
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -40,9 +40,10 @@ const (
 	maxArmRefs       = 32
 )
 
-// ctxOpt is an option and the context it reaches the JVM in.
+// ctxOpt is an option, by its index in the statements (see resolve), and the
+// context it reaches the JVM in.
 type ctxOpt struct {
-	opt Option
+	id  int32
 	ctx Context
 }
 
@@ -57,9 +58,21 @@ type ctxOpt struct {
 // are case-insensitive). It returns every option that reaches the JVM, in
 // file order, with the most often run context it does so in.
 func resolve(stmts []stmt, fold func(string) string) []Option {
-	sink := map[string]bool{}
-	for _, v := range jvmOptsVars() {
-		sink[fold(v)] = true
+	var sinks [4]string
+	for i, v := range jvmOptsVars() {
+		sinks[i] = fold(v)
+	}
+	sink := func(name string) bool { return slices.Contains(sinks[:], name) }
+	// The options by id: their order in the statements.
+	n := 0
+	for _, st := range stmts {
+		n += len(st.opts)
+	}
+	opts := make([]*Option, 0, n)
+	for k := range stmts {
+		for j := range stmts[k].opts {
+			opts = append(opts, &stmts[k].opts[j])
+		}
 	}
 	debugVars := scriptDebugVars(stmts)
 	deferred := map[string][]ctxOpt{}
@@ -70,30 +83,36 @@ func resolve(stmts []stmt, fold func(string) string) []Option {
 	}
 	expanded := map[string]expansion{} // the last expansion of a variable where the options count
 	budget := maxDeferredTotal
-	type key struct {
-		pos       Pos
-		statement string
+	// best holds the most often run context each option reaches the JVM in
+	// (ContextInvalid: none), and when it was first reached.
+	type reach struct {
+		ctx Context
+		seq int32
 	}
-	best := map[key]ctxOpt{}
-	emit := func(o Option, ctx Context) {
-		k := key{o.Pos, o.Statement}
-		if b, ok := best[k]; !ok || ctx < b.ctx {
-			best[k] = ctxOpt{o, ctx}
+	best := make([]reach, n)
+	seq := int32(0)
+	emit := func(id int32, ctx Context) {
+		if b := best[id]; b.ctx == ContextInvalid || ctx < b.ctx {
+			best[id] = reach{ctx, seq}
+			seq++
 		}
 	}
+	id := int32(0) // the id of the first option of st
 	for _, st := range stmts {
+		first := id
+		id += int32(len(st.opts))
 		ctx := st.ctx(debugVars)
-		if st.assign == "" || sink[st.assign] {
-			for _, o := range st.opts {
-				emit(o, ctx)
+		if st.assign == "" || sink(st.assign) {
+			for k := first; k < id; k++ {
+				emit(k, ctx)
 			}
 			for _, r := range st.refs {
-				if e, ok := expanded[r]; sink[r] || ok && e.version == version[r] && e.ctx <= ctx {
+				if e, ok := expanded[r]; sink(r) || ok && e.version == version[r] && e.ctx <= ctx {
 					continue // already counted, as often or more
 				}
 				expanded[r] = expansion{version[r], ctx}
 				for _, d := range deferred[r] {
-					emit(d.opt, max(d.ctx, ctx))
+					emit(d.id, max(d.ctx, ctx))
 				}
 			}
 			continue
@@ -106,14 +125,14 @@ func resolve(stmts []stmt, fold func(string) string) []Option {
 				continue
 			}
 			for _, d := range deferred[r] {
-				if sink[r] || len(add) >= maxDeferred || len(add) >= budget {
+				if sink(r) || len(add) >= maxDeferred || len(add) >= budget {
 					break
 				}
-				add = append(add, ctxOpt{d.opt, max(d.ctx, ctx)})
+				add = append(add, ctxOpt{d.id, max(d.ctx, ctx)})
 			}
 		}
-		for _, o := range st.opts {
-			add = append(add, ctxOpt{o, ctx})
+		for k := first; k < id; k++ {
+			add = append(add, ctxOpt{k, ctx})
 		}
 		if !self && ctx == Always && deferred[st.assign] != nil {
 			deferred[st.assign] = nil // an unconditional assignment replaces the value
@@ -127,13 +146,40 @@ func resolve(stmts []stmt, fold func(string) string) []Option {
 			}
 		}
 	}
-	out := make([]Option, 0, len(best))
-	for _, b := range best {
-		o := b.opt
-		o.Context = b.ctx
+	// Options at the same place of the same statement are one: the first to
+	// reach the JVM in the most often run context stands for them.
+	var reached []int32
+	for k, b := range best {
+		if b.ctx != ContextInvalid {
+			reached = append(reached, int32(k))
+		}
+	}
+	slices.SortFunc(reached, func(a, b int32) int {
+		oa, ob := opts[a], opts[b]
+		switch {
+		case oa.Pos != ob.Pos:
+			if oa.Pos.Less(ob.Pos) {
+				return -1
+			}
+			return 1
+		case oa.Statement != ob.Statement:
+			return strings.Compare(oa.Statement, ob.Statement)
+		case best[a].ctx != best[b].ctx:
+			return int(best[a].ctx) - int(best[b].ctx)
+		}
+		return int(best[a].seq - best[b].seq)
+	})
+	out := make([]Option, 0, len(reached))
+	for k, r := range reached {
+		if k > 0 {
+			if p := opts[reached[k-1]]; p.Pos == opts[r].Pos && p.Statement == opts[r].Statement {
+				continue
+			}
+		}
+		o := *opts[r]
+		o.Context = best[r].ctx
 		out = append(out, o)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Pos.Less(out[j].Pos) })
 	return out
 }
 
@@ -166,9 +212,11 @@ func (st stmt) ctx(debugVars map[string]bool) Context {
 // test it ([ "$PORT" != "" ]) instead of --debug itself.
 func scriptDebugVars(stmts []stmt) map[string]bool {
 	debugVars := map[string]bool{}
+	other := map[string]bool{}
+	found := map[string]bool{}
 	for range 8 { // each round can only add variables; real scripts settle in two
-		other := map[string]bool{}
-		found := map[string]bool{}
+		clear(other)
+		clear(found)
 		for _, st := range stmts {
 			if st.assign == "" {
 				continue

@@ -13,44 +13,61 @@ import (
 // are not conditions (the java command line runs in one).
 func ScanSh(data []byte) *Script {
 	sc := &Script{}
-	lines := splitLines(data)
+	// One buffer holds the text of the script and, after it, every logical
+	// line (its physical lines' code joined, each followed by a space): the
+	// lines, comments, words and options are substrings of it. A logical line
+	// is never longer than its physical lines and their newlines, so the
+	// buffer is never grown.
+	var buf strings.Builder
+	buf.Grow(2*len(data) + 1)
+	buf.Write(data)
+	src := buf.String()
+	// A comment has a # and a line of its own.
+	sc.Comments = make([]Comment, 0, min(strings.Count(src, "#"), strings.Count(src, "\n")+1))
 	var pending []int     // comments on lines of their own, waiting for the next statement
 	var frames []*shFrame // open if and case blocks, outermost first
+	var marks []lineMark  // where each physical line of the logical line starts in it
+	var segs []shSegment  // the commands of the logical line
 	var stmts []stmt
+	var arms armPool
 	vars := newShVars()
-	for i := 0; i < len(lines); i++ {
-		first := i
-		var text strings.Builder
-		var marks []lineMark // where each physical line starts in text
+	next := 0 // the offset in src of the next physical line; -1 after the last
+	line := 0 // the number of the last physical line read
+	for next >= 0 {
+		first := line + 1
+		start := buf.Len()
+		marks = marks[:0]
 		for {
-			code, comment, commentCol, ok := shSplitComment(lines[i])
+			var l string
+			l, next = cutLine(src, next)
+			line++
+			code, comment, commentCol, ok := shSplitComment(l)
 			if ok {
-				sc.Comments = append(sc.Comments, Comment{Text: comment, Pos: Pos{Line: i + 1, Col: commentCol}, FromLine: i + 1, ToLine: i + 1})
-				if strings.TrimSpace(code) == "" && i == first {
+				sc.Comments = append(sc.Comments, Comment{Text: comment, Pos: Pos{Line: line, Col: commentCol}, FromLine: line, ToLine: line})
+				if strings.TrimSpace(code) == "" && line == first {
 					pending = append(pending, len(sc.Comments)-1)
 				}
 			}
-			marks = append(marks, lineMark{off: text.Len(), line: i + 1, src: lines[i]})
+			marks = append(marks, lineMark{off: buf.Len() - start, line: line, src: l})
 			cont := strings.HasSuffix(code, `\`) && !strings.HasSuffix(code, `\\`)
 			if cont {
 				code = code[:len(code)-1]
 			}
-			text.WriteString(code)
-			text.WriteByte(' ')
-			if !cont || i+1 >= len(lines) {
+			buf.WriteString(code)
+			buf.WriteByte(' ')
+			if !cont || next < 0 {
 				break
 			}
-			i++
 		}
-		logical := text.String()
+		logical := buf.String()[start:]
 		if strings.TrimSpace(logical) == "" {
 			continue
 		}
 		for _, k := range pending {
-			sc.Comments[k].ToLine = i + 1
+			sc.Comments[k].ToLine = line
 		}
-		pending = nil
-		at := newPosMap(marks)
+		pending = pending[:0]
+		at := posMap{marks: marks, mark: -1}
 		if n := len(frames); n > 0 && frames[n-1].isCase {
 			if end, ok := shCasePattern(logical); ok {
 				f := frames[n-1]
@@ -62,7 +79,8 @@ func ScanSh(data []byte) *Script {
 		}
 		var chain arm // the commands of a && / || chain so far
 		run := shChain{run: triTrue, status: triUnknown}
-		for _, seg := range shSegments(logical) {
+		segs = shSegments(segs[:0], logical)
+		for _, seg := range segs {
 			chainArm := chain
 			if seg.chained {
 				chain = mergeArm(chain, shArm(seg.text))
@@ -142,17 +160,44 @@ func ScanSh(data []byte) *Script {
 				val, known := shAssignValue(cmd.text[len(name)+1:], vars)
 				vars.assign(name, val, known && on)
 			}
-			for _, f := range frames[:min(len(frames), maxArms)] {
-				st.arms = append(st.arms, f.arm)
+			if st.assign == "" && len(st.opts) == 0 && len(st.refs) == 0 {
+				continue // nothing for resolve to follow
 			}
-			if seg.chained {
-				st.arms = append(st.arms, chainArm)
-			}
+			st.arms = arms.add(frames[:min(len(frames), maxArms)], seg.chained, chainArm)
 			stmts = append(stmts, st)
 		}
 	}
+	if len(sc.Comments) == 0 {
+		sc.Comments = nil
+	}
 	sc.Options = resolve(stmts, func(s string) string { return s })
 	return sc
+}
+
+// armPool hands out the arms of statements from shared chunks, so that the
+// few arms of a statement cost no allocation of their own.
+type armPool struct{ free []arm }
+
+// add returns the arms of the frames, and chain after them when chained.
+func (p *armPool) add(frames []*shFrame, chained bool, chain arm) []arm {
+	n := len(frames)
+	if chained {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	if cap(p.free)-len(p.free) < n {
+		p.free = make([]arm, 0, max(128, n))
+	}
+	start := len(p.free)
+	for _, f := range frames {
+		p.free = append(p.free, f.arm)
+	}
+	if chained {
+		p.free = append(p.free, chain)
+	}
+	return p.free[start:len(p.free):len(p.free)]
 }
 
 // shFrame is an open if or case block of a shell script.
@@ -265,7 +310,7 @@ func shCasePattern(line string) (int, bool) {
 // single quotes, each once.
 func shRefs(s string) []string {
 	var out []string
-	seen := map[string]bool{}
+	var seen map[string]bool // with many names; a few are looked up in out
 	double, single := false, false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -286,8 +331,16 @@ func shRefs(s string) []string {
 			for k < len(s) && isNameByte(s[k]) {
 				k++
 			}
-			if name := s[j:k]; isName(name) && !seen[name] {
-				seen[name] = true
+			if name := s[j:k]; isName(name) && !seen[name] && (seen != nil || !slices.Contains(out, name)) {
+				if seen == nil && len(out) >= 16 {
+					seen = make(map[string]bool, 2*len(out))
+					for _, r := range out {
+						seen[r] = true
+					}
+				}
+				if seen != nil {
+					seen[name] = true
+				}
 				out = append(out, name)
 			}
 			i = k - 1
@@ -366,9 +419,9 @@ type shSegment struct {
 	op      string // the operator before it: "" at the start of the line, ";", "&&", "||", "|", "&"
 }
 
-// shSegments splits a logical line at ;, &&, || and | outside quotes.
-func shSegments(s string) []shSegment {
-	var out []shSegment
+// shSegments splits a logical line at ;, &&, || and | outside quotes and
+// appends its commands to out.
+func shSegments(out []shSegment, s string) []shSegment {
 	start := 0
 	chained := strings.Contains(s, "&&") || strings.Contains(s, "||")
 	if chained {

@@ -36,6 +36,7 @@ type shVars struct {
 	known   map[string]string // variables with a known value ("" when unset)
 	unknown map[string]bool   // variables assigned a value the scan cannot know
 	sourced bool              // a file was sourced: every variable not assigned since is unknown
+	words   []shWord          // the scratch space of shWords
 }
 
 func newShVars() *shVars {
@@ -99,26 +100,47 @@ type shWord struct {
 
 // shWords splits a command text into words and expands them with vars. It
 // returns false for text it cannot split (command substitution, an unclosed
-// quote).
+// quote). The words are vars' scratch space: they stay valid until the next
+// call. A word's value is a substring of s or a variable's value when it is
+// one piece, and allocated only when it joins several.
 func shWords(s string, vars *shVars) ([]shWord, bool) {
-	var out []shWord
-	var cur strings.Builder
-	expanded := 0 // the bytes that expansions added to the words
+	out := vars.words[:0]
+	defer func() { vars.words = out[:0] }()
+	var scratch [64]byte
+	buf := scratch[:0] // the value of a word of more than one piece
+	pieces := 0        // the pieces of the word so far
+	size := 0          // its length so far
+	expanded := 0      // the bytes that expansions added to the words
 	w := shWord{known: true, literal: true}
 	inWord := false
+	add := func(p string) {
+		switch {
+		case p == "":
+			return
+		case pieces == 0:
+			w.val = p
+		case pieces == 1:
+			buf = append(append(buf[:0], w.val...), p...)
+		default:
+			buf = append(buf, p...)
+		}
+		pieces++
+		size += len(p)
+	}
 	flush := func() {
 		if inWord {
-			w.val = cur.String()
+			if pieces > 1 {
+				w.val = string(buf)
+			}
 			out = append(out, w)
 		}
-		cur.Reset()
-		w, inWord = shWord{known: true, literal: true}, false
+		w, inWord, pieces, size = shWord{known: true, literal: true}, false, 0, 0
 	}
 	// expand reads a $ reference at s[i] (s[i] == '$') and returns the index after it.
 	expand := func(i int) (int, bool) {
 		j := i + 1
 		if j >= len(s) {
-			cur.WriteByte('$')
+			add("$")
 			return j, true
 		}
 		var name string
@@ -148,11 +170,11 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 		}
 		w.literal = false
 		val, ok := vars.lookup(name)
-		if !ok || cur.Len()+len(val) > maxShValue || expanded+len(val) > maxShExpand {
+		if !ok || size+len(val) > maxShValue || expanded+len(val) > maxShExpand {
 			w.known = false
 			return j, true
 		}
-		cur.WriteString(val)
+		add(val)
 		expanded += len(val)
 		return j, true
 	}
@@ -167,7 +189,7 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 		case c == '\\':
 			inWord = true
 			if i+1 < len(s) {
-				cur.WriteByte(s[i+1])
+				add(s[i+1 : i+2])
 			}
 			i += 2
 		case c == '\'':
@@ -176,7 +198,7 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 			if end < 0 {
 				return nil, false
 			}
-			cur.WriteString(s[i+1 : i+1+end])
+			add(s[i+1 : i+1+end])
 			i += end + 2
 		case c == '"':
 			inWord = true
@@ -194,7 +216,7 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 				case d == '`':
 					return nil, false
 				case d == '\\' && i+1 < len(s) && strings.IndexByte("$`\"\\", s[i+1]) >= 0:
-					cur.WriteByte(s[i+1])
+					add(s[i+1 : i+2])
 					i += 2
 				case d == '$':
 					var ok bool
@@ -202,8 +224,13 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 						return nil, false
 					}
 				default:
-					cur.WriteByte(d)
-					i++
+					// A run of bytes that stand for themselves.
+					j := i + 1
+					for j < len(s) && !shDoubleSpecial(s[j]) {
+						j++
+					}
+					add(s[i:j])
+					i = j
 				}
 			}
 		case c == '$':
@@ -214,13 +241,30 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 			}
 		default:
 			inWord = true
-			if c == '*' || c == '?' || c == '[' {
-				w.glob = true
+			// A run of bytes that stand for themselves.
+			j := i
+			for j < len(s) && !shUnquotedSpecial(s[j]) {
+				if b := s[j]; b == '*' || b == '?' || b == '[' {
+					w.glob = true
+				}
+				j++
 			}
-			cur.WriteByte(c)
-			i++
+			add(s[i:j])
+			i = j
 		}
 	}
 	flush()
 	return out, true
+}
+
+// shDoubleSpecial reports whether c ends a run of literal bytes inside double
+// quotes.
+func shDoubleSpecial(c byte) bool {
+	return c == '"' || c == '`' || c == '\\' || c == '$'
+}
+
+// shUnquotedSpecial reports whether c ends a run of literal bytes outside
+// quotes.
+func shUnquotedSpecial(c byte) bool {
+	return c == ' ' || c == '\t' || c == '`' || c == '\\' || c == '\'' || c == '"' || c == '$'
 }
