@@ -58,7 +58,12 @@ func findOptions(text string, at func(i int) Pos) []Option {
 	var out []Option
 	statement := ""
 	for i := 0; i < len(text); i++ {
-		if text[i] != '-' || (i > 0 && !strings.ContainsRune(" \t\"'=", rune(text[i-1]))) {
+		k := strings.IndexByte(text[i:], '-')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && !strings.ContainsRune(" \t\"'=", rune(text[i-1])) {
 			continue
 		}
 		j := i

@@ -91,7 +91,7 @@ func ScanSh(data []byte) *Script {
 				top = frames[n-1]
 			}
 			if top != nil && top.inCond {
-				if !slices.Contains(kws, "then") {
+				if kws&kwThen == 0 {
 					// if a || b; then: the condition goes on
 					top.arm = mergeArm(top.arm, shArm(seg.text))
 					top.cond = top.cond.next(seg.op, func() tri { return shEval(seg.text, vars) })
@@ -100,7 +100,7 @@ func ScanSh(data []byte) *Script {
 				top.inCond = false
 				top.enter(top.cond.status)
 			}
-			if top != nil && slices.Contains(kws, "else") {
+			if top != nil && kws&kwElse != 0 {
 				top.arm = arm{}
 				top.enter(triTrue)
 			}
@@ -290,6 +290,9 @@ func mergeArm(a, b arm) arm {
 // shCasePattern finds the pattern of a case arm that starts line ("--debug)",
 // "-d|--debug)", "*)") and returns the offset of its closing parenthesis.
 func shCasePattern(line string) (int, bool) {
+	if strings.IndexByte(line, ')') < 0 {
+		return 0, false
+	}
 	end := shWalk(line, func(i int) int {
 		if line[i] == ')' {
 			return shStop
@@ -309,6 +312,9 @@ func shCasePattern(line string) (int, bool) {
 // shRefs returns the variables that s expands ($NAME, ${NAME...}), outside
 // single quotes, each once.
 func shRefs(s string) []string {
+	if strings.IndexByte(s, '$') < 0 {
+		return nil
+	}
 	var out []string
 	var seen map[string]bool // with many names; a few are looked up in out
 	double, single := false, false
@@ -366,6 +372,9 @@ func isName(s string) bool {
 // that starts a word outside quotes). commentCol is the 1-based column of the
 // #; ok is false when the line has no comment.
 func shSplitComment(line string) (code, comment string, commentCol int, ok bool) {
+	if strings.IndexByte(line, '#') < 0 {
+		return line, "", 0, false
+	}
 	i := shWalk(line, func(i int) int {
 		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';') {
 			return shStop
@@ -422,6 +431,9 @@ type shSegment struct {
 // shSegments splits a logical line at ;, &&, || and | outside quotes and
 // appends its commands to out.
 func shSegments(out []shSegment, s string) []shSegment {
+	if !strings.ContainsAny(s, ";|&") {
+		return append(out, shSegment{text: s})
+	}
 	start := 0
 	chained := strings.Contains(s, "&&") || strings.Contains(s, "||")
 	if chained {
@@ -463,26 +475,40 @@ type shCommandText struct {
 	off  int
 }
 
+// shKeywords says which of then and else lead a command.
+type shKeywords uint8
+
+// The keywords of shKeywords.
+const (
+	kwThen shKeywords = 1 << iota
+	kwElse
+)
+
 // shCommand strips the leading keywords (then, else, do, {, (, export,
-// local and the like) of a segment and returns them, the rest and its first
-// word: "if", "elif", "fi", "case", "echo", "JAVA_OPTS=...", ...
-func shCommand(seg string) ([]string, shCommandText, string) {
-	var kws []string
+// local and the like) of a segment and says whether then and else are among
+// them; it returns the rest and its first word: "if", "elif", "fi", "case",
+// "echo", "JAVA_OPTS=...", ...
+func shCommand(seg string) (shKeywords, shCommandText, string) {
+	var kws shKeywords
 	off := 0
 	for {
-		rest := seg[off:]
-		trimmed := strings.TrimLeft(rest, " \t")
-		off += len(rest) - len(trimmed)
-		word := trimmed
-		if i := strings.IndexAny(trimmed, " \t"); i >= 0 {
-			word = trimmed[:i]
+		for off < len(seg) && (seg[off] == ' ' || seg[off] == '\t') {
+			off++
 		}
+		end := off
+		for end < len(seg) && seg[end] != ' ' && seg[end] != '\t' {
+			end++
+		}
+		word := seg[off:end]
 		switch word {
-		case "then", "else", "do", "{", "(", "!", "export", "exec", "eval", "local", "declare", "typeset", "readonly":
-			kws = append(kws, word)
-			off += len(word)
-			continue
+		case "then":
+			kws |= kwThen
+		case "else":
+			kws |= kwElse
+		case "do", "{", "(", "!", "export", "exec", "eval", "local", "declare", "typeset", "readonly":
+		default:
+			return kws, shCommandText{text: seg[off:], off: off}, word
 		}
-		return kws, shCommandText{text: seg[off:], off: off}, word
+		off = end
 	}
 }

@@ -35,21 +35,48 @@ func triOf(b bool) tri {
 // expand, true, false or :, each possibly negated by !. Anything else is
 // unknown. Leading keywords (if, elif, then, ...) are skipped.
 func shEval(cmd string, vars *shVars) tri {
-	words, ok := shWords(cmd, vars)
-	if !ok {
+	// Words are read only as far as they can matter: a command that is no
+	// test is unknown whatever follows its first word.
+	ws := shWordScanner{s: cmd, vars: vars}
+	neg := false
+	var first shWord
+keywords:
+	for {
+		w, more, ok := ws.next()
+		if !ok || !more {
+			return triUnknown
+		}
+		if w.literal {
+			switch w.val {
+			case "if", "elif", "then", "else", "do", "{", "(":
+				continue
+			case "!":
+				neg = !neg
+				continue
+			}
+		}
+		first = w
+		break keywords
+	}
+	if !first.literal {
 		return triUnknown
 	}
-	neg := false
-keywords:
-	for len(words) > 0 && words[0].literal {
-		switch words[0].val {
-		case "if", "elif", "then", "else", "do", "{", "(":
-		case "!":
-			neg = !neg
-		default:
-			break keywords
+	switch first.val {
+	case "true", ":", "false", "test", "[", "[[":
+	default:
+		return triUnknown
+	}
+	words := append(vars.words[:0], first)
+	defer func() { vars.words = words[:0] }()
+	for {
+		w, more, ok := ws.next()
+		if !ok {
+			return triUnknown
 		}
-		words = words[1:]
+		if !more {
+			break
+		}
+		words = append(words, w)
 	}
 	r := shTest(words)
 	if neg {

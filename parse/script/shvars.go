@@ -37,6 +37,7 @@ type shVars struct {
 	unknown map[string]bool   // variables assigned a value the scan cannot know
 	sourced bool              // a file was sourced: every variable not assigned since is unknown
 	words   []shWord          // the scratch space of shWords
+	buf     []byte            // the scratch space of shWordScanner
 }
 
 func newShVars() *shVars {
@@ -101,111 +102,76 @@ type shWord struct {
 // shWords splits a command text into words and expands them with vars. It
 // returns false for text it cannot split (command substitution, an unclosed
 // quote). The words are vars' scratch space: they stay valid until the next
-// call. A word's value is a substring of s or a variable's value when it is
-// one piece, and allocated only when it joins several.
+// call.
 func shWords(s string, vars *shVars) ([]shWord, bool) {
 	out := vars.words[:0]
 	defer func() { vars.words = out[:0] }()
-	var scratch [64]byte
-	buf := scratch[:0] // the value of a word of more than one piece
-	pieces := 0        // the pieces of the word so far
-	size := 0          // its length so far
-	expanded := 0      // the bytes that expansions added to the words
-	w := shWord{known: true, literal: true}
-	inWord := false
-	add := func(p string) {
-		switch {
-		case p == "":
-			return
-		case pieces == 0:
-			w.val = p
-		case pieces == 1:
-			buf = append(append(buf[:0], w.val...), p...)
-		default:
-			buf = append(buf, p...)
+	ws := shWordScanner{s: s, vars: vars}
+	for {
+		w, more, ok := ws.next()
+		if !ok {
+			return nil, false
 		}
-		pieces++
-		size += len(p)
+		if !more {
+			return out, true
+		}
+		out = append(out, w)
 	}
-	flush := func() {
-		if inWord {
-			if pieces > 1 {
-				w.val = string(buf)
-			}
-			out = append(out, w)
-		}
-		w, inWord, pieces, size = shWord{known: true, literal: true}, false, 0, 0
+}
+
+// shWordScanner splits a command text into words one at a time, as shWords
+// does. A word's value is a substring of the text or a variable's value when
+// it is one piece, and allocated only when it joins several.
+type shWordScanner struct {
+	s        string
+	i        int // where the next word starts
+	vars     *shVars
+	expanded int // the bytes that expansions added to the words so far
+
+	w      shWord // the word being read
+	pieces int    // its pieces so far
+	size   int    // its length so far
+}
+
+// next returns the next word; more is false after the last one. ok is false
+// when the text cannot be split (command substitution, an unclosed quote):
+// the scan ends there.
+func (ws *shWordScanner) next() (w shWord, more, ok bool) {
+	s := ws.s
+	i := ws.i
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
-	// expand reads a $ reference at s[i] (s[i] == '$') and returns the index after it.
-	expand := func(i int) (int, bool) {
-		j := i + 1
-		if j >= len(s) {
-			add("$")
-			return j, true
-		}
-		var name string
-		switch c := s[j]; {
-		case c == '(':
-			return 0, false
-		case c == '{':
-			end := strings.IndexByte(s[j:], '}')
-			if end < 0 {
-				return 0, false
-			}
-			name = s[j+1 : j+end]
-			j += end + 1
-			if !isName(name) && len(name) != 1 {
-				w.known = false // ${X:-y} and the like
-				w.literal = false
-				return j, true
-			}
-		case isNameByte(c) && !(c >= '0' && c <= '9'):
-			k := j
-			for k < len(s) && isNameByte(s[k]) {
-				k++
-			}
-			name, j = s[j:k], k
-		default:
-			name, j = s[j:j+1], j+1
-		}
-		w.literal = false
-		val, ok := vars.lookup(name)
-		if !ok || size+len(val) > maxShValue || expanded+len(val) > maxShExpand {
-			w.known = false
-			return j, true
-		}
-		add(val)
-		expanded += len(val)
-		return j, true
+	if i >= len(s) {
+		ws.i = i
+		return shWord{}, false, true
 	}
-	for i := 0; i < len(s); {
+	ws.w, ws.pieces, ws.size = shWord{known: true, literal: true}, 0, 0
+	for i < len(s) {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t':
-			flush()
-			i++
+			ws.i = i
+			return ws.word(), true, true
 		case c == '`':
-			return nil, false
+			return shWord{}, false, false
 		case c == '\\':
-			inWord = true
 			if i+1 < len(s) {
-				add(s[i+1 : i+2])
+				ws.add(s[i+1 : i+2])
 			}
 			i += 2
 		case c == '\'':
-			inWord = true
 			end := strings.IndexByte(s[i+1:], '\'')
 			if end < 0 {
-				return nil, false
+				return shWord{}, false, false
 			}
-			add(s[i+1 : i+1+end])
+			ws.add(s[i+1 : i+1+end])
 			i += end + 2
 		case c == '"':
-			inWord = true
 			i++
 			for {
 				if i >= len(s) {
-					return nil, false
+					return shWord{}, false, false
 				}
 				d := s[i]
 				if d == '"' {
@@ -214,14 +180,13 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 				}
 				switch {
 				case d == '`':
-					return nil, false
+					return shWord{}, false, false
 				case d == '\\' && i+1 < len(s) && strings.IndexByte("$`\"\\", s[i+1]) >= 0:
-					add(s[i+1 : i+2])
+					ws.add(s[i+1 : i+2])
 					i += 2
 				case d == '$':
-					var ok bool
-					if i, ok = expand(i); !ok {
-						return nil, false
+					if i, ok = ws.expand(i); !ok {
+						return shWord{}, false, false
 					}
 				default:
 					// A run of bytes that stand for themselves.
@@ -229,32 +194,98 @@ func shWords(s string, vars *shVars) ([]shWord, bool) {
 					for j < len(s) && !shDoubleSpecial(s[j]) {
 						j++
 					}
-					add(s[i:j])
+					ws.add(s[i:j])
 					i = j
 				}
 			}
 		case c == '$':
-			inWord = true
-			var ok bool
-			if i, ok = expand(i); !ok {
-				return nil, false
+			if i, ok = ws.expand(i); !ok {
+				return shWord{}, false, false
 			}
 		default:
-			inWord = true
 			// A run of bytes that stand for themselves.
 			j := i
 			for j < len(s) && !shUnquotedSpecial(s[j]) {
 				if b := s[j]; b == '*' || b == '?' || b == '[' {
-					w.glob = true
+					ws.w.glob = true
 				}
 				j++
 			}
-			add(s[i:j])
+			ws.add(s[i:j])
 			i = j
 		}
 	}
-	flush()
-	return out, true
+	ws.i = i
+	return ws.word(), true, true
+}
+
+// add appends p to the word being read.
+func (ws *shWordScanner) add(p string) {
+	switch {
+	case p == "":
+		return
+	case ws.pieces == 0:
+		ws.w.val = p
+	case ws.pieces == 1:
+		ws.vars.buf = append(append(ws.vars.buf[:0], ws.w.val...), p...)
+	default:
+		ws.vars.buf = append(ws.vars.buf, p...)
+	}
+	ws.pieces++
+	ws.size += len(p)
+}
+
+// word returns the word read.
+func (ws *shWordScanner) word() shWord {
+	if ws.pieces > 1 {
+		ws.w.val = string(ws.vars.buf)
+	}
+	return ws.w
+}
+
+// expand reads a $ reference at s[i] (s[i] == '$') and returns the index
+// after it.
+func (ws *shWordScanner) expand(i int) (int, bool) {
+	s := ws.s
+	j := i + 1
+	if j >= len(s) {
+		ws.add("$")
+		return j, true
+	}
+	var name string
+	switch c := s[j]; {
+	case c == '(':
+		return 0, false
+	case c == '{':
+		end := strings.IndexByte(s[j:], '}')
+		if end < 0 {
+			return 0, false
+		}
+		name = s[j+1 : j+end]
+		j += end + 1
+		if !isName(name) && len(name) != 1 {
+			ws.w.known = false // ${X:-y} and the like
+			ws.w.literal = false
+			return j, true
+		}
+	case isNameByte(c) && !(c >= '0' && c <= '9'):
+		k := j
+		for k < len(s) && isNameByte(s[k]) {
+			k++
+		}
+		name, j = s[j:k], k
+	default:
+		name, j = s[j:j+1], j+1
+	}
+	ws.w.literal = false
+	val, ok := ws.vars.lookup(name)
+	if !ok || ws.size+len(val) > maxShValue || ws.expanded+len(val) > maxShExpand {
+		ws.w.known = false
+		return j, true
+	}
+	ws.add(val)
+	ws.expanded += len(val)
+	return j, true
 }
 
 // shDoubleSpecial reports whether c ends a run of literal bytes inside double
