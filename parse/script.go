@@ -46,21 +46,24 @@ func readScriptText(s *server, rel string, data []byte) error {
 		sc = script.ScanSh(data)
 	}
 	s.ignores = append(s.ignores, scriptIgnores(rel, sc.Comments)...)
-	opts, cond := scriptOpts(rel, sc.Options)
 	f := scriptFile{}
-	for _, o := range opts {
-		if name, _, _ := strings.Cut(o.text, "="); name == jmxremotePort {
+	for _, o := range sc.Options {
+		if name, _, _ := strings.Cut(o.Text, "="); name == jmxremotePort && scriptAlways(o) {
 			f.jmxPort = true
 		}
 	}
-	for _, o := range opts {
-		if err := scriptOption(s, f, o); err != nil {
-			return err
+	for _, o := range sc.Options {
+		if scriptAlways(o) {
+			if err := scriptOption(s, f, newScriptOpt(rel, o)); err != nil {
+				return err
+			}
 		}
 	}
-	for _, o := range cond {
-		if err := scriptJDWP(s, o, false); err != nil {
-			return err
+	for _, o := range sc.Options {
+		if scriptCond(o) {
+			if err := scriptJDWP(s, newScriptOpt(rel, o), false); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -120,20 +123,23 @@ func (o scriptOpt) valuePos(i int) model.Pos {
 	return p
 }
 
-// scriptOpts picks the options of the start script rel that count: the ones
-// a default start always passes, and the JDWP agents that a condition other
-// than the --debug branch turns on (cond). Both are in file order.
-func scriptOpts(rel string, opts []script.Option) (always, cond []scriptOpt) {
-	for _, o := range opts {
-		so := scriptOpt{text: o.Text, pos: model.Pos{File: rel, Line: o.Pos.Line, Col: o.Pos.Col, Path: o.Statement}, opt: o}
-		switch {
-		case o.Context == script.Always:
-			always = append(always, so)
-		case o.Context == script.Conditional && isJDWP(o.Text):
-			cond = append(cond, so)
-		}
-	}
-	return always, cond
+// The options of a start script that count are the ones a default start
+// always passes (scriptAlways), and the JDWP agents that a condition other
+// than the --debug branch turns on (scriptCond); each kind is read in file
+// order.
+
+// scriptAlways reports whether a default start always passes o.
+func scriptAlways(o script.Option) bool { return o.Context == script.Always }
+
+// scriptCond reports whether o is a JDWP agent that a condition other than the
+// --debug branch turns on.
+func scriptCond(o script.Option) bool {
+	return o.Context == script.Conditional && isJDWP(o.Text)
+}
+
+// newScriptOpt returns the option o of the start script rel.
+func newScriptOpt(rel string, o script.Option) scriptOpt {
+	return scriptOpt{text: o.Text, pos: model.Pos{File: rel, Line: o.Pos.Line, Col: o.Pos.Col, Path: o.Statement}, opt: o}
 }
 
 // scriptIgnores returns the wso2lint:ignore comments of the start script rel.
