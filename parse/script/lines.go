@@ -17,15 +17,15 @@ func splitLines(data []byte) []string {
 	return out
 }
 
-// cutLine returns the line of s that starts at byte offset off, without its
-// \n or \r\n (as splitLines does), and the offset of the next line: -1 when
-// it is the last line.
-func cutLine(s string, off int) (string, int) {
-	l, next := s[off:], -1
-	if i := strings.IndexByte(l, '\n'); i >= 0 {
+// cutLine returns the line of data that starts at byte offset off, without
+// its \n or \r\n (as splitLines does), and the offset of the next line: -1
+// when it is the last line.
+func cutLine(data []byte, off int) ([]byte, int) {
+	l, next := data[off:], -1
+	if i := bytes.IndexByte(l, '\n'); i >= 0 {
 		l, next = l[:i], off+i+1
 	}
-	return strings.TrimSuffix(l, "\r"), next
+	return bytes.TrimSuffix(l, []byte("\r")), next
 }
 
 // lineMark maps a byte offset of a joined logical line to its physical line.

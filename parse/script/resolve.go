@@ -212,24 +212,26 @@ func (st stmt) ctx(debugVars map[string]bool) Context {
 // test it ([ "$PORT" != "" ]) instead of --debug itself.
 func scriptDebugVars(stmts []stmt) map[string]bool {
 	debugVars := map[string]bool{}
-	other := map[string]bool{}
-	found := map[string]bool{}
+	const (
+		inDebug = 1 << iota // assigned in the --debug branch
+		inOther             // assigned elsewhere
+	)
+	where := map[string]uint8{}
 	for range 8 { // each round can only add variables; real scripts settle in two
-		clear(other)
-		clear(found)
+		clear(where)
 		for _, st := range stmts {
 			if st.assign == "" {
 				continue
 			}
 			if st.ctx(debugVars) == Debug {
-				found[st.assign] = true
+				where[st.assign] |= inDebug
 			} else {
-				other[st.assign] = true
+				where[st.assign] |= inOther
 			}
 		}
 		grew := false
-		for v := range found {
-			if !other[v] && !debugVars[v] {
+		for v, w := range where {
+			if w == inDebug && !debugVars[v] {
 				debugVars[v], grew = true, true
 			}
 		}

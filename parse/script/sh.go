@@ -1,6 +1,7 @@
 package script
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -13,53 +14,69 @@ import (
 // are not conditions (the java command line runs in one).
 func ScanSh(data []byte) *Script {
 	sc := &Script{}
-	// One buffer holds the text of the script and, after it, every logical
-	// line (its physical lines' code joined, each followed by a space): the
-	// lines, comments, words and options are substrings of it. A logical line
-	// is never longer than its physical lines and their newlines, so the
+	// One buffer holds every logical line (its physical lines' code joined,
+	// each followed by a space), each followed by the text of its comments:
+	// the lines, comments, words and options are substrings of it. A
+	// physical line gives no more than its own bytes and its newline, so the
 	// buffer is never grown.
 	var buf strings.Builder
-	buf.Grow(2*len(data) + 1)
-	buf.Write(data)
-	src := buf.String()
+	buf.Grow(len(data) + 1)
+	nl := bytes.Count(data, []byte("\n"))
 	// A comment has a # and a line of its own.
-	sc.Comments = make([]Comment, 0, min(strings.Count(src, "#"), strings.Count(src, "\n")+1))
+	sc.Comments = make([]Comment, 0, min(bytes.Count(data, []byte("#")), nl+1))
+	// Real scripts keep about one statement per four lines.
+	stmts := make([]stmt, 0, nl/4+8)
 	var pending []int     // comments on lines of their own, waiting for the next statement
 	var frames []*shFrame // open if and case blocks, outermost first
-	var marks []lineMark  // where each physical line of the logical line starts in it
+	var marks []lineMark  // where each physical line starts in the logical line
+	var comments [][]byte // the text of the comments of the logical line
 	var segs []shSegment  // the commands of the logical line
-	var stmts []stmt
 	var arms armPool
 	vars := newShVars()
-	next := 0 // the offset in src of the next physical line; -1 after the last
+	next := 0 // the offset in data of the next physical line; -1 after the last
 	line := 0 // the number of the last physical line read
 	for next >= 0 {
 		first := line + 1
 		start := buf.Len()
-		marks = marks[:0]
+		marks, comments = marks[:0], comments[:0]
 		for {
-			var l string
-			l, next = cutLine(src, next)
+			var l []byte
+			l, next = cutLine(data, next)
 			line++
 			code, comment, commentCol, ok := shSplitComment(l)
 			if ok {
-				sc.Comments = append(sc.Comments, Comment{Text: comment, Pos: Pos{Line: line, Col: commentCol}, FromLine: line, ToLine: line})
-				if strings.TrimSpace(code) == "" && line == first {
+				sc.Comments = append(sc.Comments, Comment{Pos: Pos{Line: line, Col: commentCol}, FromLine: line, ToLine: line})
+				comments = append(comments, comment)
+				if len(bytes.TrimSpace(code)) == 0 && line == first {
 					pending = append(pending, len(sc.Comments)-1)
 				}
 			}
-			marks = append(marks, lineMark{off: buf.Len() - start, line: line, src: l})
-			cont := strings.HasSuffix(code, `\`) && !strings.HasSuffix(code, `\\`)
+			marks = append(marks, lineMark{off: buf.Len() - start, line: line})
+			cont := bytes.HasSuffix(code, []byte(`\`)) && !bytes.HasSuffix(code, []byte(`\\`))
 			if cont {
 				code = code[:len(code)-1]
 			}
-			buf.WriteString(code)
+			buf.Write(code)
 			buf.WriteByte(' ')
 			if !cont || next < 0 {
 				break
 			}
 		}
 		logical := buf.String()[start:]
+		// A mark's line is its code as the logical line holds it: the
+		// columns of its bytes are the same as in the physical line.
+		for k := range marks {
+			end := len(logical)
+			if k+1 < len(marks) {
+				end = marks[k+1].off
+			}
+			marks[k].src = logical[marks[k].off:end]
+		}
+		for k, c := range comments {
+			at := buf.Len()
+			buf.Write(c)
+			sc.Comments[len(sc.Comments)-len(comments)+k].Text = buf.String()[at:]
+		}
 		if strings.TrimSpace(logical) == "" {
 			continue
 		}
@@ -371,9 +388,9 @@ func isName(s string) bool {
 // shSplitComment splits a shell line into code and the text of a # comment (a #
 // that starts a word outside quotes). commentCol is the 1-based column of the
 // #; ok is false when the line has no comment.
-func shSplitComment(line string) (code, comment string, commentCol int, ok bool) {
-	if strings.IndexByte(line, '#') < 0 {
-		return line, "", 0, false
+func shSplitComment(line []byte) (code, comment []byte, commentCol int, ok bool) {
+	if bytes.IndexByte(line, '#') < 0 {
+		return line, nil, 0, false
 	}
 	i := shWalk(line, func(i int) int {
 		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || line[i-1] == ';') {
@@ -382,9 +399,9 @@ func shSplitComment(line string) (code, comment string, commentCol int, ok bool)
 		return 0
 	})
 	if i < 0 {
-		return line, "", 0, false
+		return line, nil, 0, false
 	}
-	return line[:i], line[i+1:], utf8.RuneCountInString(line[:i]) + 1, true
+	return line[:i], line[i+1:], utf8.RuneCount(line[:i]) + 1, true
 }
 
 // shStop ends a shWalk.
@@ -394,7 +411,7 @@ const shStop = -1
 // quotes and is not escaped by a backslash. visit returns how many of the
 // following bytes to skip, or shStop to end the walk; shWalk returns the index
 // it stopped at, or -1 when it reached the end.
-func shWalk(s string, visit func(i int) int) int {
+func shWalk[S ~string | ~[]byte](s S, visit func(i int) int) int {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
