@@ -137,3 +137,29 @@ func TestPosMap(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesDebugArg(t *testing.T) {
+	for _, tc := range []struct {
+		cond string
+		want bool
+	}{
+		{`[ "$1" = "--debug" ]`, true},
+		{`[ "$1" = "-DEBUG" ]`, true},
+		{`[ "$CMD" = "Debug" ]`, true},
+		{`if "%1"=="debug"`, true},
+		{`[ -n "$DEBUG" ]`, false},
+		{`[ -n "${DEBUG}" ]`, false},
+		{`if defined %DEBUG%`, false},
+		{`[ -n "$DEBUG_PORT" ]`, false},
+		{`[ "$X" = "debugger" ]`, false},
+		{`[ "$X" = "---debug" ]`, false}, // a third dash is a variable-like byte
+		{`x.debug`, false},
+		{`debu`, false},
+		{"\xc4\xb0debug", true}, // a byte above ASCII is no name byte
+		{`DEBUX debug`, true},
+	} {
+		if got := namesDebugArg(tc.cond); got != tc.want {
+			t.Errorf("namesDebugArg(%q) = %v, want %v", tc.cond, got, tc.want)
+		}
+	}
+}

@@ -246,9 +246,9 @@ func scriptDebugVars(stmts []stmt) map[string]bool {
 // word debug, -debug or --debug on its own (not $DEBUG, %DEBUG% or
 // DEBUG_PORT, which are variables).
 func namesDebugArg(cond string) bool {
-	s := asciiLower(cond)
+	s := cond // ASCII case does not change what isVarByte and isNameByte say
 	for i := 0; ; {
-		k := strings.Index(s[i:], "debug")
+		k := indexDebug(s[i:])
 		if k < 0 {
 			return false
 		}
@@ -265,6 +265,22 @@ func namesDebugArg(cond string) bool {
 		}
 		return true
 	}
+}
+
+// indexDebug returns the index of the first "debug" in s in any ASCII case,
+// or -1.
+func indexDebug(s string) int {
+	const word = "debug"
+	for j := 0; j+len(word) <= len(s); j++ {
+		if s[j]|0x20 != 'd' {
+			continue
+		}
+		// c|0x20 is a lower-case letter only for that letter and its upper case.
+		if s[j+1]|0x20 == 'e' && s[j+2]|0x20 == 'b' && s[j+3]|0x20 == 'u' && s[j+4]|0x20 == 'g' {
+			return j
+		}
+	}
+	return -1
 }
 
 // isNameByte reports whether c can be part of a variable name.
@@ -287,11 +303,22 @@ func asciiUpper(s string) string { return asciiMap(s, 'a', 'z', 'A'-'a') }
 func asciiLower(s string) string { return asciiMap(s, 'A', 'Z', 'a'-'A') }
 
 func asciiMap(s string, lo, hi byte, delta int) string {
-	b := []byte(s)
-	for i, c := range b {
-		if lo <= c && c <= hi {
-			b[i] = byte(int(c) + delta)
-		}
+	i := 0
+	for i < len(s) && (s[i] < lo || s[i] > hi) {
+		i++
 	}
-	return string(b)
+	if i == len(s) {
+		return s // nothing to map
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if lo <= c && c <= hi {
+			c = byte(int(c) + delta)
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
