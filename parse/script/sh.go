@@ -451,39 +451,33 @@ func shSegments(out []shSegment, s string) []shSegment {
 	if !strings.ContainsAny(s, ";|&") {
 		return append(out, shSegment{text: s})
 	}
+	first := len(out)
 	start := 0
-	chained := strings.Contains(s, "&&") || strings.Contains(s, "||")
-	if chained {
-		// Only commands joined by && or || are conditional; mark every segment
-		// of such a line, which is how one-liners like [ -n "$X" ] && ... are written.
-		chained = shHasOperator(s)
-	}
+	// Only commands joined by && or || are conditional; every segment of such
+	// a line is marked, which is how one-liners like [ -n "$X" ] && ... are
+	// written.
+	chained := false
 	isOp := func(c byte) bool { return c == ';' || c == '|' || c == '&' }
 	op := ""
 	shWalk(s, func(i int) int {
 		if !isOp(s[i]) {
 			return 0
 		}
-		out = append(out, shSegment{text: s[start:i], off: start, chained: chained, op: op})
+		out = append(out, shSegment{text: s[start:i], off: start, op: op})
 		n := 0
 		for i+n+1 < len(s) && isOp(s[i+n+1]) {
 			n++
 		}
 		op = s[i : i+n+1]
+		chained = chained || strings.Contains(op, "&&") || strings.Contains(op, "||")
 		start = i + n + 1
 		return n
 	})
-	return append(out, shSegment{text: s[start:], off: start, chained: chained, op: op})
-}
-
-// shHasOperator reports whether s holds && or || outside quotes.
-func shHasOperator(s string) bool {
-	return shWalk(s, func(i int) int {
-		if c := s[i]; (c == '&' || c == '|') && i+1 < len(s) && s[i+1] == c {
-			return shStop
-		}
-		return 0
-	}) >= 0
+	out = append(out, shSegment{text: s[start:], off: start, op: op})
+	for k := first; k < len(out); k++ {
+		out[k].chained = chained
+	}
+	return out
 }
 
 // shCommandText is the command part of a segment after leading keywords.
