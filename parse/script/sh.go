@@ -205,7 +205,8 @@ func (p *armPool) add(frames []*shFrame, chained bool, chain arm) []arm {
 		return nil
 	}
 	if cap(p.free)-len(p.free) < n {
-		p.free = make([]arm, 0, max(128, n))
+		// Chunks grow with the script: small scripts stay small.
+		p.free = make([]arm, 0, max(min(2*cap(p.free), 256), 16, n))
 	}
 	start := len(p.free)
 	for _, f := range frames {
