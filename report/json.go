@@ -3,45 +3,47 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
 
-type jsonReport struct {
-	Findings []jsonFinding `json:"findings"`
+// writeJSON writes the json format: {"findings": [...]} with two-space
+// indentation and a final newline, each finding
+//
+//	{"rule", "severity", "message", "home", "file", "line", "column",
+//	 "host" (when the finding has one)}
+//
+// with File relative to Home and Line and Column 0 when unknown. The array
+// is never null: no findings give "findings": []. It is written as it is
+// made (see jsonWriter), so that a run over many homes never holds it whole.
+func writeJSON(w io.Writer, findings []model.Finding, _ Options) error {
+	return writeFindingsJSON(w, findings)
 }
 
-// jsonFinding is one finding of the json format. File is relative to Home;
-// Line and Column are 0 when unknown.
-type jsonFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Home     string `json:"home"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	// Host is the host of the home, when the configuration names hosts.
-	Host string `json:"host,omitempty"`
-}
-
-// writeJSON writes {"findings":[...]} with two-space indentation and a final
-// newline. The array is never null: no findings give "findings": [].
-func writeJSON(b *bytes.Buffer, findings []model.Finding, _ Options) error {
-	r := jsonReport{Findings: make([]jsonFinding, 0, len(findings))}
-	for _, f := range findings {
-		r.Findings = append(r.Findings, jsonFinding{
-			Rule:     f.Rule,
-			Severity: f.Severity.String(),
-			Message:  f.Message,
-			Home:     f.Home,
-			File:     f.Pos.File,
-			Line:     f.Pos.Line,
-			Column:   f.Pos.Col,
-			Host:     f.Host,
-		})
+func writeFindingsJSON(w io.Writer, findings []model.Finding) error {
+	j := newJSONWriter(w)
+	j.open('{')
+	j.key("findings")
+	j.open('[')
+	for i := range findings {
+		f := &findings[i]
+		j.elem()
+		j.open('{')
+		j.str("rule", f.Rule)
+		j.str("severity", f.Severity.String())
+		j.str("message", f.Message)
+		j.str("home", f.Home)
+		j.str("file", f.Pos.File)
+		j.int("line", f.Pos.Line)
+		j.int("column", f.Pos.Col)
+		j.strOmit("host", f.Host)
+		j.close('}')
+		j.flushIfFull()
 	}
-	return encodeJSON(b, r)
+	j.close(']')
+	j.close('}')
+	return j.end()
 }
 
 // encodeJSON writes v indented by two spaces, without HTML escaping (so "<"

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -203,79 +202,88 @@ func offsetOrigin(home string, o model.Offset) string {
 	return o.Origin
 }
 
-// JSON output of `ports`: a contract that pipelines parse (see README).
-type portsJSON struct {
-	Homes []homeJSON `json:"homes"`
-}
-
-type homeJSON struct {
-	Path    string `json:"path"`
-	Product string `json:"product"`
-	Version string `json:"version"`
-	// ProductGuess says why the product was guessed from deployment.toml's
-	// keys; absent when it is stated or certain.
-	ProductGuess string       `json:"product_guess,omitempty"`
-	Servers      []serverJSON `json:"servers"`
-}
-
-type serverJSON struct {
-	Profile      string         `json:"profile"`
-	Offset       int            `json:"offset"`
-	OffsetOrigin string         `json:"offset_origin"`
-	OffsetSource *sourceJSON    `json:"offset_source,omitempty"`
-	Listeners    []listenerJSON `json:"listeners"`
-}
-
-type listenerJSON struct {
-	Service       string     `json:"service"`
-	Port          int        `json:"port"`
-	PortEnd       int        `json:"port_end,omitempty"`
-	Protocol      string     `json:"protocol"`
-	Direction     string     `json:"direction"`
-	Enabled       bool       `json:"enabled"`
-	OffsetApplied bool       `json:"offset_applied"`
-	Offset        int        `json:"offset"`
-	Configured    string     `json:"configured"`
-	Bind          string     `json:"bind,omitempty"`
-	Host          string     `json:"host,omitempty"`
-	Exposure      string     `json:"exposure"`
-	Origin        string     `json:"origin"`
-	Source        sourceJSON `json:"source"`
-}
-
-type sourceJSON struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-}
-
+// writePortsJSON writes the JSON output of `ports`, a contract that pipelines
+// parse (see README):
+//
+//	{"homes": [{"path", "product", "version", "product_guess" (when guessed),
+//	  "servers": [{"profile", "offset", "offset_origin", "offset_source"
+//	  (when configured), "listeners": [{"service", "port", "port_end" (a
+//	  range), "protocol", "direction", "enabled", "offset_applied", "offset",
+//	  "configured", "bind", "host" (when set), "exposure", "origin",
+//	  "source": {"file", "line", "column"}}]}]}]}
+//
+// indented by two spaces and written as it is made (see jsonWriter).
 func writePortsJSON(w io.Writer, homes []*model.Home, opt PortsOptions) error {
-	all := opt.All
-	out := portsJSON{Homes: []homeJSON{}}
+	j := newJSONWriter(w)
+	j.open('{')
+	j.key("homes")
+	j.open('[')
 	for _, h := range homes {
-		hj := homeJSON{Path: h.Dir, Product: string(h.Product.Key), Version: h.Product.Version, ProductGuess: productGuess(h), Servers: []serverJSON{}}
-		for _, s := range h.Servers {
-			sj := serverJSON{Profile: s.Profile, Offset: s.Offset.Value, OffsetOrigin: s.Offset.Origin, Listeners: []listenerJSON{}}
-			if s.Offset.Pos.File != "" {
-				sj.OffsetSource = &sourceJSON{File: s.Offset.Pos.File, Line: s.Offset.Pos.Line, Column: s.Offset.Pos.Col}
-			}
-			for _, l := range s.Listeners {
-				if !l.Enabled && !all {
-					continue
-				}
-				sj.Listeners = append(sj.Listeners, listenerJSON{
-					Service: l.ID, Port: int(l.Port()), PortEnd: int(l.PortEnd()), Protocol: l.Proto.String(),
-					Direction: l.Dir.String(), Enabled: l.Enabled, OffsetApplied: l.Offsetable, Offset: l.Offset,
-					Configured: l.Configured, Bind: l.Bind, Host: l.Host, Exposure: l.Exposure.String(),
-					Origin: l.Origin.String(), Source: sourceJSON{File: l.Source.File, Line: l.Source.Line, Column: l.Source.Col},
-				})
-			}
-			hj.Servers = append(hj.Servers, sj)
+		j.elem()
+		j.open('{')
+		j.str("path", h.Dir)
+		j.str("product", string(h.Product.Key))
+		j.str("version", h.Product.Version)
+		j.strOmit("product_guess", productGuess(h))
+		j.key("servers")
+		j.open('[')
+		for si := range h.Servers {
+			writeServerJSON(j, &h.Servers[si], opt.All)
 		}
-		out.Homes = append(out.Homes, hj)
+		j.close(']')
+		j.close('}')
+		j.flushIfFull()
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	j.close(']')
+	j.close('}')
+	return j.end()
+}
+
+func writeServerJSON(j *jsonWriter, s *model.Server, all bool) {
+	j.elem()
+	j.open('{')
+	j.str("profile", s.Profile)
+	j.int("offset", s.Offset.Value)
+	j.str("offset_origin", s.Offset.Origin)
+	if s.Offset.Pos.File != "" {
+		j.key("offset_source")
+		writeSourceJSON(j, s.Offset.Pos)
+	}
+	j.key("listeners")
+	j.open('[')
+	for li := range s.Listeners {
+		l := &s.Listeners[li]
+		if !l.Enabled && !all {
+			continue
+		}
+		j.elem()
+		j.open('{')
+		j.str("service", l.ID)
+		j.int("port", int(l.Port()))
+		j.intOmit("port_end", int(l.PortEnd()))
+		j.str("protocol", l.Proto.String())
+		j.str("direction", l.Dir.String())
+		j.bool("enabled", l.Enabled)
+		j.bool("offset_applied", l.Offsetable)
+		j.int("offset", l.Offset)
+		j.str("configured", l.Configured)
+		j.strOmit("bind", l.Bind)
+		j.strOmit("host", l.Host)
+		j.str("exposure", l.Exposure.String())
+		j.str("origin", l.Origin.String())
+		j.key("source")
+		writeSourceJSON(j, l.Source)
+		j.close('}')
+		j.flushIfFull()
+	}
+	j.close(']')
+	j.close('}')
+}
+
+func writeSourceJSON(j *jsonWriter, p model.Pos) {
+	j.open('{')
+	j.str("file", p.File)
+	j.int("line", p.Line)
+	j.int("column", p.Col)
+	j.close('}')
 }

@@ -95,23 +95,30 @@ func (o Options) rule(id string) int {
 	return -1
 }
 
+// writerFunc builds a format's output in memory.
 type writerFunc func(b *bytes.Buffer, findings []model.Finding, opt Options) error
 
+// streamFunc writes a format's output to w as it makes it; it fails only
+// when writing to w does.
+type streamFunc func(w io.Writer, findings []model.Finding, opt Options) error
+
+// format is a format's name and its writer: write or stream.
 type format struct {
-	name  string
-	write writerFunc
+	name   string
+	write  writerFunc
+	stream streamFunc
 }
 
 func formats() []format {
 	return []format{
-		{"text", writeText},
-		{"json", writeJSON},
-		{"sarif", writeSARIF},
-		{"checkstyle", writeCheckstyle},
-		{"github", writeGitHub},
-		{"gitlab", writeGitLab},
-		{"junit", writeJUnit},
-		{"markdown", writeMarkdown},
+		{name: "text", write: writeText},
+		{name: "json", stream: writeJSON},
+		{name: "sarif", write: writeSARIF},
+		{name: "checkstyle", write: writeCheckstyle},
+		{name: "github", write: writeGitHub},
+		{name: "gitlab", write: writeGitLab},
+		{name: "junit", write: writeJUnit},
+		{name: "markdown", write: writeMarkdown},
 	}
 }
 
@@ -127,12 +134,21 @@ func Formats() []string {
 }
 
 // Write writes the findings to w in the named format (one of Formats),
-// keeping their order. The whole output is built in memory and written with
-// one Write call.
+// keeping their order. The json format, which a run over many homes makes
+// long, is written to w in pieces as it is made, so that it is never held
+// whole in memory; only an error of w stops it, and then part of it may have
+// been written (the CLI writes files atomically). The other formats are
+// built in memory and written with one Write call.
 func Write(w io.Writer, format string, findings []model.Finding, opt Options) error {
 	for _, f := range formats() {
 		if f.name != format {
 			continue
+		}
+		if f.stream != nil {
+			if err := f.stream(w, findings, opt); err != nil {
+				return fmt.Errorf("write %s report: %w", format, err)
+			}
+			return nil
 		}
 		var b bytes.Buffer
 		if err := f.write(&b, findings, opt); err != nil {

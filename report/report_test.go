@@ -176,13 +176,13 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err := Write(&b, "json", testFindings(), testOptions()); err != nil {
 		t.Fatal(err)
 	}
-	var got jsonReport
+	var got oracleFindings
 	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	var want []jsonFinding
+	var want []oracleFinding
 	for _, f := range testFindings() {
-		want = append(want, jsonFinding{f.Rule, f.Severity.String(), f.Message, f.Home, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Host})
+		want = append(want, oracleFinding{f.Rule, f.Severity.String(), f.Message, f.Home, f.Pos.File, f.Pos.Line, f.Pos.Col, f.Host})
 	}
 	if diff := cmp.Diff(want, got.Findings); diff != "" {
 		t.Errorf("json round trip mismatch (-want +got):\n%s", diff)
