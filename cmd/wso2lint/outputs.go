@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -132,15 +133,17 @@ func terminalWidth(w io.Writer) int {
 }
 
 // writeLintOutputs writes the findings to every destination of outs, each
-// file atomically; standard output only after every file was written.
+// file atomically; standard output only after every file was written. Each
+// output streams to its file or to standard output as the format makes it
+// (report.Write), so that a long json report is never held whole in memory
+// (issue 15 item 5).
 func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []model.Finding, rules []*lint.Rule, ld *loaded) error {
 	src := newSourceLines(c.Int64("max-file-size"))
 	homes := make([]string, 0, len(ld.homes))
 	for _, h := range ld.homes {
 		homes = append(homes, h.Dir)
 	}
-	var stdout []byte
-	for _, out := range outs {
+	produce := func(out lintOutput) func(io.Writer) error {
 		opt := report.Options{
 			ToolVersion:    toolVersion().Version,
 			RuleSetVersion: ruleSetVersion,
@@ -159,23 +162,37 @@ func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []
 			opt.Color = useColor(c.String("color"), w, getenv)
 			opt.Width = terminalWidth(w)
 		}
-		var buf buffer
-		if err := report.Write(&buf, out.format, findings, opt); err != nil {
-			return err
-		}
+		return func(w io.Writer) error { return report.Write(w, out.format, findings, opt) }
+	}
+	var stdout func(io.Writer) error
+	for _, out := range outs {
 		if out.file == "" {
-			stdout = buf.Bytes()
+			stdout = produce(out)
 			continue
 		}
-		if err := writeFile(c.Context, out.file, buf.Bytes()); err != nil {
+		if err := writeFileFrom(c.Context, out.file, produce(out)); err != nil {
 			return err
 		}
 	}
 	if stdout != nil {
-		_, err := c.App.Writer.Write(stdout)
-		return err
+		return stream(c.App.Writer, stdout)
 	}
 	return nil
+}
+
+// writeFileFrom replaces the file name atomically with what produce writes
+// (-o FILE): an error writing the file is an input error naming it, as
+// writeFile gives; an error of produce is returned as it is.
+func writeFileFrom(ctx context.Context, name string, produce func(io.Writer) error) error {
+	var perr error
+	err := fileWriter().WriteFrom(ctx, name, 0o644, func(w io.Writer) error {
+		perr = produce(w)
+		return perr
+	})
+	if err != nil && err != perr {
+		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
+	}
+	return err
 }
 
 // sourceLines reads the lines findings point at, for the text format's
