@@ -51,3 +51,32 @@ func mustRule(t *testing.T, id string) *Rule {
 	}
 	return r
 }
+
+// TestHostHomeIndex checks homeIndex against the first position of each
+// home, for hosts below and above indexFrom homes, with a home given twice
+// and a home that is not on the host.
+func TestHostHomeIndex(t *testing.T) {
+	for _, n := range []int{0, 1, indexFrom - 1, indexFrom, 3 * indexFrom} {
+		homes := make([]*model.Home, n)
+		for i := range homes {
+			homes[i] = &model.Home{Dir: fmt.Sprint(i)}
+		}
+		if n > 2 {
+			homes[n-1] = homes[1] // given twice: the first position counts
+		}
+		h := &host{homes: homes}
+		want := func(x *model.Home) int {
+			for i, y := range homes {
+				if y == x {
+					return i
+				}
+			}
+			return len(homes)
+		}
+		for _, x := range append(append([]*model.Home{}, homes...), &model.Home{Dir: "elsewhere"}) {
+			if got, w := h.homeIndex(x), want(x); got != w {
+				t.Errorf("%d homes: homeIndex(%q) = %d, want %d", n, x.Dir, got, w)
+			}
+		}
+	}
+}

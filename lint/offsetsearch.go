@@ -35,6 +35,12 @@ type offsetSearch struct {
 	// first is the moving listener that ruled out the last offset: it is
 	// tried first, as it most often rules out the next one too.
 	first int
+	// last is the largest last port at offset 0 (Base, or BaseEnd for a
+	// range) of the server's enabled offsettable listeners, inbound or not:
+	// offset n keeps them all in range when last+n <= MaxPort. ranged is
+	// false when the server has none.
+	last   model.Port
+	ranged bool
 }
 
 // newOffsetSearch prepares the search for server s of home h; x indexes the
@@ -42,13 +48,23 @@ type offsetSearch struct {
 func newOffsetSearch(homes []*model.Home, x *model.ClaimIndex, h *model.Home, s *model.Server) *offsetSearch {
 	f := &offsetSearch{homes: homes, x: x, h: h, s: s}
 	var fixed []model.Listener
-	for _, l := range s.Listeners {
+	for li := range s.Listeners {
+		l := &s.Listeners[li]
+		if l.Offsetable && l.Enabled {
+			end := l.BaseEnd
+			if end == 0 {
+				end = l.Base
+			}
+			if !f.ranged || end > f.last {
+				f.last, f.ranged = end, true
+			}
+		}
 		switch {
 		case !l.Enabled || l.Dir != model.DirIn:
 		case l.Offsetable:
-			f.moving = append(f.moving, l)
+			f.moving = append(f.moving, *l)
 		default:
-			fixed = append(fixed, l)
+			fixed = append(fixed, *l)
 		}
 	}
 	for _, m := range f.moving {
@@ -73,17 +89,10 @@ func (f *offsetSearch) clears(n int) bool {
 	if f.twins {
 		return offsetClears(f.homes, f.h, f.s, n)
 	}
-	for _, l := range f.s.Listeners {
-		if l.Offsetable && l.Enabled {
-			l.Offset = n
-			end := l.PortEnd()
-			if end == 0 {
-				end = l.Port()
-			}
-			if end > model.MaxPort {
-				return false
-			}
-		}
+	// Every enabled offsettable listener in range: its last port at offset
+	// n, PortEnd (or Port for a single port), is at most the largest one's.
+	if f.ranged && f.last+model.Port(n) > model.MaxPort {
+		return false
 	}
 	for k := range f.moving {
 		i := (f.first + k) % len(f.moving)

@@ -54,12 +54,10 @@ func (p *Pass) Report(home *model.Home, pos model.Pos, format string, args ...an
 	idx, dir := len(p.Homes), ""
 	if home != nil {
 		dir = home.Dir
-		for i, h := range p.Homes {
-			if h == home {
-				idx = i
-				break
-			}
+		if p.host == nil {
+			p.host = &host{homes: p.Homes}
 		}
+		idx = p.host.homeIndex(home)
 	}
 	*p.out = append(*p.out, found{home: idx, f: model.Finding{
 		Rule:     p.rule.ID,

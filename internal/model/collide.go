@@ -24,7 +24,17 @@ type Collision struct {
 // Claims lists every enabled inbound listener of the homes, which together make
 // up one host.
 func Claims(homes []*Home) []Claim {
-	var out []Claim
+	n := 0 // counted first: a host of 1000 homes has some 20000 claims of 200 bytes
+	for _, h := range homes {
+		for si := range h.Servers {
+			for li := range h.Servers[si].Listeners {
+				if l := &h.Servers[si].Listeners[li]; l.Enabled && l.Dir == DirIn {
+					n++
+				}
+			}
+		}
+	}
+	out := make([]Claim, 0, n)
 	for _, h := range homes {
 		for si := range h.Servers {
 			s := &h.Servers[si]
