@@ -63,19 +63,24 @@ type product struct {
 	entries func() []Entry // nil when the product has no entries of its own yet
 }
 
-// entryFuncs maps a product key to the function that builds its entries.
-var entryFuncs = map[model.ProductKey]func() []Entry{
-	model.KeyAM: amEntries, model.KeyBPS: bpsEntries, model.KeyCEP: cepEntries, model.KeyDAS: dasEntries,
-	model.KeyEI: eiEntries, model.KeyELB: elbEntries, model.KeyEMM: emmEntries, model.KeyESB: esbEntries,
-	model.KeyIoT: iotEntries, model.KeyIS: isEntries, model.KeyISKM: isKMEntries, model.KeyMB: mbEntries, model.KeyML: mlEntries, model.KeySS: ssEntries,
+// entryFuncs maps a product key to the function that builds its entries. It
+// is a function, not a package-level map, so that nothing is built at
+// start-up (issue 15 item 4).
+func entryFuncs() map[model.ProductKey]func() []Entry {
+	return map[model.ProductKey]func() []Entry{
+		model.KeyAM: amEntries, model.KeyBPS: bpsEntries, model.KeyCEP: cepEntries, model.KeyDAS: dasEntries,
+		model.KeyEI: eiEntries, model.KeyELB: elbEntries, model.KeyEMM: emmEntries, model.KeyESB: esbEntries,
+		model.KeyIoT: iotEntries, model.KeyIS: isEntries, model.KeyISKM: isKMEntries, model.KeyMB: mbEntries, model.KeyML: mlEntries, model.KeySS: ssEntries,
+	}
 }
 
 // products returns the product table (internal/product) with each product's
 // entries, sorted by key.
 func products() []product {
 	var out []product
+	funcs := entryFuncs()
 	for _, r := range prodtable.Rows() {
-		out = append(out, product{ProductInfo{r.Key, r.Name}, entryFuncs[r.Key]})
+		out = append(out, product{ProductInfo{r.Key, r.Name}, funcs[r.Key]})
 	}
 	return out
 }

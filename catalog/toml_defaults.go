@@ -86,8 +86,6 @@ var (
 	// binaryInferredOff: the binary receiver is also off when the receiver
 	// type is thrift (infer.json).
 	binaryInferredOff = []Inferred{{"server.enable_traffic_management", "false"}, {"transport.receiver.type", "thrift"}}
-	amKeys            = prodtable.Family(model.KeyAM)
-	isKeys            = prodtable.Family(model.KeyIS)
 	gatewayRole       = []string{RoleDefault, RoleGatewayWorker}
 	eventRoles        = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
 	brokerCP          = []string{RoleDefault, RoleControlPlane, RoleTrafficManager}
@@ -115,6 +113,7 @@ const (
 // TomlDefaults returns the table of deployment.toml-era listeners. The slice
 // is new on every call.
 func TomlDefaults() []TomlDefault {
+	amKeys, isKeys := prodtable.Family(model.KeyAM), prodtable.Family(model.KeyIS)
 	return []TomlDefault{
 		// API Manager (all-in-one and the 4.5 split products).
 		{Products: amKeys, ID: model.SvcServletHTTPS, PortKey: "transport.https.properties.port", Port: 9443, Offset: true, DefaultOn: true,

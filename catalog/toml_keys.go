@@ -1,6 +1,9 @@
 package catalog
 
-import "github.com/wso2lint/wso2lint/internal/model"
+import (
+	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
+)
 
 // TomlSection is a deployment.toml table whose keys are all known, so that an
 // unknown key under it is almost surely a typo or an invented key (which the
@@ -98,6 +101,7 @@ type TomlKeyMistake struct {
 // TomlKeyMistakes lists keys known to be ignored by some products. The slice
 // is new on every call.
 func TomlKeyMistakes() []TomlKeyMistake {
+	amKeys, isKeys := prodtable.Family(model.KeyAM), prodtable.Family(model.KeyIS)
 	const is = "DOMAIN.md §5: Identity Server switches the servlet transports with transport.http.enabled / transport.https.enabled"
 	const mi = "DOMAIN.md §5: Micro Integrator has no passthru_* keys; its PassThrough listeners switch with transport.http.listener.enable / secured_enable"
 	const am = "DOMAIN.md §5: API Manager switches the PassThrough listeners with transport.passthru_http(s).listener.enable only"

@@ -6,15 +6,18 @@ import (
 
 // liveHome is the configuration of the live rules' examples: an overlay
 // with the servlet connectors of catalina-server.xml, HTTP bound to
-// loopback.
-var liveHome = map[string]string{
-	"repository/conf/tomcat/catalina-server.xml": `<Server>
+// loopback. It is a function, not a package-level map, so that nothing is
+// built at start-up (issue 15 item 4).
+func liveHome() map[string]string {
+	return map[string]string{
+		"repository/conf/tomcat/catalina-server.xml": `<Server>
     <Service name="Catalina">
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9763" address="127.0.0.1"/>
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true"/>
     </Service>
 </Server>
 `,
+	}
 }
 
 // ssHeader starts the examples' saved `ss -ltnup` output.
@@ -22,10 +25,10 @@ const ssHeader = "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Por
 
 func ruleWL601() *Rule {
 	ex := []Example{
-		{Name: "HTTPS connector configured, nothing listens on 9443", Fires: true, Files: liveHome,
+		{Name: "HTTPS connector configured, nothing listens on 9443", Fires: true, Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 `},
-		{Name: "every configured listener is open", Files: liveHome,
+		{Name: "every configured listener is open", Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},

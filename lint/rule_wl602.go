@@ -6,14 +6,14 @@ import (
 
 func ruleWL602() *Rule {
 	ex := []Example{
-		{Name: "the server's JVM also listens on a random RMI port and a debug port", Fires: true, Files: liveHome,
+		{Name: "the server's JVM also listens on a random RMI port and a debug port", Fires: true, Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 tcp   LISTEN 0      50             *:41873         *:*    users:(("java",pid=4242,fd=312))
 tcp   LISTEN 0      50       0.0.0.0:5005    0.0.0.0:*    users:(("java",pid=4242,fd=4))
 tcp   LISTEN 0      128      0.0.0.0:22      0.0.0.0:*    users:(("sshd",pid=700,fd=3))
 `},
-		{Name: "the server's JVM listens only where the configuration says", Files: liveHome,
+		{Name: "the server's JVM listens only where the configuration says", Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 tcp   LISTEN 0      128      0.0.0.0:22      0.0.0.0:*    users:(("sshd",pid=700,fd=3))

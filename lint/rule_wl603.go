@@ -6,11 +6,11 @@ import (
 
 func ruleWL603() *Rule {
 	ex := []Example{
-		{Name: "HTTP connector bound to 127.0.0.1 in the file, open on every interface", Fires: true, Files: liveHome,
+		{Name: "HTTP connector bound to 127.0.0.1 in the file, open on every interface", Fires: true, Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100      0.0.0.0:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},
-		{Name: "HTTP connector open on loopback only, as configured", Files: liveHome,
+		{Name: "HTTP connector open on loopback only, as configured", Files: liveHome(),
 			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},

@@ -14,7 +14,7 @@ func TestSecuritySeverity(t *testing.T) {
 	for _, r := range Rules() {
 		byID[r.ID] = r
 	}
-	for id, s := range securitySeverity {
+	for id, s := range securitySeverity() {
 		if byID[id] == nil {
 			t.Errorf("securitySeverity names %s, which is not a rule", id)
 		}

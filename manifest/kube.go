@@ -3,6 +3,7 @@ package manifest
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -144,7 +145,9 @@ func (r *reader) probes(kind string, pr *yaml.Node) []model.Probe {
 
 // localPortRE finds a connection to a local port in a command line.
 // (bash's /dev/tcp/localhost/9443 too).
-var localPortRE = regexp.MustCompile(`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\$\{?HOSTNAME\}?|\$\(hostname(?: -i)?\))(?::|/|\s+)([0-9]{1,5})\b`)
+var localPortRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|\$\{?HOSTNAME\}?|\$\(hostname(?: -i)?\))(?::|/|\s+)([0-9]{1,5})\b`)
+})
 
 // commandProbes finds the local ports a command (a sequence of words, or one
 // string) connects to; each is a probe at the word's position.
@@ -168,7 +171,7 @@ func (r *reader) commandProbes(kind string, cmd *yaml.Node) []model.Probe {
 				continue
 			}
 		}
-		for _, sm := range localPortRE.FindAllStringSubmatch(s, -1) {
+		for _, sm := range localPortRE().FindAllStringSubmatch(s, -1) {
 			if p, ok := portNum(&yaml.Node{Kind: yaml.ScalarNode, Value: sm[1]}); ok {
 				out = append(out, model.Probe{Kind: kind, Port: p, Pos: r.pos(w)})
 			}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -146,12 +147,12 @@ func Parse(m *model.Manifests, name string, data []byte) (err error) {
 	}
 }
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 func yamlErr(name string, data []byte, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := ""
-	if sm := lineRE.FindStringSubmatch(err.Error()); sm != nil {
+	if sm := lineRE().FindStringSubmatch(err.Error()); sm != nil {
 		line, msg = ":"+sm[1], sm[2]
 	}
 	if bytes.Contains(data, []byte("{{")) {

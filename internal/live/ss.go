@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 	"github.com/wso2lint/wso2lint/internal/regfile"
@@ -23,7 +24,7 @@ func ReadSS(name string) (model.Live, error) {
 }
 
 // ssUser is the first process of a users:((...)) column.
-var ssUser = regexp.MustCompile(`users:\(\("((?:[^"\\]|\\.)*)",pid=([0-9]+)`)
+var ssUser = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`users:\(\("((?:[^"\\]|\\.)*)",pid=([0-9]+)`) })
 
 // ParseSS parses the output of `ss -l` with numeric ports (-n), with or
 // without the Netid column (-t and -u together print it) and the process
@@ -66,7 +67,7 @@ func ParseSS(name string, data []byte) ([]model.Socket, error) {
 			return bad(err.Error())
 		}
 		s := model.Socket{Proto: proto, Addr: model.IPOf(addr), Port: model.Port(port), Pos: model.Pos{File: name, Line: i + 1, Col: 1}}
-		if m := ssUser.FindStringSubmatch(line); m != nil {
+		if m := ssUser().FindStringSubmatch(line); m != nil {
 			if pid, err := strconv.Atoi(m[2]); err == nil {
 				s.PID, s.Process = pid, m[1]
 			}

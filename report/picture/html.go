@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 // page is what the HTML template receives.
@@ -48,7 +49,14 @@ th,td{border:1px solid #d5d8dc;padding:2px 8px;text-align:left}
 	return template.CSS(b.String())
 }
 
-var htmlTemplate = template.Must(template.New("picture").Parse(`<!DOCTYPE html>
+// htmlTemplate is parsed on first use, not at start-up (issue 15 item 4):
+// parsing it allocates some 700 objects that only --format html needs.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("picture").Parse(htmlPage))
+})
+
+// htmlPage is the text of htmlTemplate.
+const htmlPage = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -100,7 +108,7 @@ var htmlTemplate = template.Must(template.New("picture").Parse(`<!DOCTYPE html>
 <p>{{.Listeners}} listeners drawn; hover a row for its file and line.</p>
 </body>
 </html>
-`))
+`
 
 // writeHTML writes g as one self-contained HTML page: inline CSS and SVG, no
 // script and no reference to any other file or address.
@@ -113,5 +121,5 @@ func writeHTML(w io.Writer, g graph) error {
 			}
 		}
 	}
-	return htmlTemplate.Execute(w, p)
+	return htmlTemplate().Execute(w, p)
 }
