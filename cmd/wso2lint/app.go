@@ -72,6 +72,12 @@ func run(args []string, stdout, stderr io.Writer, getenv env) int {
 // signalContext): the run stops at its next step, removes a -o temporary file
 // and returns 128+signal, whatever else went wrong.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
+	if versionOnly(args) {
+		// What urfave/cli's version printer writes, without building the
+		// app and its flags (issue 15 item 4).
+		fmt.Fprintf(stdout, "%s version %s\n", appName, versionLine(toolVersion()))
+		return exitOK
+	}
 	app := newApp(stdout, stderr, getenv)
 	if values, ok := completeValues(app, args); ok {
 		fmt.Fprintln(stdout, strings.Join(values, "\n"))
@@ -105,6 +111,15 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	return exitInput
 }
 
+// versionOnly reports whether args (args[0] is the program) ask for the
+// version and nothing else: `--version`, `-v` or `version`.
+func versionOnly(args []string) bool {
+	return len(args) == 2 && (args[1] == "--version" || args[1] == "-v" || args[1] == "version")
+}
+
+// appName is the program name in help and version output.
+const appName = "wso2lint"
+
 // oneLine folds a message onto one line.
 func oneLine(s string) string {
 	s = strings.TrimSpace(s)
@@ -113,7 +128,7 @@ func oneLine(s string) string {
 
 func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 	app := &cli.App{
-		Name:    "wso2lint",
+		Name:    appName,
 		Usage:   "lint WSO2 Carbon product homes, list their ports and write firewall rules",
 		Version: versionLine(toolVersion()),
 		UsageText: "wso2lint [lint] [options] PATH...\n" +
@@ -283,7 +298,7 @@ func output(c *cli.Context, data []byte) error {
 func outputFrom(c *cli.Context, produce func(io.Writer) error) error {
 	if name := c.String("output"); name != "" && name != "-" {
 		var perr error
-		err := fileWriter().WriteFrom(c.Context, name, 0o644, func(w io.Writer) error {
+		err := fileWriter(c.Context).WriteFrom(c.Context, name, 0o644, func(w io.Writer) error {
 			perr = produce(w)
 			return perr
 		})

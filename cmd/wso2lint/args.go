@@ -51,7 +51,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		return []string{prog, "--version"}, nil
 	}
 	if cmd := app.Command(first); cmd != nil {
-		rest, err := reorder(args[2:], cmd.Flags)
+		rest, err := reorder(args[2:], flagTakesValue(cmd.Flags))
 		return append([]string{prog, first}, rest...), err
 	}
 	if !strings.HasPrefix(first, "-") {
@@ -59,12 +59,12 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 			return nil, unknownCommand(app, first)
 		}
 	}
-	rootFlags := append([]cli.Flag{cli.VersionFlag}, app.Flags...)
-	if p, ok := firstPositional(args[1:], rootFlags); ok && app.Command(p) != nil {
+	rootTakes := flagTakesValue(append([]cli.Flag{cli.VersionFlag}, app.Flags...))
+	if p, ok := firstPositional(args[1:], rootTakes); ok && app.Command(p) != nil {
 		// Options before a command name: left for rejectRootFlags.
 		return args, nil
 	}
-	rest, err := reorder(args[1:], rootFlags)
+	rest, err := reorder(args[1:], rootTakes)
 	return append([]string{prog}, rest...), err
 }
 
@@ -91,7 +91,7 @@ func commandNames(app *cli.App) []string {
 // flagTakesValue maps every name of flags (without dashes) to whether the
 // flag takes a value (-o FILE) or not (--all).
 func flagTakesValue(flags []cli.Flag) map[string]bool {
-	m := map[string]bool{}
+	m := make(map[string]bool, 2*len(flags)+2)
 	for _, f := range append([]cli.Flag{cli.HelpFlag}, flags...) {
 		tv := false
 		if d, ok := f.(cli.DocGenerationFlag); ok {
@@ -118,9 +118,8 @@ func optionName(a string) (name string, inline bool) {
 }
 
 // firstPositional returns the first argument that is neither an option nor
-// an option's value.
-func firstPositional(args []string, flags []cli.Flag) (string, bool) {
-	takes := flagTakesValue(flags)
+// an option's value; takes is flagTakesValue of the options.
+func firstPositional(args []string, takes map[string]bool) (string, bool) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -142,9 +141,8 @@ func firstPositional(args []string, flags []cli.Flag) (string, bool) {
 // arguments so that a PATH starting with a dash stays a PATH. Unknown options
 // are moved without a value: urfave/cli then reports them. An option that
 // takes a value but ends the line is a usage error: moved, it would take the
-// first PATH for its value.
-func reorder(args []string, flags []cli.Flag) ([]string, error) {
-	takes := flagTakesValue(flags)
+// first PATH for its value. takes is flagTakesValue of the options.
+func reorder(args []string, takes map[string]bool) ([]string, error) {
 	var opts, pos []string
 	dashes := false
 	for i := 0; i < len(args); i++ {

@@ -134,3 +134,30 @@ func FuzzNormalizeArgs(f *testing.F) {
 		}
 	})
 }
+
+// TestVersionOnly checks runContext's shortcut for `--version`, `-v` and
+// `version` (issue 15 item 4): it writes exactly what urfave/cli's version
+// printer writes for the app, and only the bare request takes it.
+func TestVersionOnly(t *testing.T) {
+	var want strings.Builder
+	if err := newApp(&want, io.Discard, noEnv).Run([]string{"wso2lint", "--version"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(want.String(), "wso2lint version ") {
+		t.Fatalf("urfave/cli wrote %q", want.String())
+	}
+	for _, arg := range []string{"--version", "-v", "version"} {
+		var out, errb strings.Builder
+		if code := run([]string{"wso2lint", arg}, &out, &errb, noEnv); code != exitOK || errb.Len() > 0 {
+			t.Errorf("%s: exit %d, stderr %q", arg, code, errb.String())
+		}
+		if diff := cmp.Diff(want.String(), out.String()); diff != "" {
+			t.Errorf("%s: output differs from urfave/cli's (-want +got):\n%s", arg, diff)
+		}
+	}
+	for _, args := range [][]string{{"wso2lint"}, {"wso2lint", "--version", "x"}, {"wso2lint", "--help"}, {"wso2lint", "./version"}, {"wso2lint", "lint", "--version"}} {
+		if versionOnly(args) {
+			t.Errorf("versionOnly(%q) = true", args)
+		}
+	}
+}

@@ -226,7 +226,7 @@ func splitList(vals []string) []string {
 
 // writeFile replaces the file name with data atomically (-o, --write-baseline).
 func writeFile(ctx context.Context, name string, data []byte) error {
-	if err := fileWriter().Write(ctx, name, data, 0o644); err != nil {
+	if err := fileWriter(ctx).Write(ctx, name, data, 0o644); err != nil {
 		return &exitError{code: exitInput, msg: fmt.Sprintf("%s: %v", name, err)}
 	}
 	return nil

@@ -58,6 +58,7 @@ type loaded struct {
 // homes of --files), the project config, the home flags with the config's
 // offset, the command's own checks, then the homes, read and resolved.
 func load(c *cli.Context, spec loadSpec) (*loaded, error) {
+	applyGCSettings(c.Context)
 	var set homeSet
 	var err error
 	var notes strings.Builder
@@ -250,6 +251,7 @@ func loadHomes(ctx context.Context, dirs []string, opt parse.Options) ([]*model.
 // one per CPU (GOMAXPROCS). Tests use it to compare schedules. Once ctx is
 // done (a signal), no further home is started and ctx's error is returned.
 func loadHomesWith(ctx context.Context, dirs []string, opt parse.Options, workers int) ([]*model.Home, error) {
+	applyGCSettings(ctx)
 	homes := make([]*model.Home, len(dirs))
 	errs := make([]error, len(dirs))
 	if workers <= 0 {

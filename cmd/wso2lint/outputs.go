@@ -185,7 +185,7 @@ func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []
 // writeFile gives; an error of produce is returned as it is.
 func writeFileFrom(ctx context.Context, name string, produce func(io.Writer) error) error {
 	var perr error
-	err := fileWriter().WriteFrom(ctx, name, 0o644, func(w io.Writer) error {
+	err := fileWriter(ctx).WriteFrom(ctx, name, 0o644, func(w io.Writer) error {
 		perr = produce(w)
 		return perr
 	})

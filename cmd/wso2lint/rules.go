@@ -286,7 +286,7 @@ func writeFirewalldDir(ctx context.Context, dir string, files []emit.File) error
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return &exitError{code: exitInput, msg: cleanPathErr(err).Error() + ": " + filepath.Dir(p)}
 		}
-		if err := fileWriter().Write(ctx, p, []byte(f.Content), 0o644); err != nil {
+		if err := fileWriter(ctx).Write(ctx, p, []byte(f.Content), 0o644); err != nil {
 			return &exitError{code: exitInput, msg: err.Error()}
 		}
 	}

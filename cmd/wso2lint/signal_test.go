@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -213,4 +214,35 @@ func TestStaleTempRemoved(t *testing.T) {
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Errorf("directory holds %v, want %v", names, want)
 	}
+}
+
+// TestArmSignals checks the lazy signal handling of signalContext (issue 15
+// item 4): once armed (twice is once), a signal cancels the context with the
+// signal as its cause; after stop, arming does nothing; a context of no
+// signalContext (in-process runs) is left alone.
+func TestArmSignals(t *testing.T) {
+	ctx, stop := signalContext(context.Background())
+	defer stop()
+	armSignals(ctx)
+	armSignals(ctx)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("context not cancelled 10 s after SIGHUP")
+	}
+	var se signalError
+	if !errors.As(context.Cause(ctx), &se) || se.sig != syscall.SIGHUP {
+		t.Errorf("cause %v, want stopped by SIGHUP", context.Cause(ctx))
+	}
+
+	ctx, stop = signalContext(context.Background())
+	stop()
+	armSignals(ctx)
+	if w := ctx.Value(signalWatchKey{}).(*signalWatch); w.ch != nil {
+		t.Error("armSignals after stop installed a handler")
+	}
+	armSignals(context.Background()) // no signalContext: nothing to arm, no panic
 }

@@ -18,7 +18,9 @@ const holdTempEnv = "WSO2LINT_TEST_HOLD_TEMP"
 
 // fileWriter is how -o and --write-baseline replace files; with holdTempEnv
 // set it holds each write open after creating the temporary file.
-func fileWriter() atomicfile.Writer {
+// It arms the run's signal handling (armSignals) first.
+func fileWriter(ctx context.Context) atomicfile.Writer {
+	armSignals(ctx)
 	if os.Getenv(holdTempEnv) == "" {
 		return atomicfile.Writer{}
 	}
