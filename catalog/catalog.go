@@ -154,7 +154,7 @@ func Lookup(product model.ProductKey, profile, service string) (Entry, bool) {
 	// The first entry of merged(p) that passes, found without sorting
 	// merged(p): the least passing entry, the earliest of equal ones (the
 	// sort is stable). Lookup runs for every listener of every home.
-	es := t.unsorted[p.info.Key]
+	es := t.unsorted[p.info.Key]()
 	for _, pass := range []func(Entry) bool{
 		func(e Entry) bool { return profile != "" && e.Product != keyCarbon && e.Profile == profile },
 		func(e Entry) bool { return e.Product != keyCarbon && e.Profile == "" },
@@ -212,9 +212,10 @@ func ExposureOf(product model.ProductKey, profile, service string) model.Exposur
 	votes := map[model.Exposure]int{}
 	var order []model.Exposure
 	t := catalogTables()
+	own := t.own()
 	for _, p := range t.products {
 		seen := map[model.Exposure]bool{}
-		for _, e := range t.own[p.info.Key] {
+		for _, e := range own[p.info.Key] {
 			if e.Service != service || e.Dir == model.DirDevice || seen[e.Exposure] {
 				continue
 			}

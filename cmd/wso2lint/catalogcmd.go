@@ -8,6 +8,7 @@ import (
 
 	"github.com/wso2lint/wso2lint/catalog"
 	"github.com/wso2lint/wso2lint/internal/model"
+	prodtable "github.com/wso2lint/wso2lint/internal/product"
 )
 
 func catalogCommand() *cli.Command {
@@ -59,11 +60,13 @@ func productKeys() []string {
 	return keys
 }
 
+// productName is the product's name in the product table (catalog.Products
+// gives the same names), read from the table built once rather than from a
+// new copy of the catalog's product list for every home written (issue 15
+// item 4).
 func productName(key model.ProductKey) string {
-	for _, p := range catalog.Products() {
-		if p.Key == key {
-			return p.Name
-		}
+	if r, ok := prodtable.Lookup(key); ok {
+		return r.Name
 	}
 	return "WSO2 Carbon product"
 }
