@@ -9,7 +9,13 @@ import (
 // ignoreState is the outcome of applying the inline ignores of the homes.
 type ignoreState struct {
 	homes []*model.Home
-	// known are the rules an ignore may name: those of the run and the built-in ones.
+	// rules are the rules of the run.
+	rules []*Rule
+	// builtin returns the built-in rules (Rules; a field, not a call, as
+	// WL902's Check, part of the built-in rules, reaches knownRules).
+	builtin func() []*Rule
+	// known are the rules an ignore may name: those of the run and the
+	// built-in ones; see knownRules.
 	known []*Rule
 	// ran are the rules whose Check ran before suppression.
 	ran []*Rule
@@ -18,12 +24,23 @@ type ignoreState struct {
 }
 
 func newIgnoreState(homes []*model.Home, rules, ran []*Rule) *ignoreState {
-	st := &ignoreState{homes: homes, known: append(slices.Clone(rules), Rules()...), ran: ran}
+	st := &ignoreState{homes: homes, rules: rules, builtin: Rules, ran: ran}
 	st.used = make([][]bool, len(homes))
 	for i, h := range homes {
 		st.used[i] = make([]bool, len(h.Ignores))
 	}
 	return st
+}
+
+// knownRules returns the rules an ignore may name, gathered on the first
+// call: Rules() copies every built-in rule, which a host without inline
+// ignores, the usual case, never needs (issue 15 item 4). A Run, and so its
+// ignoreState, is used by one goroutine.
+func (st *ignoreState) knownRules() []*Rule {
+	if st.known == nil {
+		st.known = append(slices.Clone(st.rules), st.builtin()...)
+	}
+	return st.known
 }
 
 // suppress drops the findings that an ignore of their home covers and names,
@@ -55,7 +72,7 @@ func (st *ignoreState) covered(x found) bool {
 // names reports whether ig names the rule with the given ID, by ID or name.
 func (st *ignoreState) names(ig model.Ignore, id string) bool {
 	for _, s := range ig.Rules {
-		for _, r := range st.known {
+		for _, r := range st.knownRules() {
 			if r.ID == id && matches(r, s) {
 				return true
 			}
@@ -66,7 +83,7 @@ func (st *ignoreState) names(ig model.Ignore, id string) bool {
 
 // lookup finds the rule s names among the known rules.
 func (st *ignoreState) lookup(s string) (*Rule, bool) {
-	for _, r := range st.known {
+	for _, r := range st.knownRules() {
 		if matches(r, s) {
 			return r, true
 		}

@@ -76,7 +76,14 @@ func builtinRulesBuild() []*Rule {
 // Lookup finds a built-in rule by ID (any case, "wl101") or name
 // ("port-collision").
 func Lookup(idOrName string) (*Rule, bool) {
-	for _, r := range Rules() {
+	return LookupIn(Rules(), idOrName)
+}
+
+// LookupIn finds the rule of rules with the ID (any case) or name idOrName,
+// as Lookup does among the built-in rules; a caller that holds Rules()
+// already need not build them again for each name (issue 15 item 4).
+func LookupIn(rules []*Rule, idOrName string) (*Rule, bool) {
+	for _, r := range rules {
 		if matches(r, idOrName) {
 			return r, true
 		}

@@ -228,7 +228,7 @@ func projectConfig(c *cli.Context, start string, rules []*lint.Rule) (*config.Co
 		return cfg, nil
 	}
 	lookup := func(s string) (string, bool) {
-		r, ok := lint.Lookup(s)
+		r, ok := lint.LookupIn(rules, s)
 		if !ok {
 			return "", false
 		}
