@@ -70,10 +70,11 @@ func TestBinaryStatic(t *testing.T) {
 // TestInitWork checks that start-up does no per-run work in wso2lint's own
 // packages (issue 15 item 4): GODEBUG=inittrace=1 reports what each
 // package's initialisation allocates, and every package of this module
-// (main included) is held to a few small allocations, the sync.OnceValue
-// wrappers of what is built on first use. One regexp.MustCompile, map
-// literal or template at package level breaks the bound (a regular
-// expression alone is some 30 allocations). Before, parse allocated 324
+// (main included) is held to a few small allocations (12, 1 KB), the
+// sync.OnceValue wrappers (2 allocations each) of what is built on first
+// use. A regexp.MustCompile, map literal or template at package level
+// breaks the bound (a regular expression alone is some 30 allocations, the
+// lint package's security-severity map was 1.7 KB). Before, parse allocated 324
 // times, lint 116, main 150, report/picture 727 (its HTML template),
 // manifest 191, catalog 62 and internal/live 43; parse (worked on
 // elsewhere) keeps a larger bound.
@@ -86,7 +87,7 @@ func TestInitWork(t *testing.T) {
 		t.Fatalf("%s --version: %v\n%s", bin, err, out)
 	}
 	const module = "github.com/wso2lint/wso2lint"
-	const maxAllocs, maxBytes = 8, 1024
+	const maxAllocs, maxBytes = 12, 1024
 	bound := map[string]int{module + "/parse": 32}
 	seenMain := false
 	for _, line := range strings.Split(string(out), "\n") {
