@@ -88,7 +88,7 @@ func checkPortCollision(p *Pass) {
 	}
 	seen := map[key]bool{}
 	fixes := map[*model.Server]string{}
-	for _, c := range model.Collisions(homes) {
+	for _, c := range x.Collisions() {
 		later, ok := laterClaim(c, host)
 		if !ok {
 			continue // host services among themselves: not a WSO2 finding

@@ -57,8 +57,14 @@ func Claims(homes []*Home) []Claim {
 // claim, then second, in command-line order), so each collision lists its
 // claims in the order that scan meets them.
 func Collisions(homes []*Home) []Collision {
-	claims := Claims(homes)
-	x := NewClaimIndex(claims)
+	return NewClaimIndex(Claims(homes)).Collisions()
+}
+
+// Collisions is the package's Collisions for the homes whose claims x
+// indexes: a caller that already holds the index (lint's WL101 keeps one per
+// host) does not list and index the claims again.
+func (x *ClaimIndex) Collisions() []Collision {
+	claims := x.claims
 	type key struct {
 		port  Port
 		proto Protocol
