@@ -14,15 +14,7 @@ import (
 // and in a directory too large to list (never listed, never kept).
 func TestAbsent(t *testing.T) {
 	root := t.TempDir()
-	mk := func(rel string) {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	mk := func(rel string) { touch(t, root, rel) }
 	mk("home/repository/conf/carbon.xml")
 	mk("home/repository/conf/axis2/axis2.xml")
 	mk("home/bin/wso2server.sh")
@@ -85,5 +77,17 @@ func TestAbsent(t *testing.T) {
 		if _, ok, err := h.read(rel); !ok || err != nil {
 			t.Errorf("read(%q) = %v, %v after listing", rel, ok, err)
 		}
+	}
+}
+
+// touch makes the file rel (slash-separated) under root, with its folders.
+func touch(t *testing.T, root, rel string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

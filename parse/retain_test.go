@@ -187,15 +187,7 @@ func TestDetachableModel(t *testing.T) {
 // files under a linked directory, linked files and paths with "..".
 func TestEvalSymlinks(t *testing.T) {
 	root := t.TempDir()
-	mk := func(rel string) {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	mk := func(rel string) { touch(t, root, rel) }
 	link := func(target, rel string) {
 		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(rel))); err != nil {
 			t.Skipf("symbolic links: %v", err)
