@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
@@ -35,20 +37,55 @@ func preCommitRepo(t *testing.T) (repo string, git func(args ...string), tryRepo
 			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
+	env := preCommitEnv(t)
 	tryRepo = func() (int, string) {
 		t.Helper()
-		cmd := exec.Command("pre-commit", "try-repo", root, "wso2lint", "--all-files")
-		cmd.Dir = repo
-		out, err := cmd.CombinedOutput()
-		if ee, ok := err.(*exec.ExitError); ok {
-			return ee.ExitCode(), string(out)
-		} else if err != nil {
-			t.Fatalf("pre-commit: %v\n%s", err, out)
-		}
-		return 0, string(out)
+		return runPreCommit(t, repo, env, "try-repo", root, "wso2lint", "--all-files")
 	}
 	git("init", "-q")
 	return repo, git, tryRepo
+}
+
+// preCommitTimeout bounds one pre-commit run: building the hook and linting
+// take well under a minute; a run that hangs fails with what it printed.
+const preCommitTimeout = 5 * time.Minute
+
+// preCommitEnv is the environment pre-commit runs in: a pre-commit home of the
+// test's own, so that no other pre-commit (another test, another package's
+// fresh clone running the same tests) shares its store and its lock, and the
+// golang hook built from the module cache this test was built from, never
+// from the network (GOPROXY=off): an install that would download fails at
+// once instead of waiting on a connection.
+func preCommitEnv(t *testing.T) []string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatalf("go env GOMODCACHE: %v", err)
+	}
+	return append(os.Environ(), "PRE_COMMIT_HOME="+t.TempDir(), "GOMODCACHE="+strings.TrimSpace(string(out)), "GOPROXY=off")
+}
+
+// runPreCommit runs pre-commit with args in dir and env, and returns its exit
+// status and output; it fails the test if pre-commit cannot be run or takes
+// longer than preCommitTimeout.
+func runPreCommit(t *testing.T, dir string, env []string, args ...string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), preCommitTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "pre-commit", args...)
+	cmd.Dir, cmd.Env = dir, env
+	cmd.WaitDelay = 10 * time.Second // a hook's child still holding the output pipe
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("pre-commit %s: still running after %v; output so far:\n%s", strings.Join(args, " "), preCommitTimeout, out)
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), string(out)
+	} else if err != nil {
+		t.Fatalf("pre-commit: %v\n%s", err, out)
+	}
+	return 0, string(out)
 }
 
 // TestPreCommitHook runs the repository's .pre-commit-hooks.yaml with the real
@@ -193,18 +230,9 @@ func TestPreCommitHookSystemAndDocker(t *testing.T) {
 	hooks := preCommitHooks(t)
 	root := repoRoot(t)
 	repo, git, _ := preCommitRepo(t)
-	env := append(os.Environ(), "PATH="+filepath.Dir(binary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
+	env := append(preCommitEnv(t), "PATH="+filepath.Dir(binary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
 	system := func() (int, string) {
-		cmd := exec.Command("pre-commit", "try-repo", root, hooks["system"].ID, "--all-files")
-		cmd.Dir, cmd.Env = repo, env
-		out, err := cmd.CombinedOutput()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode(), string(out)
-		} else if err != nil {
-			t.Fatalf("pre-commit: %v\n%s", err, out)
-		}
-		return 0, string(out)
+		return runPreCommit(t, repo, env, "try-repo", root, hooks["system"].ID, "--all-files")
 	}
 	docker := func() (int, string) {
 		files := exec.Command("git", "ls-files")
