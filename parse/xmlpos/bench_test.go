@@ -1,9 +1,7 @@
 package xmlpos
 
 import (
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/wso2lint/wso2lint/internal/testenv"
@@ -20,21 +18,10 @@ func benchFiles(b *testing.B) ([][]byte, int64) {
 	}
 	var files [][]byte
 	var size int64
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachXMLFile(b, dir, func(_ string, data []byte) {
 		files = append(files, data)
 		size += int64(len(data))
-		return nil
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	if len(files) == 0 {
 		b.Fatalf("no XML files under %s", dir)
 	}

@@ -3,16 +3,12 @@ package xmlpos
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/wso2lint/wso2lint/internal/testenv"
 )
 
 // diffSeeds are inputs for FuzzDifferential: configuration-like documents and
@@ -243,21 +239,9 @@ func TestDifferentialLimits(t *testing.T) {
 // repository's fixtures and of the shared corpus, and on each of them cut
 // short at a few places (where a scanner is most likely to fail differently).
 func TestDifferentialFiles(t *testing.T) {
-	root := testenv.RepoRoot(t)
-	dirs := []string{filepath.Join(root, "testdata"), filepath.Join(root, "parse", "testdata")}
-	if c := filepath.Join(root, "..", "shared", "corpus"); dirExists(c) {
-		dirs = append(dirs, c)
-	}
 	n := 0
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
+	for _, dir := range xmlFixtureDirs(t) {
+		eachXMLFile(t, dir, func(path string, data []byte) {
 			n++
 			if diff := differential(data); diff != "" {
 				t.Errorf("%s:\n%s", path, diff)
@@ -269,11 +253,7 @@ func TestDifferentialFiles(t *testing.T) {
 					}
 				}
 			}
-			return nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 	if n < 50 {
 		t.Fatalf("only %d XML files compared", n)

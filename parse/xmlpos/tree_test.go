@@ -100,32 +100,47 @@ func TestTreeMatchesEtree(t *testing.T) {
 		}
 	}
 	// Every XML file of the repository's fixtures and of the shared corpus.
+	n := 0
+	for _, dir := range xmlFixtureDirs(t) {
+		eachXMLFile(t, dir, func(path string, data []byte) {
+			if checkSameTree(t, path, data) {
+				n++
+			}
+		})
+	}
+	if n < 50 {
+		t.Fatalf("only %d XML files compared", n)
+	}
+}
+
+// xmlFixtureDirs returns the folders of the repository's XML fixtures, and
+// the shared corpus when it is beside the repository.
+func xmlFixtureDirs(t testing.TB) []string {
 	root := testenv.RepoRoot(t)
 	dirs := []string{filepath.Join(root, "testdata"), filepath.Join(root, "parse", "testdata")}
 	if c := filepath.Join(root, "..", "shared", "corpus"); dirExists(c) {
 		dirs = append(dirs, c)
 	}
-	n := 0
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if checkSameTree(t, path, data) {
-				n++
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	return dirs
+}
+
+// eachXMLFile calls fn with the path and contents of every .xml file under
+// dir, in lexical order; a file that cannot be read fails the test.
+func eachXMLFile(t testing.TB, dir string, fn func(path string, data []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
 		}
-	}
-	if n < 50 {
-		t.Fatalf("only %d XML files compared", n)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fn(path, data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
