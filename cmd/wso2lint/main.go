@@ -7,6 +7,8 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+
+	"github.com/wso2lint/wso2lint/internal/hugeheap"
 )
 
 // softMemoryLimit is the Go heap's soft limit (debug.SetMemoryLimit) unless
@@ -50,7 +52,8 @@ func main() {
 // gcSettings.
 type gcSettingsKey struct{}
 
-// applyGCSettings sets the soft memory limit and GOGC of gcSettings, once,
+// applyGCSettings asks for huge pages for the heap (hugeheap.Advise) and
+// sets the soft memory limit and GOGC of gcSettings, once,
 // for a run of main (in-process runs, as in tests, leave the test's settings
 // alone). The load step calls it before reading anything:
 // debug.SetMemoryLimit and debug.SetGCPercent each stop the world (about
@@ -62,6 +65,8 @@ func applyGCSettings(ctx context.Context) {
 		return
 	}
 	once.Do(func() {
+		// Advice only: without huge pages the run is as before, a little slower.
+		_ = hugeheap.Advise()
 		limit, percent := gcSettings(os.LookupEnv)
 		if limit >= 0 {
 			debug.SetMemoryLimit(limit)

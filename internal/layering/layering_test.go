@@ -18,7 +18,7 @@ const module = "github.com/wso2lint/wso2lint/"
 // never imports lint; lint never imports emit or parse.
 var allowed = map[string][]string{
 	"catalog":              {"internal/model", "internal/product"},
-	"cmd/wso2lint":         {"catalog", "config", "emit", "emit/compose", "emit/kubernetes", "internal/atomicfile", "internal/buildinfo", "internal/discover", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "manifest", "parse", "report", "report/picture"},
+	"cmd/wso2lint":         {"catalog", "config", "emit", "emit/compose", "emit/kubernetes", "internal/atomicfile", "internal/buildinfo", "internal/discover", "internal/hugeheap", "internal/live", "internal/model", "internal/offsetplan", "internal/portdiff", "internal/product", "internal/regfile", "lint", "manifest", "parse", "report", "report/picture"},
 	"config":               {"internal/model", "internal/regfile"},
 	"emit":                 {"internal/model"},
 	"emit/kubernetes":      {"emit", "internal/model", "internal/yamlnode"},
@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"internal/yamlnode":    {},
 	"manifest":             {"internal/model", "internal/regfile"},
 	"internal/atomicfile":  {},
+	"internal/hugeheap":    {},
 	"internal/buildinfo":   {},
 	"internal/discover":    {"parse"},
 	"internal/layering":    {},
