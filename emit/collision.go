@@ -31,7 +31,7 @@ func (e *CollisionError) Error() string {
 }
 
 func claimOrigin(c model.Claim) origin {
-	return listenerOrigin(c.Home, c.Server, c.Listener)
+	return listenerOrigin(c.Home, c.Server, *c.Listener)
 }
 
 func listenerOrigin(h *model.Home, s *model.Server, l model.Listener) origin {

@@ -111,7 +111,7 @@ func (f *offsetSearch) clears(n int) bool {
 func (f *offsetSearch) meetsStaying(m model.Listener) bool {
 	claims := f.x.Claims()
 	hit := false
-	f.x.Overlapping(m, func(i int) bool {
+	f.x.Overlapping(&m, func(i int) bool {
 		c := claims[i]
 		if f.moves(c) || (c.Server == f.s && c.Listener.ID == m.ID && c.Listener.Port() == m.Port()) {
 			return true

@@ -180,9 +180,9 @@ const hostProfile = "host"
 // claimText describes a claim for a message: `servlet-https of "b" at file:line:col`.
 func claimText(c model.Claim) string {
 	if c.Server.Profile == hostProfile && c.Home.Dir == "" {
-		return fmt.Sprintf("%s (port %s), a service of the host (%s)", c.Listener.ID, portText(c.Listener), strings.TrimPrefix(c.Listener.Note, "host service "))
+		return fmt.Sprintf("%s (port %s), a service of the host (%s)", c.Listener.ID, portText(*c.Listener), strings.TrimPrefix(c.Listener.Note, "host service "))
 	}
-	return fmt.Sprintf("%s (port %s) of %s%s", c.Listener.ID, portText(c.Listener), serverName(c.Home, c.Server), at(c.Listener.Source))
+	return fmt.Sprintf("%s (port %s) of %s%s", c.Listener.ID, portText(*c.Listener), serverName(c.Home, c.Server), at(c.Listener.Source))
 }
 
 // moving counts the claims of c that an offset on server s moves.

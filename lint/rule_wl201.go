@@ -120,7 +120,7 @@ func checkLiteralPeerPort(p *Pass) {
 		}
 		port := l.Port()
 		listened := false
-		x.Overlapping(model.Listener{Base: port, Proto: l.Proto}, func(i int) bool {
+		x.Overlapping(&model.Listener{Base: port, Proto: l.Proto}, func(i int) bool {
 			listened = claims[i].Listener.Contains(port)
 			return !listened
 		})
@@ -137,7 +137,7 @@ func checkLiteralPeerPort(p *Pass) {
 		m := claims[i]
 		p.Reportf(l.Source,
 			"%s connects to %q port %d, but nothing on this host listens there: %s of %s listens on %d (%d plus %s); expected %s",
-			l.ID, l.Host, port, m.Listener.ID, serverName(m.Home, m.Server), m.Listener.Port(), m.Listener.Base, offsetFrom(m.Server), peerFix(m.Listener))
+			l.ID, l.Host, port, m.Listener.ID, serverName(m.Home, m.Server), m.Listener.Port(), m.Listener.Base, offsetFrom(m.Server), peerFix(*m.Listener))
 	}
 }
 

@@ -38,6 +38,9 @@ type Options struct {
 	MaxFileSize int64
 	// FollowSymlinks allows symbolic links that leave the home.
 	FollowSymlinks bool
+	// Shared, when set, shares the XML files the homes of a run have in
+	// common (see Shared); nil parses every file of every home.
+	Shared *Shared
 }
 
 func (o *Options) maxFileSize() int64 {
@@ -231,7 +234,7 @@ func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
 	if err != nil || !ok {
 		return nil, ok, err
 	}
-	f, err := parseXML(rel, data)
+	f, err := s.h.opt.Shared.parseXML(rel, data)
 	if err != nil {
 		var xe *xmlpos.Error
 		if errors.As(err, &xe) {

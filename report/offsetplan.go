@@ -107,7 +107,7 @@ func claimSource(c model.Claim) string {
 		}
 		return "host service"
 	}
-	return listenerSource(c.Home.Dir, c.Listener)
+	return listenerSource(c.Home.Dir, *c.Listener)
 }
 
 type planJSON struct {

@@ -26,7 +26,7 @@ type claimSpan struct {
 
 // spanOf returns the effective first and last port of l, the way Overlaps
 // reads them: the last port is the first one when l is not a range.
-func spanOf(l Listener) (lo, hi Port) {
+func spanOf(l *Listener) (lo, hi Port) {
 	lo, hi = l.Port(), l.PortEnd()
 	if hi == 0 {
 		hi = lo
@@ -62,7 +62,7 @@ func (x *ClaimIndex) Claims() []Claim { return x.claims }
 // Overlapping calls fn with the position of every claim whose port or range
 // overlaps l's (Listener.Overlaps: same protocol, a port in common), in no
 // particular order, until fn returns false.
-func (x *ClaimIndex) Overlapping(l Listener, fn func(i int) bool) {
+func (x *ClaimIndex) Overlapping(l *Listener, fn func(i int) bool) {
 	lo, hi := spanOf(l)
 	// A claim overlapping l starts at most at hi; a single port at least at
 	// lo, a range at least at lo minus the widest range (or at lo, when
@@ -75,7 +75,7 @@ func (x *ClaimIndex) Overlapping(l Listener, fn func(i int) bool) {
 
 // scan calls fn for the spans of l's protocol that start from from to hi and
 // overlap l; it reports whether fn asked to go on.
-func (x *ClaimIndex) scan(spans []claimSpan, l Listener, from, hi Port, fn func(i int) bool) bool {
+func (x *ClaimIndex) scan(spans []claimSpan, l *Listener, from, hi Port, fn func(i int) bool) bool {
 	// The first span at or after (l.Proto, from).
 	a, b := 0, len(spans)
 	for a < b {

@@ -149,7 +149,7 @@ func TestClaimIndex(t *testing.T) {
 					want = append(want, i)
 				}
 			}
-			x.Overlapping(q, func(i int) bool { got = append(got, i); return true })
+			x.Overlapping(&q, func(i int) bool { got = append(got, i); return true })
 			sort.Ints(got)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("Overlapping(%+v) (-want +got):\n%s", q, diff)

@@ -253,7 +253,7 @@ func (l Listener) Contains(p Port) bool {
 }
 
 // Overlaps reports whether l and m share a port number on the same protocol.
-func (l Listener) Overlaps(m Listener) bool {
+func (l *Listener) Overlaps(m *Listener) bool {
 	if l.Proto != m.Proto {
 		return false
 	}

@@ -78,10 +78,10 @@ func place(h *model.Home, s *model.Server, placed []model.Claim) (Proposal, []mo
 	}
 	p.Moving = len(moving)
 	x := model.NewClaimIndex(placed)
-	claim := func(l model.Listener) model.Claim { return model.Claim{Home: h, Server: s, Listener: l} }
+	claim := func(l *model.Listener) model.Claim { return model.Claim{Home: h, Server: s, Listener: l} }
 	// meets reports the first placed claim (or fixed listener of the server)
 	// that l cannot share its port with.
-	meets := func(l model.Listener, withFixed bool) (model.Claim, bool) {
+	meets := func(l *model.Listener, withFixed bool) (model.Claim, bool) {
 		var hit model.Claim
 		found := false
 		x.Overlapping(l, func(i int) bool {
@@ -94,8 +94,8 @@ func place(h *model.Home, s *model.Server, placed []model.Claim) (Proposal, []mo
 		if found || !withFixed {
 			return hit, found
 		}
-		for _, f := range fixed {
-			if l.Overlaps(f) && !model.CanShare(claim(l), claim(f)) {
+		for fi := range fixed {
+			if f := &fixed[fi]; l.Overlaps(f) && !model.CanShare(claim(l), claim(f)) {
 				return claim(f), true
 			}
 		}
@@ -115,13 +115,15 @@ func place(h *model.Home, s *model.Server, placed []model.Claim) (Proposal, []mo
 		at = p.Current
 	}
 	var claims []model.Claim
-	for _, l := range fixed {
+	for fi := range fixed {
+		l := &fixed[fi]
 		if c, ok := meets(l, false); ok {
-			p.Fixed = append(p.Fixed, Conflict{Listener: l, Other: c})
+			p.Fixed = append(p.Fixed, Conflict{Listener: *l, Other: c})
 		}
 		claims = append(claims, claim(l))
 	}
-	for _, l := range moving {
+	for mi := range moving {
+		l := &moving[mi]
 		l.ApplyOffset(at)
 		claims = append(claims, claim(l))
 	}
@@ -130,7 +132,7 @@ func place(h *model.Home, s *model.Server, placed []model.Claim) (Proposal, []mo
 
 // clears reports whether every moving listener, at offset n, stays in the
 // port range and meets nothing.
-func clears(moving []model.Listener, n int, meets func(model.Listener, bool) (model.Claim, bool)) bool {
+func clears(moving []model.Listener, n int, meets func(*model.Listener, bool) (model.Claim, bool)) bool {
 	for _, l := range moving {
 		l.ApplyOffset(n)
 		end := l.PortEnd()
@@ -140,7 +142,7 @@ func clears(moving []model.Listener, n int, meets func(model.Listener, bool) (mo
 		if end > model.MaxPort {
 			return false
 		}
-		if _, hit := meets(l, true); hit {
+		if _, hit := meets(&l, true); hit {
 			return false
 		}
 	}
