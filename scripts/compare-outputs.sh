@@ -15,7 +15,8 @@
 # testdata/example/*, testdata/toml-only/* and testdata/bad/*. For each: ports (text, --all, json,
 # json --offset 3), lint (text, json, sarif), rules for every target (nftables, iptables, ip6tables,
 # firewalld, firewalld --script, with and without --egress and --allow management=), plus catalog
-# in every format. Each capture file holds the command, stdout, stderr and the exit status.
+# in every format; all homes as one host, and three copies of each as one host (shared files).
+# Each capture file holds the command, stdout, stderr and the exit status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +73,23 @@ capture() {
 	# All homes of the corpus as one host: collisions across homes.
 	mapfile -t all < <(homes | grep -v '^testdata/bad/')
 	run "all.lint.json" lint --no-config --fail-on none --format json "${all[@]}"
+	# Three copies of every home as one host, at a fixed place (paths are in
+	# the output): the homes share their files (parse.Shared).
+	local copies="${TMPDIR:-/tmp}/wso2lint-compare-copies" i d
+	local -a many=()
+	rm -rf "$copies"
+	for h in "${all[@]}"; do
+		for i in 1 2 3; do
+			d="$copies/$i/$(printf '%s' "$h" | sed 's#^\.\./shared/##; s#/#_#g')"
+			mkdir -p "$(dirname "$d")"
+			cp -a "$h" "$d"
+			many+=("$d")
+		done
+	done
+	run "copies.ports.json" ports --no-config --format json "${many[@]}"
+	run "copies.lint.json" lint --no-config --fail-on none --format json "${many[@]}"
+	run "copies.rules-nftables" rules --no-config --target nftables "${many[@]}"
+	rm -rf "$copies"
 	for f in text json markdown; do
 		run "catalog.$f" catalog --format "$f"
 	done
