@@ -33,7 +33,7 @@ func readToml(s *server) error {
 	if err != nil || !ok {
 		return err
 	}
-	entries, err := parseTomlEntries(data)
+	entries, err := s.shared().parseToml(rel, data)
 	if err != nil {
 		var se *tomlSyntaxError
 		if errors.As(err, &se) {

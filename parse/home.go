@@ -234,7 +234,7 @@ func (s *server) readXMLAt(rel string) (*xmlFile, bool, error) {
 	if err != nil || !ok {
 		return nil, ok, err
 	}
-	f, err := s.h.opt.Shared.parseXML(rel, data)
+	f, err := s.shared().parseXML(rel, data)
 	if err != nil {
 		var xe *xmlpos.Error
 		if errors.As(err, &xe) {

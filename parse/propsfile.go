@@ -83,7 +83,7 @@ func (s *server) readProps(rel string) (*propsFile, bool, error) {
 	if err != nil || !ok {
 		return nil, ok, err
 	}
-	f, err := parseProps(rel, data)
+	f, err := s.shared().parseProps(rel, data)
 	if err != nil {
 		var pe *props.Error
 		if errors.As(err, &pe) {

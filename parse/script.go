@@ -39,12 +39,8 @@ func readScript(s *server) error {
 
 // readScriptText reads the start script rel, whose text is data.
 func readScriptText(s *server, rel string, data []byte) error {
-	var sc *script.Script
-	if strings.HasSuffix(rel, ".bat") || strings.HasSuffix(rel, ".cmd") {
-		sc = script.ScanBat(data)
-	} else {
-		sc = script.ScanSh(data)
-	}
+	bat := strings.HasSuffix(rel, ".bat") || strings.HasSuffix(rel, ".cmd")
+	sc := s.shared().scanScript(rel, data, bat)
 	s.ignores = append(s.ignores, scriptIgnores(rel, sc.Comments)...)
 	f := scriptFile{}
 	for _, o := range sc.Options {

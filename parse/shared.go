@@ -6,106 +6,156 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/beevik/etree"
-
 	"github.com/wso2lint/wso2lint/internal/model"
-	"github.com/wso2lint/wso2lint/parse/xmlpos"
+	"github.com/wso2lint/wso2lint/parse/script"
 )
 
-// Shared lets the homes of one run share the XML files they have in common:
-// a file whose content another home of the run has already had at the same
-// place is not parsed again. Configuration repositories hold several homes
-// of one product version (environments, hosts, nodes of a cluster) that
-// differ in a few files; with 1000 copies of a home, parsing the same XML
-// 1000 times was half the work of the run (issue 15 item 2).
+// Shared lets the homes of one run share the files they have in common: an
+// XML file, properties file, deployment.toml or start script whose content
+// another home of the run has already had at the same place is not parsed
+// again.
+// Configuration repositories hold several homes of one product version
+// (environments, hosts, nodes of a cluster) that differ in a few files; with
+// 1000 copies of a home, parsing the same files 1000 times was most of the
+// work of the run (issue 15 item 2).
 //
 // A file is parsed and kept the second time its content is met at its
 // place (a content met once is only remembered by its hash), and only up to
 // MaxSharedBytes of such content in all: a run over homes that share
-// nothing keeps nothing. The parsed tree is read, never changed, by the
-// product readers; each home gets an xmlFile of its own around it, and
-// detach copies what a home keeps of its text.
+// nothing keeps nothing. What is kept is only read by the product readers;
+// each home gets its own copy of what it may change (the file's ignores,
+// which detach rewrites in place), and detach copies what a home keeps of
+// the text.
 //
 // A Shared is safe for concurrent use. The zero value is not usable: use
 // NewShared. A nil *Shared shares nothing.
 type Shared struct {
 	seed maphash.Seed
 	mu   sync.Mutex
-	// met holds the contents met once, by place and hash.
+	// met holds the contents met once, by kind, place and hash.
 	met map[sharedKey]struct{}
-	// parsed holds the contents met twice or more, parsed: several when
+	// kept holds the contents met twice or more, parsed: several when
 	// different contents of a place share a hash.
-	parsed map[sharedKey][]*sharedXML
-	// kept is the size of the contents in parsed.
-	kept int64
+	kept map[sharedKey][]sharedEntry
+	// size is the size of the contents in kept.
+	size int64
 }
 
-// MaxSharedBytes bounds the XML text a Shared keeps parsed. The parsed tree
-// of a file takes about five times its text.
+// MaxSharedBytes bounds the text a Shared keeps parsed. The parsed tree of
+// an XML file takes about five times its text.
 const MaxSharedBytes = 2 << 20
 
-// sharedKey is a file's place in its home and a hash of its content.
+// sharedKind says what a kept content was parsed as.
+type sharedKind uint8
+
+const (
+	sharedXML sharedKind = iota + 1
+	sharedProps
+	sharedSh
+	sharedBat
+	sharedToml
+)
+
+// sharedKey is what a content was parsed as, its place in its home and a
+// hash of it.
 type sharedKey struct {
+	kind sharedKind
 	rel  string
 	hash uint64
 }
 
-// sharedXML is a parsed file kept by Shared: what parseXML gives for its
-// content, less what belongs to one home.
-type sharedXML struct {
-	data    []byte
-	doc     *etree.Document
-	x       *xmlpos.Document
-	ignores []model.Ignore
+// sharedEntry is a kept content and what it was parsed into.
+type sharedEntry struct {
+	data   []byte
+	parsed any
 }
 
 // NewShared returns an empty Shared.
 func NewShared() *Shared {
-	return &Shared{seed: maphash.MakeSeed(), met: map[sharedKey]struct{}{}, parsed: map[sharedKey][]*sharedXML{}}
+	return &Shared{seed: maphash.MakeSeed(), met: map[sharedKey]struct{}{}, kept: map[sharedKey][]sharedEntry{}}
 }
 
-// parseXML is parseXML through the shared files: data is the content of the
-// home-relative file rel, handed over as to parseXML.
-func (sh *Shared) parseXML(rel string, data []byte) (*xmlFile, error) {
+// parseShared returns parse(), or, when sh kept what the same parse of the
+// same content at the same place gave, own of that. own makes a home's copy
+// of a kept value (and the value sh keeps of a fresh one): it copies what
+// the home may change. data is handed over, as to the parsers.
+func parseShared[T any](sh *Shared, kind sharedKind, rel string, data []byte, parse func() (T, error), own func(T) T) (T, error) {
 	if sh == nil {
-		return parseXML(rel, data)
+		return parse()
 	}
-	k := sharedKey{rel: rel, hash: hashOf(sh, data)}
+	k := sharedKey{kind: kind, rel: rel, hash: maphash.Bytes(sh.seed, data)}
 	sh.mu.Lock()
-	for _, p := range sh.parsed[k] {
-		if bytes.Equal(p.data, data) {
-			sh.mu.Unlock()
-			return &xmlFile{rel: rel, doc: p.doc, x: p.x, ignores: cloneIgnores(p.ignores)}, nil
-		}
+	if v, ok := sh.lookup(k, data); ok {
+		sh.mu.Unlock()
+		return own(v.(T)), nil
 	}
 	_, again := sh.met[k]
 	if !again {
 		sh.met[k] = struct{}{}
 	}
-	keep := again && sh.kept+int64(len(data)) <= MaxSharedBytes
+	keep := again && sh.size+int64(len(data)) <= MaxSharedBytes
 	if keep {
-		sh.kept += int64(len(data)) // reserved: a failed parse gives it back
+		sh.size += int64(len(data)) // reserved: a failed parse gives it back
 	}
 	sh.mu.Unlock()
-	f, err := parseXML(rel, data)
+	v, err := parse()
 	if !keep {
-		return f, err
+		return v, err
 	}
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if err != nil {
-		sh.kept -= int64(len(data))
-		return f, err
+	if _, ok := sh.lookup(k, data); ok || err != nil {
+		// A failed parse, or another home kept the same content meanwhile.
+		sh.size -= int64(len(data))
+		return v, err
 	}
-	for _, p := range sh.parsed[k] {
-		if bytes.Equal(p.data, data) {
-			// Another home parsed and kept the same content meanwhile.
-			sh.kept -= int64(len(data))
-			return f, nil
+	sh.kept[k] = append(sh.kept[k], sharedEntry{data: data, parsed: own(v)})
+	return v, nil
+}
+
+// lookup returns what sh keeps for content data under k; sh.mu is held.
+func (sh *Shared) lookup(k sharedKey, data []byte) (any, bool) {
+	for _, e := range sh.kept[k] {
+		if bytes.Equal(e.data, data) {
+			return e.parsed, true
 		}
 	}
-	sh.parsed[k] = append(sh.parsed[k], &sharedXML{data: data, doc: f.doc, x: f.x, ignores: cloneIgnores(f.ignores)})
-	return f, nil
+	return nil, false
+}
+
+// parseXML is parseXML through sh.
+func (sh *Shared) parseXML(rel string, data []byte) (*xmlFile, error) {
+	return parseShared(sh, sharedXML, rel, data, func() (*xmlFile, error) { return parseXML(rel, data) },
+		func(f *xmlFile) *xmlFile {
+			return &xmlFile{rel: f.rel, doc: f.doc, x: f.x, ignores: cloneIgnores(f.ignores)}
+		})
+}
+
+// parseProps is parseProps through sh.
+func (sh *Shared) parseProps(rel string, data []byte) (*propsFile, error) {
+	return parseShared(sh, sharedProps, rel, data, func() (*propsFile, error) { return parseProps(rel, data) },
+		func(f *propsFile) *propsFile {
+			return &propsFile{rel: f.rel, entries: f.entries, last: f.last, ignores: cloneIgnores(f.ignores)}
+		})
+}
+
+// parseToml is parseTomlEntries through sh; each home gets entries of its
+// own (readToml resolves references in them in place).
+func (sh *Shared) parseToml(rel string, data []byte) ([]tomlEntry, error) {
+	return parseShared(sh, sharedToml, rel, data, func() ([]tomlEntry, error) { return parseTomlEntries(data) },
+		slices.Clone[[]tomlEntry])
+}
+
+// scanScript is script.ScanSh (bat false) or script.ScanBat (bat true)
+// through sh. The readers only read the scan.
+func (sh *Shared) scanScript(rel string, data []byte, bat bool) *script.Script {
+	kind, scan := sharedSh, script.ScanSh
+	if bat {
+		kind, scan = sharedBat, script.ScanBat
+	}
+	sc, _ := parseShared(sh, kind, rel, data, func() (*script.Script, error) { return scan(data), nil },
+		func(sc *script.Script) *script.Script { return sc })
+	return sc
 }
 
 // cloneIgnores copies ignores with slices of their own: a home's model owns
@@ -121,5 +171,10 @@ func cloneIgnores(ignores []model.Ignore) []model.Ignore {
 	return out
 }
 
-// hashOf is the hash sh files data under.
-func hashOf(sh *Shared, data []byte) uint64 { return maphash.Bytes(sh.seed, data) }
+// shared returns the Shared of the run s is read in, or nil.
+func (s *server) shared() *Shared {
+	if s.h == nil || s.h.opt == nil {
+		return nil
+	}
+	return s.h.opt.Shared
+}

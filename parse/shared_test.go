@@ -70,17 +70,28 @@ func TestSharedSameModel(t *testing.T) {
 			t.Fatalf("home %d read through Shared (-alone +shared):\n%s", i, diff)
 		}
 	}
-	if len(sh.parsed) == 0 || sh.kept == 0 || sh.kept > MaxSharedBytes {
-		t.Fatalf("Shared kept %d bytes in %d places; want some, at most %d", sh.kept, len(sh.parsed), MaxSharedBytes)
+	if len(sh.kept) == 0 || sh.size == 0 || sh.size > MaxSharedBytes {
+		t.Fatalf("Shared kept %d bytes in %d places; want some, at most %d", sh.size, len(sh.kept), MaxSharedBytes)
 	}
-	axis2 := 0
-	for k, ps := range sh.parsed {
-		if strings.HasSuffix(k.rel, "axis2.xml") {
-			axis2 += len(ps)
+	// Every kind of file the example home has, the same in every home, is
+	// kept once.
+	for _, want := range []struct {
+		kind sharedKind
+		rel  string
+	}{
+		{sharedXML, "repository/conf/axis2/axis2.xml"},
+		{sharedProps, "repository/conf/log4j.properties"},
+		{sharedSh, "bin/wso2server.sh"},
+	} {
+		n := 0
+		for k, es := range sh.kept {
+			if k.kind == want.kind && k.rel == want.rel {
+				n += len(es)
+			}
 		}
-	}
-	if axis2 != 1 {
-		t.Errorf("Shared kept axis2.xml, the same in every home, %d times; want once", axis2)
+		if n != 1 {
+			t.Errorf("Shared kept %s (kind %d) %d times; want once", want.rel, want.kind, n)
+		}
 	}
 	// The models own their ignores: changing one home's leaves the others'.
 	ig := func(h *model.Home) *model.Ignore {
@@ -99,6 +110,51 @@ func TestSharedSameModel(t *testing.T) {
 	}
 }
 
+// TestSharedSameModelToml is TestSharedSameModel for homes of one
+// deployment.toml with a $ref, which readToml resolves in the entries.
+func TestSharedSameModelToml(t *testing.T) {
+	src := filepath.Join(repoRootB(t), "testdata", "toml-only", "traffic-manager")
+	var dirs []string
+	for range 3 {
+		dir := filepath.Join(t.TempDir(), "traffic-manager")
+		testenv.CopyTree(t, src, dir)
+		editFile(t, dir, "deployment.toml", func(s string) string {
+			return strings.Replace(s, "[keystore.tls]", "[apim.throttling]\nservice_url = \"https://$ref{server.hostname}:9443/\"\n\n[keystore.tls]", 1)
+		})
+		dirs = append(dirs, dir)
+	}
+	sh := NewShared()
+	for round := range 3 {
+		var wg sync.WaitGroup
+		got := make([]*model.Home, len(dirs))
+		for i, dir := range dirs {
+			wg.Go(func() {
+				h, err := Home(dir, Options{Shared: sh})
+				if err != nil {
+					t.Error(err)
+				}
+				got[i] = h
+			})
+		}
+		wg.Wait()
+		if t.Failed() {
+			return
+		}
+		for i, dir := range dirs {
+			want, err := Home(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got[i]); diff != "" {
+				t.Fatalf("round %d, home %d read through Shared (-alone +shared):\n%s", round, i, diff)
+			}
+		}
+	}
+	if len(sh.kept) != 1 {
+		t.Errorf("Shared kept %d contents; want the deployment.toml", len(sh.kept))
+	}
+}
+
 // TestSharedKeepsRepeatsOnly checks that a content met once is not kept,
 // that one met twice is, and that the bound stops the keeping.
 func TestSharedKeepsRepeatsOnly(t *testing.T) {
@@ -107,7 +163,7 @@ func TestSharedKeepsRepeatsOnly(t *testing.T) {
 	if _, err := sh.parseXML("x.xml", doc(1)); err != nil {
 		t.Fatal(err)
 	}
-	if len(sh.parsed) != 0 {
+	if len(sh.kept) != 0 {
 		t.Fatalf("a content met once was kept")
 	}
 	f1, err := sh.parseXML("x.xml", doc(1))
@@ -130,11 +186,14 @@ func TestSharedKeepsRepeatsOnly(t *testing.T) {
 	if _, err := sh.parseXML("x.xml", []byte("<a>")); err == nil {
 		t.Fatal("malformed XML read without error the second time")
 	}
-	sh.kept = MaxSharedBytes // full
+	if sh.size != int64(len(doc(1))) {
+		t.Errorf("Shared holds %d bytes after keeping one content of %d and failing on another", sh.size, len(doc(1)))
+	}
+	sh.size = MaxSharedBytes // full
 	sh.parseXML("x.xml", doc(2))
 	sh.parseXML("x.xml", doc(2))
-	if n := len(sh.parsed[sharedKey{rel: "x.xml", hash: hashOf(sh, doc(2))}]); n != 0 {
-		t.Errorf("a full Shared kept another content")
+	if len(sh.kept) != 1 {
+		t.Errorf("a full Shared kept another content: %d kept", len(sh.kept))
 	}
 	var none *Shared
 	if f, err := none.parseXML("x.xml", doc(3)); err != nil || f.doc == nil {
