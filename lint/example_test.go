@@ -71,7 +71,7 @@ func TestMain(m *testing.M) {
 func TestRuleExamples(t *testing.T) {
 	for _, r := range Rules() {
 		fired, silent := false, false
-		for i, ex := range r.Examples {
+		for i, ex := range r.Examples() {
 			t.Run(fmt.Sprintf("%s/%d", r.ID, i), func(t *testing.T) {
 				if !strings.Contains(r.Documentation(), ex.Name) {
 					t.Errorf("%s: doc does not show example %q", r.ID, ex.Name)
@@ -99,11 +99,11 @@ func TestRuleExamples(t *testing.T) {
 // shows only configurations TestRuleExamples runs.
 func TestEveryRuleHasExamples(t *testing.T) {
 	for _, r := range Rules() {
-		if len(r.Examples) == 0 {
+		if len(r.Examples()) == 0 {
 			t.Errorf("%s: no structured examples (Rule.Examples)", r.ID)
 			continue
 		}
-		if want := exampleDoc("", r.Examples, ""); !strings.Contains(r.Documentation(), strings.TrimSpace(strings.TrimSuffix(want, "\n\nFix:\n\n"))) {
+		if want := exampleDoc("", r.Examples(), ""); !strings.Contains(r.Documentation(), strings.TrimSpace(strings.TrimSuffix(want, "\n\nFix:\n\n"))) {
 			t.Errorf("%s: doc's Example section is not the one exampleDoc builds from Rule.Examples", r.ID)
 		}
 	}

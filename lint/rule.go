@@ -69,9 +69,9 @@ type Rule struct {
 	// Check inspects the pass and reports findings with Pass.Reportf (or
 	// Pass.Report, for a finding about another home of the host).
 	Check func(p *Pass)
-	// Examples, when set, are the configurations the doc's "Example:" section
-	// shows (see exampleDoc); the tests run the rule on each.
-	Examples []Example
+	// examples builds the configurations the doc's "Example:" section shows
+	// (see exampleDoc and Examples).
+	examples func() []Example
 	// doc builds Doc when Doc is empty: a built-in rule's documentation is
 	// written from its examples only when a command prints it (explain, SARIF,
 	// docs/rules.md), not on every run.
@@ -159,4 +159,16 @@ const DocBaseURL = "https://github.com/wso2lint/wso2lint/blob/main/docs/rules.md
 // docs/rules.md for its ID ("…/docs/rules.md#wl101-port-collision").
 func (r Rule) DocURL() string {
 	return DocBaseURL + "#" + strings.ToLower(r.ID) + "-" + r.Name
+}
+
+// Examples returns the configurations the doc's "Example:" section shows
+// (see exampleDoc); the tests run the rule on each. They are built on each
+// call: only explain, the docs and the tests need them, and building the
+// examples of every rule was most of what making the rules cost a run
+// (issue 15 item 1).
+func (r *Rule) Examples() []Example {
+	if r.examples == nil {
+		return nil
+	}
+	return r.examples()
 }

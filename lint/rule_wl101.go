@@ -14,25 +14,27 @@ func ruleWL101() *Rule {
     </Service>
 </Server>
 `
-	ex := []Example{
-		{Name: "the PassThrough HTTPS listener on the servlet HTTPS port", Fires: true, Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+	ex := func() []Example {
+		return []Example{
+			{Name: "the PassThrough HTTPS listener on the servlet HTTPS port", Fires: true, Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">9443</parameter>
     </transportReceiver>
 </axisconfig>
 `,
-		}},
-		{Name: "the shipped ports 9443 and 8243", Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			}},
+			{Name: "the shipped ports 9443 and 8243", Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">8243</parameter>
     </transportReceiver>
 </axisconfig>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL101",
@@ -41,7 +43,7 @@ func ruleWL101() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeHost,
 		Check:    checkPortCollision,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Only one socket can listen on a port and protocol. When two listeners of the host claim the same
 port, the second server (or profile, or connector) fails to start, or starts without that transport and
@@ -57,7 +59,7 @@ move, so the fix moves the WSO2 server.
 
 Each colliding listener is reported at the place its port is configured. The message proposes the
 smallest port offset that, set on the later home (command-line order) or profile, clears every
-collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.`, ex, `Give the later server a port offset (`+"`<Offset>1</Offset>`"+` in carbon.xml, `+"`offset = 1`"+` under
+collision of the host, found by trying offsets 1, 2, ... on that server's offsettable listeners.`, ex(), `Give the later server a port offset (`+"`<Offset>1</Offset>`"+` in carbon.xml, `+"`offset = 1`"+` under
 `+"`[server]`"+` in deployment.toml, or `+"`-DportOffset=1`"+`), and point its clients at the offset ports.
 For a listener that the offset does not move (Hazelcast, a literal inbound endpoint port), change the port
 itself.`)

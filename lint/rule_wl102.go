@@ -9,21 +9,23 @@ func ruleWL102() *Rule {
     </Service>
 </Server>
 `
-	ex := []Example{
-		{Name: "offset 60000 moves 9443 to 69443", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "offset 60000 moves 9443 to 69443", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>60000</Offset></Ports>
 </Server>
 `,
-			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
-		}},
-		{Name: "offset 1", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+				"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+			}},
+			{Name: "offset 1", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Ports><Offset>1</Offset></Ports>
 </Server>
 `,
-			"repository/conf/tomcat/catalina-server.xml": catalinaFile,
-		}},
+				"repository/conf/tomcat/catalina-server.xml": catalinaFile,
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL102",
@@ -32,11 +34,11 @@ func ruleWL102() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkPortOutOfRange,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Carbon adds the port offset to every offsettable port without checking the result. A large
 offset (or a large configured port) gives a number a socket cannot use, and the transport fails to
-start. The rule checks the effective port, and the last port of a range, of every enabled listener.`, ex, `Use a small offset (WSO2 documents 0 to a few hundred) or a lower port, so that every effective port
+start. The rule checks the effective port, and the last port of a range, of every enabled listener.`, ex(), `Use a small offset (WSO2 documents 0 to a few hundred) or a lower port, so that every effective port
 stays at or below 65535.`)
 		},
 	}

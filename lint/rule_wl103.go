@@ -9,23 +9,25 @@ const (
 )
 
 func ruleWL103() *Rule {
-	ex := []Example{
-		{Name: "PassThrough HTTP listener on 40280", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+	ex := func() []Example {
+		return []Example{
+			{Name: "PassThrough HTTP listener on 40280", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="http" class="org.apache.synapse.transport.passthru.PassThroughHttpListener">
         <parameter name="port" locked="false">40280</parameter>
     </transportReceiver>
 </axisconfig>
 `,
-		}},
-		{Name: "PassThrough HTTP listener on 8280", Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			}},
+			{Name: "PassThrough HTTP listener on 8280", Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="http" class="org.apache.synapse.transport.passthru.PassThroughHttpListener">
         <parameter name="port" locked="false">8280</parameter>
     </transportReceiver>
 </axisconfig>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL103",
@@ -34,11 +36,11 @@ func ruleWL103() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkEphemeralPort,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Linux hands out ports 32768 to 60999 (net.ipv4.ip_local_port_range) as the local port of outgoing
 connections. A server listening in that range fails to start, now and then, when the kernel has already
-given the port to an outgoing connection (a JDBC pool, an HTTP client) of this or another process.`, ex, `Move the listener below 32768, or reserve the port with
+given the port to an outgoing connection (a JDBC pool, an HTTP client) of this or another process.`, ex(), `Move the listener below 32768, or reserve the port with
 `+"`sysctl -w net.ipv4.ip_local_reserved_ports=40280`"+` (persist it in /etc/sysctl.d/).`)
 		},
 	}

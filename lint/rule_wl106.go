@@ -17,27 +17,29 @@ func ruleWL106() *Rule {
     </Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "jmx.xml names a port carbon.xml does not define (typo)", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>
     <RMIRegistryPort>${Ports.JMX.RMIRegistyPort}</RMIRegistryPort>
     <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
 </JMX>
 `,
-		}},
-		{Name: "jmx.xml names the carbon.xml ports", Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+			}},
+			{Name: "jmx.xml names the carbon.xml ports", Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>
     <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
     <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
 </JMX>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL106",
@@ -46,7 +48,7 @@ func ruleWL106() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkUnresolvedPlaceholder,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`wso2lint resolves `+"`${Ports.*}`"+` placeholders from carbon.xml and `+"`$ref{...}`"+` from deployment.toml.
 A reference that is not defined there, or one that is only known at run time (`+"`$env{...}`"+`,
@@ -54,7 +56,7 @@ A reference that is not defined there, or one that is only known at run time (`+
 firewall rules may then miss a listener, or the server may fail to start with an unresolved value.
 
 A deployment.toml port or offset given through `+"`$env{...}`"+` or `+"`$sys{...}`"+` is left to WL404, which reports
-it as information.`, ex, `Correct the placeholder to one defined in carbon.xml `+"`<Ports>`"+` (or the toml key it refers to), or write the
+it as information.`, ex(), `Correct the placeholder to one defined in carbon.xml `+"`<Ports>`"+` (or the toml key it refers to), or write the
 value literally. For values set at run time, make sure the firewall rules are generated with the same
 value (pass it to wso2lint) and suppress the finding with a reason.`)
 		},

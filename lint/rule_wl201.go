@@ -26,11 +26,12 @@ func ruleWL201() *Rule {
     </EmbeddedLDAP>
 </EmbeddedLDAPConfig>
 `
-	ex := []Example{
-		{Name: "user store URL with the port before the offset", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml":                 carbonFile,
-			"repository/conf/identity/embedded-ldap.xml": ldapFile,
-			"repository/conf/user-mgt.xml": `<UserManager>
+	ex := func() []Example {
+		return []Example{
+			{Name: "user store URL with the port before the offset", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml":                 carbonFile,
+				"repository/conf/identity/embedded-ldap.xml": ldapFile,
+				"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <UserStoreManager class="org.wso2.carbon.user.core.ldap.ReadWriteLDAPUserStoreManager">
             <Property name="ConnectionURL">ldap://localhost:10389</Property>
@@ -38,11 +39,11 @@ func ruleWL201() *Rule {
     </Realm>
 </UserManager>
 `,
-		}},
-		{Name: "user store URL with the placeholder", Files: map[string]string{
-			"repository/conf/carbon.xml":                 carbonFile,
-			"repository/conf/identity/embedded-ldap.xml": ldapFile,
-			"repository/conf/user-mgt.xml": `<UserManager>
+			}},
+			{Name: "user store URL with the placeholder", Files: map[string]string{
+				"repository/conf/carbon.xml":                 carbonFile,
+				"repository/conf/identity/embedded-ldap.xml": ldapFile,
+				"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <UserStoreManager class="org.wso2.carbon.user.core.ldap.ReadWriteLDAPUserStoreManager">
             <Property name="ConnectionURL">ldap://localhost:${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
@@ -50,7 +51,8 @@ func ruleWL201() *Rule {
     </Realm>
 </UserManager>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL201",
@@ -59,7 +61,7 @@ func ruleWL201() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkLiteralPeerPort,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Literal ports in peer URLs are never offset. When a server of this host runs with a port offset, a
 URL that points at this host with the default (un-offset) port reaches nothing, or worse, another server:
@@ -67,7 +69,7 @@ the classic case is the LDAP `+"`ConnectionURL`"+` of user-mgt.xml still saying 
 at offset 1, listens on 10390. The rule looks at key manager, analytics, throttling, JMS broker, LDAP and
 other peer URLs whose host is localhost, 127.0.0.1, ::1, empty, ${carbon.local.ip} (the server's own
 address) or the server's own HostName, and reports a port that equals the base port of an offset
-listener of the host while no listener of the host serves that port.`, ex, `Use the placeholder, which follows the offset (`+"`ldap://localhost:${Ports.EmbeddedLDAP.LDAPServerPort}`"+`,
+listener of the host while no listener of the host serves that port.`, ex(), `Use the placeholder, which follows the offset (`+"`ldap://localhost:${Ports.EmbeddedLDAP.LDAPServerPort}`"+`,
 `+"`https://localhost:${mgt.transport.https.port}/services/`"+`), or write the effective port (10390).`)
 		},
 	}

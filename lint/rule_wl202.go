@@ -9,19 +9,21 @@ func ruleWL202() *Rule {
     <Ports><Offset>1</Offset></Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "start script and carbon.xml disagree", Fires: true, Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+	ex := func() []Example {
+		return []Example{
+			{Name: "start script and carbon.xml disagree", Fires: true, Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -DportOffset=2"
 `,
-			"repository/conf/carbon.xml": carbonFile,
-		}},
-		{Name: "start script and carbon.xml agree", Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+				"repository/conf/carbon.xml": carbonFile,
+			}},
+			{Name: "start script and carbon.xml agree", Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
 `,
-			"repository/conf/carbon.xml": carbonFile,
-		}},
+				"repository/conf/carbon.xml": carbonFile,
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL202",
@@ -30,12 +32,12 @@ JAVA_OPTS="$JAVA_OPTS -DportOffset=1"
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkScriptOffsetMismatch,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`A `+"`-DportOffset=N`"+` written into bin/wso2server.sh (or .bat) overrides the `+"`<Offset>`"+` of carbon.xml
 (and the `+"`[server] offset`"+` of deployment.toml). Whoever reads carbon.xml, a colleague or a provisioning
 tool, sees one offset while the server runs with another, and clients, load balancers and firewall rules
-end up on the wrong ports.`, ex, `Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
+end up on the wrong ports.`, ex(), `Keep the offset in one place: remove the option from the script and set the offset in carbon.xml (or
 deployment.toml), or make both values agree.`)
 		},
 	}

@@ -7,27 +7,29 @@ func ruleWL203() *Rule {
     <Ports><Offset>1</Offset></Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "websocket endpoint without the offset on a server with offset 1", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
+	ex := func() []Example {
+		return []Example{
+			{Name: "websocket endpoint without the offset on a server with offset 1", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
     <parameters>
         <parameter name="inbound.ws.port">9099</parameter>
         <parameter name="ws.use.port.offset">false</parameter>
     </parameters>
 </inboundEndpoint>
 `,
-		}},
-		{Name: "websocket endpoint that follows the offset", Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
+			}},
+			{Name: "websocket endpoint that follows the offset", Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/deployment/server/synapse-configs/default/inbound-endpoints/WebSocketInboundEndpoint.xml": `<inboundEndpoint xmlns="http://ws.apache.org/ns/synapse" name="WebSocketInboundEndpoint" protocol="ws" suspend="false">
     <parameters>
         <parameter name="inbound.ws.port">9099</parameter>
         <parameter name="ws.use.port.offset">true</parameter>
     </parameters>
 </inboundEndpoint>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL203",
@@ -36,12 +38,12 @@ func ruleWL203() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkWebsocketNotOffset,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`API Manager's websocket (9099, 8099) and webhook (9021, 8021) inbound endpoints add the port offset
 only when told to (`+"`ws.use.port.offset`"+` / `+"`inbound.port.offset.enable`"+` set to true). On a server with a
 port offset they stay on the base ports, so a second instance on the host collides with the first, and
-clients that add the offset to every port miss them.`, ex, `Set `+"`ws.use.port.offset`"+` (websocket) or `+"`inbound.port.offset.enable`"+` (webhooks) to true in the inbound
+clients that add the offset to every port miss them.`, ex(), `Set `+"`ws.use.port.offset`"+` (websocket) or `+"`inbound.port.offset.enable`"+` (webhooks) to true in the inbound
 endpoint, or give the endpoint a port of its own that no other instance on the host uses.`)
 		},
 	}

@@ -18,27 +18,29 @@ func ruleWL301() *Rule {
     </Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "jmx.xml starts the RMI server", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "jmx.xml starts the RMI server", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>true</StartRMIServer>
     <HostName>localhost</HostName>
     <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
     <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
 </JMX>
 `,
-		}},
-		{Name: "jmx.xml keeps it off", Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
+			}},
+			{Name: "jmx.xml keeps it off", Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/etc/jmx.xml": `<JMX xmlns="http://wso2.org/projects/carbon/jmx.xml">
     <StartRMIServer>false</StartRMIServer>
     <HostName>localhost</HostName>
     <RMIRegistryPort>${Ports.JMX.RMIRegistryPort}</RMIRegistryPort>
     <RMIServerPort>${Ports.JMX.RMIServerPort}</RMIServerPort>
 </JMX>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL301",
@@ -47,11 +49,11 @@ func ruleWL301() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteEnabled,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`With `+"`StartRMIServer`"+` true in etc/jmx.xml, Carbon opens the JMX RMI registry (9999) and RMI server
 (11111), plus the offset, on every interface: the `+"`<HostName>`"+` of jmx.xml only goes into the advertised
-URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.`, ex, `Set `+"`StartRMIServer`"+` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
+URL. Anyone who reaches the ports and knows an admin password can read and change the server's MBeans.`, ex(), `Set `+"`StartRMIServer`"+` to false when nothing monitors the server over JMX. Otherwise keep the ports to the
 management network with the firewall (`+"`wso2lint rules`"+` puts them in the management class) and change the
 default admin credentials.`)
 		},

@@ -8,17 +8,19 @@ import (
 )
 
 func ruleWL302() *Rule {
-	ex := []Example{
-		{Name: "jvm agent with a random rmi port", Fires: true, Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+	ex := func() []Example {
+		return []Example{
+			{Name: "jvm agent with a random rmi port", Fires: true, Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.port=9010"
 `,
-		}},
-		{Name: "jvm agent on two fixed ports, authentication and ssl left on", Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+			}},
+			{Name: "jvm agent on two fixed ports, authentication and ssl left on", Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
 JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.rmi.port=9011"
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL302",
@@ -27,11 +29,11 @@ JAVA_OPTS="$JAVA_OPTS -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.managem
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkJMXRemoteRandomPorts,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(``+"`-Dcom.sun.management.jmxremote`"+` starts the JVM's own JMX agent next to Carbon's. Its RMI server takes a
 port chosen at random at every start (even with `+"`jmxremote.port`"+` set, unless `+"`jmxremote.rmi.port`"+` is set
-too), so no firewall rule can be derived for it, and with `+"`authenticate=false`"+` it needs no password at all.`, ex, `Remove the options and use Carbon's JMX (jmx.xml, carbon.xml `+"`<Ports><JMX>`"+`), or pin both ports
+too), so no firewall rule can be derived for it, and with `+"`authenticate=false`"+` it needs no password at all.`, ex(), `Remove the options and use Carbon's JMX (jmx.xml, carbon.xml `+"`<Ports><JMX>`"+`), or pin both ports
 (`+"`-Dcom.sun.management.jmxremote.port=N -Dcom.sun.management.jmxremote.rmi.port=N`"+`), turn on
 authentication and SSL, and open that one port to the management network only.`)
 		},

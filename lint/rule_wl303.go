@@ -3,9 +3,10 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL303() *Rule {
-	ex := []Example{
-		{Name: "user-mgt.xml keeps admin/admin", Fires: true, Files: map[string]string{
-			"repository/conf/user-mgt.xml": `<UserManager>
+	ex := func() []Example {
+		return []Example{
+			{Name: "user-mgt.xml keeps admin/admin", Fires: true, Files: map[string]string{
+				"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <Configuration>
             <AdminUser>
@@ -16,18 +17,18 @@ func ruleWL303() *Rule {
     </Realm>
 </UserManager>
 `,
-		}},
-		{Name: "deployment.toml keeps admin/admin", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "deployment.toml keeps admin/admin", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [super_admin]
 username = "admin"
 password = "admin"
 `,
-		}},
-		{Name: "password from the secure vault", Files: map[string]string{
-			"repository/conf/user-mgt.xml": `<UserManager>
+			}},
+			{Name: "password from the secure vault", Files: map[string]string{
+				"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <Configuration>
             <AdminUser>
@@ -38,7 +39,8 @@ password = "admin"
     </Realm>
 </UserManager>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL303",
@@ -47,10 +49,10 @@ password = "admin"
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkDefaultAdminCredentials,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Every WSO2 distribution ships with the super admin `+"`admin`"+` / `+"`admin`"+`. It is the first thing anyone
-tries on the management console, the admin services, JMX and the APIs.`, ex, `Set a strong password (and preferably another user name) before the first start, keep it in the
+tries on the management console, the admin services, JMX and the APIs.`, ex(), `Set a strong password (and preferably another user name) before the first start, keep it in the
 secure vault (`+"`[secrets]`"+` in deployment.toml, or cipher-tool for user-mgt.xml), and change it in the user
 store of servers that already ran.`)
 		},

@@ -13,9 +13,10 @@ const (
 )
 
 func ruleWL304() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml uses the shipped keystore", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml uses the shipped keystore", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <KeyStore>
             <Location>${carbon.home}/repository/resources/security/wso2carbon.jks</Location>
@@ -24,18 +25,18 @@ func ruleWL304() *Rule {
     </Security>
 </Server>
 `,
-		}},
-		{Name: "deployment.toml changes [keystore.tls] only, so the primary keystore is still wso2carbon.jks", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "deployment.toml changes [keystore.tls] only, so the primary keystore is still wso2carbon.jks", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [keystore.tls]
 file_name = "prod-tls.jks"
 password = "$secret{tls}"
 `,
-		}},
-		{Name: "the PassThrough HTTPS listener (8243) keeps the shipped keystore and password", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			}},
+			{Name: "the PassThrough HTTPS listener (8243) keeps the shipped keystore and password", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">8243</parameter>
         <parameter name="keystore" locked="false">
@@ -49,9 +50,9 @@ password = "$secret{tls}"
     </transportReceiver>
 </axisconfig>
 `,
-		}},
-		{Name: "own keystores everywhere", Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "own keystores everywhere", Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [keystore.primary]
@@ -62,7 +63,8 @@ password = "$secret{primary}"
 file_name = "prod-tls.jks"
 password = "$secret{tls}"
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL304",
@@ -71,14 +73,14 @@ password = "$secret{tls}"
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkDefaultKeystore,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Every WSO2 distribution ships the same wso2carbon.jks with the same private key and the password
 `+"`wso2carbon`"+`. Anyone can impersonate a server that keeps it, decrypt what it encrypts with that key and
 forge the tokens it signs. Checked: carbon.xml `+"`<KeyStore>`"+` and `+"`<InternalKeyStore>`"+`, the
 catalina-server.xml connectors' `+"`keystoreFile`"+`/`+"`keystorePass`"+`, the axis2.xml PassThrough HTTPS listener's
 keystore (8243), and the deployment.toml keystores, where `+"`[keystore.primary]`"+` must be set even when
-`+"`[keystore.tls]`"+` was changed.`, ex, `Create a keystore with your own key pair and a CA-signed certificate, with a strong password, and
+`+"`[keystore.tls]`"+` was changed.`, ex(), `Create a keystore with your own key pair and a CA-signed certificate, with a strong password, and
 configure it everywhere the shipped one is named: carbon.xml `+"`<KeyStore>`"+`, catalina-server.xml
 `+"`keystoreFile`"+`/`+"`keystorePass`"+`, or `+"`[keystore.primary]`"+` and `+"`[keystore.tls]`"+` in deployment.toml.
 In deployment.toml, `+"`[keystore.primary]`"+` with its own `+"`file_name`"+` and `+"`password`"+` is needed even when

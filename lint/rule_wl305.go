@@ -7,48 +7,50 @@ import (
 )
 
 func ruleWL305() *Rule {
-	ex := []Example{
-		{Name: "start script accepts any certificate name", Fires: true, Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+	ex := func() []Example {
+		return []Example{
+			{Name: "start script accepts any certificate name", Fires: true, Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
     $JAVACMD \
     -Dhttpclient.hostnameVerifier=AllowAll \
     org.wso2.carbon.bootstrap.Bootstrap $*
 `}},
-		{Name: "start script turns Carbon's and OpenSAML's verification off", Fires: true, Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+			{Name: "start script turns Carbon's and OpenSAML's verification off", Fires: true, Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
     $JAVACMD \
     -Dorg.opensaml.httpclient.https.disableHostnameVerification=true \
     -Dorg.wso2.ignoreHostnameVerification=true \
     org.wso2.carbon.bootstrap.Bootstrap $*
 `}},
-		{Name: "axis2.xml https sender accepts any certificate name", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			{Name: "axis2.xml https sender accepts any certificate name", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportSender name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLSender">
         <parameter name="HostnameVerifier">AllowAll</parameter>
     </transportSender>
 </axisconfig>
 `}},
-		{Name: "deployment.toml sender accepts any certificate name (Micro Integrator)", Fires: true, Files: map[string]string{
-			"conf/deployment.toml": `[server]
+			{Name: "deployment.toml sender accepts any certificate name (Micro Integrator)", Fires: true, Files: map[string]string{
+				"conf/deployment.toml": `[server]
 hostname = "mi.example.com"
 
 [transport.http]
 sender.hostname_verifier = "AllowAll"
 `}},
-		{Name: "deployment.toml passes HostnameVerifier AllowAll to the https sender (API Manager)", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "deployment.toml passes HostnameVerifier AllowAll to the https sender (API Manager)", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.passthru_https.sender.parameters]
 HostnameVerifier = "AllowAll"
 `}},
-		{Name: "start script keeps the default verifier", Files: map[string]string{
-			"bin/wso2server.sh": `#!/bin/sh
+			{Name: "start script keeps the default verifier", Files: map[string]string{
+				"bin/wso2server.sh": `#!/bin/sh
     $JAVACMD \
     -Dhttpclient.hostnameVerifier=DefaultAndLocalhost \
     -Dorg.wso2.ignoreHostnameVerification=false \
     org.wso2.carbon.bootstrap.Bootstrap $*
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL305",
@@ -57,7 +59,7 @@ HostnameVerifier = "AllowAll"
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkHostnameVerificationDisabled,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`A server that does not check the name in the certificate of the peer it connects to (key manager,
 identity provider, back ends) talks to anyone who can intercept the traffic and present any trusted
@@ -66,7 +68,7 @@ clients), `+"`-Dorg.wso2.ignoreHostnameVerification=true`"+` (Carbon's own clien
 for false) and `+"`-Dorg.opensaml.httpclient.https.disableHostnameVerification=true`"+` (OpenSAML's HTTPS
 client), which some stock start scripts ship; `+"`HostnameVerifier`"+` `+"`AllowAll`"+` on an axis2.xml https
 transportSender; and in deployment.toml, `+"`HostnameVerifier`"+` under `+"`[transport.passthru_https.sender.parameters]`"+`
-(API Manager) or `+"`sender.hostname_verifier`"+` under `+"`[transport.http]`"+` (Micro Integrator) set to `+"`AllowAll`"+`.`, ex,
+(API Manager) or `+"`sender.hostname_verifier`"+` under `+"`[transport.http]`"+` (Micro Integrator) set to `+"`AllowAll`"+`.`, ex(),
 				"Remove the options, or set `-Dhttpclient.hostnameVerifier=Strict` (the default, `DefaultAndLocalhost`,\n"+
 					"verifies names and allows localhost) and `-Dorg.wso2.ignoreHostnameVerification=false`; give the peers\n"+
 					"certificates whose names match the URLs the server uses.")

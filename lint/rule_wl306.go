@@ -7,40 +7,42 @@ import (
 )
 
 func ruleWL306() *Rule {
-	ex := []Example{
-		{Name: "catalina-server.xml connector allows TLSv1 and TLSv1.1", Fires: true, Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+	ex := func() []Example {
+		return []Example{
+			{Name: "catalina-server.xml connector allows TLSv1 and TLSv1.1", Fires: true, Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true" sslEnabledProtocols="TLSv1,TLSv1.1,TLSv1.2"/>
     </Service>
 </Server>
 `,
-		}},
-		{Name: "PassThrough HTTPS listener allows SSLv3", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			}},
+			{Name: "PassThrough HTTPS listener allows SSLv3", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">8243</parameter>
         <parameter name="HttpsProtocols">SSLv3,TLSv1.2</parameter>
     </transportReceiver>
 </axisconfig>
 `,
-		}},
-		{Name: "deployment.toml servlet transport allows TLSv1", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "deployment.toml servlet transport allows TLSv1", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.https.sslHostConfig.properties]
 protocols = "+TLSv1, +TLSv1.1, +TLSv1.2"
 `,
-		}},
-		{Name: "TLSv1.2 and TLSv1.3 only", Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+			}},
+			{Name: "TLSv1.2 and TLSv1.3 only", Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true" sslEnabledProtocols="TLSv1.2,TLSv1.3"/>
     </Service>
 </Server>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL306",
@@ -49,11 +51,11 @@ protocols = "+TLSv1, +TLSv1.1, +TLSv1.2"
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkWeakTLSProtocol,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`SSLv3, TLSv1 and TLSv1.1 are deprecated (RFC 8996) and open to downgrade and padding attacks; WSO2's
 security guidelines ask for TLSv1.2 or later on every HTTPS connector. SSLv2Hello (the SSLv2-format
-hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.`, ex, `List only current protocols: `+"`sslEnabledProtocols=\"TLSv1.2,TLSv1.3\"`"+`, `+"`HttpsProtocols`"+` `+"`TLSv1.2,TLSv1.3`"+`,
+hello, the pseudo-protocol JSSE accepts) and SSLv2 are reported too. Weak cipher suites are WL316.`, ex(), `List only current protocols: `+"`sslEnabledProtocols=\"TLSv1.2,TLSv1.3\"`"+`, `+"`HttpsProtocols`"+` `+"`TLSv1.2,TLSv1.3`"+`,
 or in deployment.toml `+"`protocols = \"+TLSv1.2, +TLSv1.3\"`"+` (Micro Integrator: `+"`listener.secured_protocols`"+`
 under `+"`[transport.http]`"+`). Where deployment.toml renders the XML, change the toml.`)
 		},

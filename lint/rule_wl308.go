@@ -16,10 +16,11 @@ func ruleWL308() *Rule {
     </Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "embedded LDAP on with the shipped password", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
+	ex := func() []Example {
+		return []Example{
+			{Name: "embedded LDAP on with the shipped password", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
     <EmbeddedLDAP>
         <Property name="enable">true</Property>
         <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
@@ -27,10 +28,10 @@ func ruleWL308() *Rule {
     </EmbeddedLDAP>
 </EmbeddedLDAPConfig>
 `,
-		}},
-		{Name: "embedded LDAP switched off", Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
+			}},
+			{Name: "embedded LDAP switched off", Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/identity/embedded-ldap.xml": `<EmbeddedLDAPConfig>
     <EmbeddedLDAP>
         <Property name="enable">false</Property>
         <Property name="port">${Ports.EmbeddedLDAP.LDAPServerPort}</Property>
@@ -38,7 +39,8 @@ func ruleWL308() *Rule {
     </EmbeddedLDAP>
 </EmbeddedLDAPConfig>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL308",
@@ -47,11 +49,11 @@ func ruleWL308() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkEmbeddedLDAPDefaultCredentials,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`The embedded ApacheDS LDAP (10389 plus the offset) binds all interfaces. Its connection password ships as
 `+"`admin`"+`, and in deployment.toml-era products it follows the super admin password, often still `+"`admin`"+`.
-Anyone who reaches the port can then read and change every user of the store.`, ex, `Use an external user store (JDBC or a real LDAP) in production and set `+"`enable`"+` to false. If the
+Anyone who reaches the port can then read and change every user of the store.`, ex(), `Use an external user store (JDBC or a real LDAP) in production and set `+"`enable`"+` to false. If the
 embedded LDAP must stay, change `+"`connectionPassword`"+` (and the user-mgt.xml `+"`ConnectionPassword`"+`, which must
 match), and keep 10389 to the local host with the firewall.`)
 		},

@@ -7,26 +7,28 @@ import (
 )
 
 func ruleWL309() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml leaves <HostName> commented out", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml leaves <HostName> commented out", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <!--HostName>www.wso2.org</HostName-->
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-		}},
-		{Name: "deployment.toml keeps the shipped localhost", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "deployment.toml keeps the shipped localhost", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "localhost"
 `,
-		}},
-		{Name: "the name clients use", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+			}},
+			{Name: "the name clients use", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <HostName>apim.example.com</HostName>
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL309",
@@ -35,7 +37,7 @@ hostname = "localhost"
 		Severity: model.SeverityInfo,
 		Scope:    ScopeServer,
 		Check:    checkHostnameUnset,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Carbon builds the URLs it hands out (WSDLs, redirects, the store and publisher links, OAuth callbacks,
 JMX service URLs) from `+"`<HostName>`"+` in carbon.xml (`+"`hostname`"+` under `+"`[server]`"+` in deployment.toml).
@@ -43,7 +45,7 @@ Unset or `+"`localhost`"+`, those URLs work only on the server itself, and clien
 redirected to themselves.
 
 When deployment.toml renders carbon.xml, the finding points at the toml: an edit to the generated
-carbon.xml is lost at the next start.`, ex, `Set the name clients use to reach the server (or the load balancer in front of it):
+carbon.xml is lost at the next start.`, ex(), `Set the name clients use to reach the server (or the load balancer in front of it):
 `+"`<HostName>apim.example.com</HostName>`"+`, and `+"`<MgtHostName>`"+` for the console if it differs;
 in deployment.toml, `+"`hostname = \"apim.example.com\"`"+` under `+"`[server]`"+`.`)
 		},

@@ -7,25 +7,27 @@ import (
 )
 
 func ruleWL311() *Rule {
-	ex := []Example{
-		{Name: "axis2.xml clustering by multicast", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+	ex := func() []Example {
+		return []Example{
+			{Name: "axis2.xml clustering by multicast", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <clustering class="org.wso2.carbon.core.clustering.hazelcast.HazelcastClusteringAgent" enable="true">
         <parameter name="membershipScheme">multicast</parameter>
         <parameter name="domain">wso2.am.domain</parameter>
     </clustering>
 </axisconfig>
 `,
-		}},
-		{Name: "axis2.xml clustering by well-known addresses", Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			}},
+			{Name: "axis2.xml clustering by well-known addresses", Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <clustering class="org.wso2.carbon.core.clustering.hazelcast.HazelcastClusteringAgent" enable="true">
         <parameter name="membershipScheme">wka</parameter>
         <parameter name="domain">wso2.am.domain</parameter>
     </clustering>
 </axisconfig>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL311",
@@ -34,11 +36,11 @@ func ruleWL311() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkMulticastClustering,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`With the multicast membership scheme, any node that reaches 45564/udp with the same domain joins the
 cluster and receives its state (caches, registry events, tokens); multicast also rarely crosses subnets
-and clouds, so clusters split silently. Members still talk to each other on 4000/tcp.`, ex, `Use the well-known-address scheme (`+"`wka`"+`) with the members listed, or the scheme of your platform
+and clouds, so clusters split silently. Members still talk to each other on 4000/tcp.`, ex(), `Use the well-known-address scheme (`+"`wka`"+`) with the members listed, or the scheme of your platform
 (`+"`kubernetes`"+`, `+"`aws`"+`), and allow 4000/tcp only between the members.`)
 		},
 	}

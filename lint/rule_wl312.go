@@ -11,23 +11,25 @@ func ruleWL312() *Rule {
     </PushNotificationConfiguration>
 </DeviceMgtConfiguration>
 `
-	ex := []Example{
-		{Name: "EMM APNs provider (binary interface)", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "EMM APNs provider (binary interface)", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <ServerKey>EMM</ServerKey>
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/cdm-config.xml": cdmConfigFile,
-		}},
-		{Name: "IoT Server APNs provider (HTTP/2 API)", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+				"repository/conf/cdm-config.xml": cdmConfigFile,
+			}},
+			{Name: "IoT Server APNs provider (HTTP/2 API)", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <ServerKey>IOT</ServerKey>
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/cdm-config.xml": cdmConfigFile,
-		}},
+				"repository/conf/cdm-config.xml": cdmConfigFile,
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL312",
@@ -36,11 +38,11 @@ func ruleWL312() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkLegacyAPNs,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Apple shut down the legacy binary APNs interface (gateway.push.apple.com 2195, feedback 2196) in March
 2021. Older EMM and IoT versions still use it, so iOS push notifications silently stop, and firewall rules
-for 2195/2196 keep a hole open for nothing.`, ex, `Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197) and remove the
+for 2195/2196 keep a hole open for nothing.`, ex(), `Move to a version that uses the HTTP/2 APNs API (api.push.apple.com, 443 or 2197) and remove the
 2195/2196 configuration and firewall rules.`)
 		},
 	}

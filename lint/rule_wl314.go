@@ -3,17 +3,19 @@ package lint
 import "github.com/wso2lint/wso2lint/internal/model"
 
 func ruleWL314() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml serves the console over plain http", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml serves the console over plain http", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <EnableHTTPAdminConsole>true</EnableHTTPAdminConsole>
 </Server>
 `}},
-		{Name: "the element left commented out (the shipped carbon.xml)", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+			{Name: "the element left commented out (the shipped carbon.xml)", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <!-- EnableHTTPAdminConsole>true</EnableHTTPAdminConsole -->
 </Server>
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL314",
@@ -22,14 +24,14 @@ func ruleWL314() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkHTTPAdminConsole,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(``+"`<EnableHTTPAdminConsole>true</EnableHTTPAdminConsole>`"+` in carbon.xml makes the management console
 answer on the plain HTTP servlet port (9763) as well as HTTPS: the admin's password and session cookie
 cross the network in clear text. WSO2's production guidelines keep it off.
 
 deployment.toml has no documented key for it (the element is not in the shipped carbon.xml template);
-a carbon.xml that deployment.toml renders is not checked.`, ex,
+a carbon.xml that deployment.toml renders is not checked.`, ex(),
 				"Remove the element (or set it to `false`): the console is then served over HTTPS only.")
 		},
 	}

@@ -7,9 +7,10 @@ import (
 )
 
 func ruleWL315() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml turns XSS prevention off", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml turns XSS prevention off", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <XSSPreventionConfig>
             <Enabled>false</Enabled>
@@ -17,8 +18,8 @@ func ruleWL315() *Rule {
     </Security>
 </Server>
 `}},
-		{Name: "carbon.xml turns the CSRF referer check off", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+			{Name: "carbon.xml turns the CSRF referer check off", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <CSRFPreventionConfig>
             <Enabled>false</Enabled>
@@ -26,12 +27,12 @@ func ruleWL315() *Rule {
     </Security>
 </Server>
 `}},
-		{Name: "the OWASP CSRFGuard switched off", Fires: true, Files: map[string]string{
-			"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `# If csrfguard filter is enabled
+			{Name: "the OWASP CSRFGuard switched off", Fires: true, Files: map[string]string{
+				"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `# If csrfguard filter is enabled
 org.owasp.csrfguard.Enabled = false
 `}},
-		{Name: "both filters on (the shipped carbon.xml and CSRFGuard)", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+			{Name: "both filters on (the shipped carbon.xml and CSRFGuard)", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <XSSPreventionConfig>
             <Enabled>true</Enabled>
@@ -39,8 +40,9 @@ org.owasp.csrfguard.Enabled = false
     </Security>
 </Server>
 `,
-			"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `org.owasp.csrfguard.Enabled = true
+				"repository/conf/security/Owasp.CsrfGuard.Carbon.properties": `org.owasp.csrfguard.Enabled = true
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL315",
@@ -49,7 +51,7 @@ org.owasp.csrfguard.Enabled = false
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkXSSCSRF,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Carbon filters every management console request for cross-site scripting
 (`+"`<Security><XSSPreventionConfig><Enabled>`"+` in carbon.xml) and for cross-site request forgery: the OWASP
@@ -60,7 +62,7 @@ filter off, a page an administrator visits can act in the console with the admin
 deployment.toml has no key for them: the carbon.xml template of Carbon 4.5+ (carbon-kernel
 carbon.xml.j2) writes `+"`<XSSPreventionConfig><Enabled>true</Enabled>`"+` whatever the toml says, so only a
 carbon.xml that deployment.toml does not render is checked. The `+"`<CSRFPreventionFilter><Enabled>`"+` switch of
-some 4.4.x products ships false (CSRFGuard does the work there) and is not reported.`, ex,
+some 4.4.x products ships false (CSRFGuard does the work there) and is not reported.`, ex(),
 				"Keep the filters on (`<Enabled>true</Enabled>`, `org.owasp.csrfguard.Enabled = true`, the shipped\n"+
 					"values); allow-list URLs in the filter's `<Patterns>` or CSRFGuard's `unprotected` pages instead of\n"+
 					"turning it off.")

@@ -7,37 +7,39 @@ import (
 )
 
 func ruleWL316() *Rule {
-	ex := []Example{
-		{Name: "catalina-server.xml connector allows RC4 and 3DES", Fires: true, Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+	ex := func() []Example {
+		return []Example{
+			{Name: "catalina-server.xml connector allows RC4 and 3DES", Fires: true, Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="9443" SSLEnabled="true" scheme="https" secure="true"
                    ciphers="TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,SSL_RSA_WITH_RC4_128_MD5,TLS_RSA_WITH_3DES_EDE_CBC_SHA"/>
     </Service>
 </Server>
 `}},
-		{Name: "PassThrough HTTPS listener prefers a NULL cipher", Fires: true, Files: map[string]string{
-			"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
+			{Name: "PassThrough HTTPS listener prefers a NULL cipher", Fires: true, Files: map[string]string{
+				"repository/conf/axis2/axis2.xml": `<axisconfig name="AxisJava2.0">
     <transportReceiver name="https" class="org.apache.synapse.transport.passthru.PassThroughHttpSSLListener">
         <parameter name="port" locked="false">8243</parameter>
         <parameter name="PreferredCiphers">TLS_RSA_WITH_NULL_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384</parameter>
     </transportReceiver>
 </axisconfig>
 `}},
-		{Name: "deployment.toml lists an export cipher", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "deployment.toml lists an export cipher", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.https.sslHostConfig.properties]
 ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_EXPORT_WITH_DES40_CBC_SHA"
 `}},
-		{Name: "only AEAD suites", Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "only AEAD suites", Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.https.sslHostConfig.properties]
 ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL316",
@@ -46,7 +48,7 @@ ciphers = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_P
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkWeakCiphers,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`RC4, DES and 3DES (SWEET32), NULL (no encryption), EXPORT (40/56-bit keys), anonymous (anon, no
 server authentication) and MD5-based suites are broken; WSO2's security guidelines ask to list only
@@ -54,7 +56,7 @@ strong suites. Checked: the `+"`ciphers`"+` attribute of catalina-server.xml con
 parameter of the axis2.xml PassThrough HTTPS listener and sender, and the `+"`ciphers`"+` / `+"`PreferredCiphers`"+`
 keys of deployment.toml `+"`[transport...]`"+` tables (`+"`[transport.https.sslHostConfig.properties] ciphers`"+`,
 `+"`[transport.passthru_https.listener.parameters] PreferredCiphers`"+`). Protocols (SSLv2Hello, SSLv3,
-TLSv1, TLSv1.1) are WL306. Unset lists leave the JVM's defaults, which are not reported.`, ex,
+TLSv1, TLSv1.1) are WL306. Unset lists leave the JVM's defaults, which are not reported.`, ex(),
 				"List only ECDHE suites with AES-GCM or CHACHA20-POLY1305 (and TLS 1.3 suites). Where deployment.toml\n"+
 					"renders the XML, change the toml.")
 		},

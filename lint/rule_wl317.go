@@ -18,9 +18,10 @@ var commonPasswords = []string{
 }
 
 func ruleWL317() *Rule {
-	ex := []Example{
-		{Name: "user-mgt.xml super admin with a common password", Fires: true, Files: map[string]string{
-			"repository/conf/user-mgt.xml": `<UserManager>
+	ex := func() []Example {
+		return []Example{
+			{Name: "user-mgt.xml super admin with a common password", Fires: true, Files: map[string]string{
+				"repository/conf/user-mgt.xml": `<UserManager>
     <Realm>
         <Configuration>
             <AdminUser>
@@ -31,22 +32,23 @@ func ruleWL317() *Rule {
     </Realm>
 </UserManager>
 `}},
-		{Name: "deployment.toml super admin with a short password", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "deployment.toml super admin with a short password", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [super_admin]
 username = "opsadmin"
 password = "Xy7!k"
 `}},
-		{Name: "password from the secure vault", Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "password from the secure vault", Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [super_admin]
 username = "opsadmin"
 password = "$secret{admin_password}"
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL317",
@@ -55,13 +57,13 @@ password = "$secret{admin_password}"
 		Severity: model.SeverityError,
 		Scope:    ScopeServer,
 		Check:    checkWeakAdminPassword,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`The super admin can do everything on the server. A password on the lists guessers try first, or
 shorter than 8 characters, falls to a dictionary attack on the console, the admin services or the APIs.
 admin/admin itself is WL303; this rule reports the other weak passwords of user-mgt.xml
 `+"`<AdminUser><Password>`"+` and deployment.toml `+"`[super_admin] password`"+`. Passwords from the secure vault
-(`+"`$secret{...}`"+`, `+"`svns:secretAlias`"+`) or the environment (`+"`$env{...}`"+`, `+"`${...}`"+`) are not judged.`, ex,
+(`+"`$secret{...}`"+`, `+"`svns:secretAlias`"+`) or the environment (`+"`$env{...}`"+`, `+"`${...}`"+`) are not judged.`, ex(),
 				"Set a long random password, keep it in the secure vault, and change it in the user store of servers\n"+
 					"that already ran (the configured value only seeds a new user store).")
 		},

@@ -17,9 +17,10 @@ var xmlPasswordKeys = []string{
 }
 
 func ruleWL318() *Rule {
-	ex := []Example{
-		{Name: "carbon.xml keystore password written in clear", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml keystore password written in clear", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <Security>
         <KeyStore>
             <Location>${carbon.home}/repository/resources/security/prod.jks</Location>
@@ -28,16 +29,16 @@ func ruleWL318() *Rule {
     </Security>
 </Server>
 `}},
-		{Name: "deployment.toml password written in clear", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			{Name: "deployment.toml password written in clear", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [super_admin]
 username = "opsadmin"
 password = "Str0ng-but-plain"
 `}},
-		{Name: "master-datasources.xml database password written in clear", Fires: true, Files: map[string]string{
-			"repository/conf/datasources/master-datasources.xml": `<datasources-configuration>
+			{Name: "master-datasources.xml database password written in clear", Fires: true, Files: map[string]string{
+				"repository/conf/datasources/master-datasources.xml": `<datasources-configuration>
     <datasources>
         <datasource>
             <name>WSO2AM_DB</name>
@@ -52,8 +53,8 @@ password = "Str0ng-but-plain"
     </datasources>
 </datasources-configuration>
 `}},
-		{Name: "passwords from the secure vault", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml" xmlns:svns="http://org.wso2.securevault/configuration">
+			{Name: "passwords from the secure vault", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml" xmlns:svns="http://org.wso2.securevault/configuration">
     <Security>
         <KeyStore>
             <Location>${carbon.home}/repository/resources/security/prod.jks</Location>
@@ -62,6 +63,7 @@ password = "Str0ng-but-plain"
     </Security>
 </Server>
 `}},
+		}
 	}
 	return &Rule{
 		ID:       "WL318",
@@ -70,7 +72,7 @@ password = "Str0ng-but-plain"
 		Severity: model.SeverityInfo,
 		Scope:    ScopeServer,
 		Check:    checkPlaintextPasswords,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`WSO2's production guidelines keep every password of the configuration in the secure vault: anyone
 who can read repository/conf (a backup, a support bundle, a container image) otherwise has the keystore,
@@ -80,7 +82,7 @@ the embedded LDAP connection password, the axis2.xml PassThrough HTTPS keystore 
 passwords, the `+"`<password>`"+` of every datasource in datasources/*.xml (master-datasources.xml and the
 product's files), and every deployment.toml key whose name contains `+"`password`"+`. A value with a
 `+"`secretAlias`"+` / `+"`svns:secretAlias`"+` attribute, `+"`$secret{...}`"+`, `+"`$env{...}`"+` or `+"`${...}`"+` is not reported.
-Not read yet: the passwords of other product files (api-manager.xml, identity.xml, ...).`, ex,
+Not read yet: the passwords of other product files (api-manager.xml, identity.xml, ...).`, ex(),
 				"Encrypt the passwords with the cipher tool: in deployment.toml put them under `[secrets]` and refer to\n"+
 					"them as `$secret{alias}`; in the XML of Carbon 4.4.x list them in cipher-text.properties and mark the\n"+
 					"elements with `svns:secretAlias`.")

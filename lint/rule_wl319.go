@@ -18,14 +18,16 @@ func ruleWL319() *Rule {
 </UserManager>
 `
 	}
-	ex := []Example{
-		{Name: "secondary user store without DomainName", Fires: true, Files: map[string]string{
-			"repository/conf/user-mgt.xml": store(""),
-		}},
-		{Name: "secondary user store with its DomainName", Files: map[string]string{
-			"repository/conf/user-mgt.xml": store(`
+	ex := func() []Example {
+		return []Example{
+			{Name: "secondary user store without DomainName", Fires: true, Files: map[string]string{
+				"repository/conf/user-mgt.xml": store(""),
+			}},
+			{Name: "secondary user store with its DomainName", Files: map[string]string{
+				"repository/conf/user-mgt.xml": store(`
             <Property name="DomainName">CORP</Property>`),
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL319",
@@ -34,12 +36,12 @@ func ruleWL319() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkSkippedUserStores,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Carbon reads every `+"`<UserStoreManager>`"+` of user-mgt.xml (carbon-kernel 4.4.x
 `+"`RealmConfigXMLProcessor`"+`): the first is the primary store, and a later one is chained as a secondary
 store only if it has a `+"`DomainName`"+` property. Without one Carbon skips it with a warning in the log, so
-its users cannot log in although the file looks configured. The rule reports each such store.`, ex,
+its users cannot log in although the file looks configured. The rule reports each such store.`, ex(),
 				"Give the store a unique `<Property name=\"DomainName\">CORP</Property>` (users then log in as\n"+
 					"`CORP/name`), or remove the block.")
 		},

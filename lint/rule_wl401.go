@@ -13,20 +13,22 @@ func ruleWL401() *Rule {
     <Ports><Offset>3</Offset></Ports>
 </Server>
 `
-	ex := []Example{
-		{Name: "carbon.xml offset edited by hand", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/deployment.toml": `[server]
+	ex := func() []Example {
+		return []Example{
+			{Name: "carbon.xml offset edited by hand", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 `,
-		}},
-		{Name: "deployment.toml sets the offset carbon.xml shows", Files: map[string]string{
-			"repository/conf/carbon.xml": carbonFile,
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "deployment.toml sets the offset carbon.xml shows", Files: map[string]string{
+				"repository/conf/carbon.xml": carbonFile,
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 offset = 3
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL401",
@@ -35,13 +37,13 @@ offset = 3
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkGeneratedXMLEdited,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`API Manager 3.x/4.x, Identity Server 5.9+ and Micro Integrator render carbon.xml, axis2.xml,
 catalina-server.xml, jmx.xml and the other XML files from deployment.toml at every start whose checksums changed.
 A hand edit to a generated file is lost then (the old file goes to backup/), and the port or offset silently
 returns to what deployment.toml says: firewall rules written for the edited value stop matching. Only a server
-started with `+"`-DavoidConfigUpdate=true`"+` keeps the XML, and this rule stays silent for it.`, ex, `Make the change in deployment.toml (`+"`[server] offset = 3`"+`, `+"`[transport.https.properties] port`"+`, ...) and let the
+started with `+"`-DavoidConfigUpdate=true`"+` keeps the XML, and this rule stays silent for it.`, ex(), `Make the change in deployment.toml (`+"`[server] offset = 3`"+`, `+"`[transport.https.properties] port`"+`, ...) and let the
 server render the XML again.`)
 		},
 	}

@@ -9,23 +9,25 @@ import (
 )
 
 func ruleWL402() *Rule {
-	ex := []Example{
-		{Name: "a transport deployment.toml does not know", Fires: true, Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+	ex := func() []Example {
+		return []Example{
+			{Name: "a transport deployment.toml does not know", Fires: true, Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.servlet_http.connector]
 enable = false
 `,
-		}},
-		{Name: "the documented transport key", Files: map[string]string{
-			"repository/conf/deployment.toml": `[server]
+			}},
+			{Name: "the documented transport key", Files: map[string]string{
+				"repository/conf/deployment.toml": `[server]
 hostname = "apim.example.com"
 
 [transport.http.properties]
 port = 9763
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL402",
@@ -34,7 +36,7 @@ port = 9763
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkUnknownTomlKey,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`The configuration mapper of deployment.toml-era products ignores keys it does not know, without a word in
 the log. A typo or an invented key then leaves the setting at its default: a listener you meant to close stays
@@ -52,7 +54,7 @@ To avoid false alarms, wso2lint judges only what it knows well:
   not `+"`enable`"+`, so `+"`enable = false`"+` leaves 9763 open).
 
 Tables that pass keys through to the XML (connector properties, datasource options) are never flagged, nor
-any key of the product's default.json when the home has it.`, ex, `Use the key the product documents; the message suggests the nearest known one.`)
+any key of the product's default.json when the home has it.`, ex(), `Use the key the product documents; the message suggests the nearest known one.`)
 		},
 	}
 }

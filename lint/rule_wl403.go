@@ -15,25 +15,27 @@ hostname = "apim.example.com"
 [apim.ws]
 enable = false
 `
-	ex := []Example{
-		{Name: "API Manager 4.2 ignores [apim.ws] enable = false", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+	ex := func() []Example {
+		return []Example{
+			{Name: "API Manager 4.2 ignores [apim.ws] enable = false", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <ServerKey>AM</ServerKey>
     <Version>4.2.0</Version>
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/deployment.toml": tomlFile,
-		}},
-		{Name: "API Manager 4.6 honours it", Files: map[string]string{
-			"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+				"repository/conf/deployment.toml": tomlFile,
+			}},
+			{Name: "API Manager 4.6 honours it", Files: map[string]string{
+				"repository/conf/carbon.xml": `<Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
     <ServerKey>AM</ServerKey>
     <Version>4.6.0</Version>
     <Ports><Offset>0</Offset></Ports>
 </Server>
 `,
-			"repository/conf/deployment.toml": tomlFile,
-		}},
+				"repository/conf/deployment.toml": tomlFile,
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL403",
@@ -42,11 +44,11 @@ enable = false
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkIgnoredListenerSwitch,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`API Manager honours `+"`enable = false`"+` under [apim.ws], [apim.wss] and [apim.webhooks] only from 4.6. Earlier
 versions render the websocket (9099/8099) and webhook (8021) inbound endpoints regardless, so the ports stay open
-while the configuration says they are closed, and firewall rules built from the configuration are wrong.`, ex, `Upgrade to 4.6 or later, remove the endpoint file from
+while the configuration says they are closed, and firewall rules built from the configuration are wrong.`, ex(), `Upgrade to 4.6 or later, remove the endpoint file from
 repository/deployment/server/synapse-configs/default/inbound-endpoints (it comes back when the toml renders
 again), or block the port in the firewall.`)
 		},

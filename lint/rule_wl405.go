@@ -20,21 +20,23 @@ func ruleWL405() *Rule {
     </Service>
 </Server>
 `
-	ex := []Example{
-		{Name: "full home without catalina-server.xml", Fires: true, Files: map[string]string{
-			"bin/wso2server.sh":          "#!/bin/sh\n",
-			"lib/README.txt":             "",
-			"repository/conf/carbon.xml": carbon,
-		}},
-		{Name: "configuration repository (overlay) without catalina-server.xml", Files: map[string]string{
-			"repository/conf/carbon.xml": carbon,
-		}},
-		{Name: "full home with catalina-server.xml", Files: map[string]string{
-			"bin/wso2server.sh":                          "#!/bin/sh\n",
-			"lib/README.txt":                             "",
-			"repository/conf/carbon.xml":                 carbon,
-			"repository/conf/tomcat/catalina-server.xml": catalina,
-		}},
+	ex := func() []Example {
+		return []Example{
+			{Name: "full home without catalina-server.xml", Fires: true, Files: map[string]string{
+				"bin/wso2server.sh":          "#!/bin/sh\n",
+				"lib/README.txt":             "",
+				"repository/conf/carbon.xml": carbon,
+			}},
+			{Name: "configuration repository (overlay) without catalina-server.xml", Files: map[string]string{
+				"repository/conf/carbon.xml": carbon,
+			}},
+			{Name: "full home with catalina-server.xml", Files: map[string]string{
+				"bin/wso2server.sh":                          "#!/bin/sh\n",
+				"lib/README.txt":                             "",
+				"repository/conf/carbon.xml":                 carbon,
+				"repository/conf/tomcat/catalina-server.xml": catalina,
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL405",
@@ -43,14 +45,14 @@ func ruleWL405() *Rule {
 		Severity: model.SeverityInfo,
 		Scope:    ScopeServer,
 		Check:    checkPortFileRemoved,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`A directory with a start script in bin/ and a lib/ or repository/components/ folder is a full product home:
 a port-opening file missing there (catalina-server.xml, jmx.xml, embedded-ldap.xml, broker.xml,
 data-bridge-config.xml, the websocket inbound endpoints, ...) was removed, so wso2lint reports none of the ports the
 distribution's copy opens. In a configuration repository (an overlay: no start script or no lib/) the same absence
 means the distribution's file is used, and its ports are reported with origin "distribution" instead. The finding
-points at the start script: it is what makes the home a full one, and it starts the server without the file.`, ex,
+points at the start script: it is what makes the home a full one, and it starts the server without the file.`, ex(),
 				`If the removal is intended, nothing needs doing (the server really opens none of those ports; some products
 refuse to start without the file). Otherwise restore the file from the distribution of the same version, and
 review the ports it opens.`)

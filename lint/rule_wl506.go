@@ -20,17 +20,19 @@ func ruleWL506() *Rule {
       - "` + second + `:9443"
 `
 	}
-	ex := []Example{
-		{Name: "two services publish host port 9443", Fires: true, Files: map[string]string{
-			"repository/conf/carbon.xml":      isCarbon,
-			"repository/conf/deployment.toml": isToml(0),
-			"compose/compose.yaml":            compose("9443"),
-		}},
-		{Name: "the second node is published on 9444", Files: map[string]string{
-			"repository/conf/carbon.xml":      isCarbon,
-			"repository/conf/deployment.toml": isToml(0),
-			"compose/compose.yaml":            compose("9444"),
-		}},
+	ex := func() []Example {
+		return []Example{
+			{Name: "two services publish host port 9443", Fires: true, Files: map[string]string{
+				"repository/conf/carbon.xml":      isCarbon,
+				"repository/conf/deployment.toml": isToml(0),
+				"compose/compose.yaml":            compose("9443"),
+			}},
+			{Name: "the second node is published on 9444", Files: map[string]string{
+				"repository/conf/carbon.xml":      isCarbon,
+				"repository/conf/deployment.toml": isToml(0),
+				"compose/compose.yaml":            compose("9444"),
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL506",
@@ -39,12 +41,12 @@ func ruleWL506() *Rule {
 		Severity: model.SeverityError,
 		Scope:    ScopeHome,
 		Check:    checkComposeHostPorts,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`Compose publishes each ports: entry on the Docker host. Two services of one compose file that
 publish the same host port (and protocol, on the same or all host addresses) cannot both start: the second fails
 with "port is already allocated". It happens when a second node of a product is copied from the first. Reported
-at the entries of the services that run a home (matched as for WL501).`, ex,
+at the entries of the services that run a home (matched as for WL501).`, ex(),
 				`Publish the second service on another host port ("9444:9443"), or publish only one node and reach the
 others through the compose network.`)
 		},

@@ -24,14 +24,16 @@ func liveHome() map[string]string {
 const ssHeader = "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
 
 func ruleWL601() *Rule {
-	ex := []Example{
-		{Name: "HTTPS connector configured, nothing listens on 9443", Fires: true, Files: liveHome(),
-			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
+	ex := func() []Example {
+		return []Example{
+			{Name: "HTTPS connector configured, nothing listens on 9443", Fires: true, Files: liveHome(),
+				Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 `},
-		{Name: "every configured listener is open", Files: liveHome(),
-			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
+			{Name: "every configured listener is open", Files: liveHome(),
+				Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},
+		}
 	}
 	return &Rule{
 		ID:       "WL601",
@@ -40,14 +42,14 @@ tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=424
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkLiveNotListening,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`With `+"`--live`"+` (the sockets of this host, from /proc) or `+"`--live-from FILE`"+` (a saved
 `+"`ss -ltnup`"+` of a container or another host), each enabled listener of a server is looked up among the
 sockets really open. One that is missing means the server failed to bind it (a port taken, a typo in a
 file the server reads differently), the server runs with other files than the ones linted, or it is not
 running at all, which the rule reports once for the server instead of once per port. A port held by
-another process than the server's is named with that process.`, ex,
+another process than the server's is named with that process.`, ex(),
 				"Look at the server's log for the bind error, free or change the port, or lint the files the server\n"+
 					"really runs with; run the check when the server has finished starting.")
 		},

@@ -5,15 +5,17 @@ import (
 )
 
 func ruleWL603() *Rule {
-	ex := []Example{
-		{Name: "HTTP connector bound to 127.0.0.1 in the file, open on every interface", Fires: true, Files: liveHome(),
-			Live: ssHeader + `tcp   LISTEN 0      100      0.0.0.0:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
+	ex := func() []Example {
+		return []Example{
+			{Name: "HTTP connector bound to 127.0.0.1 in the file, open on every interface", Fires: true, Files: liveHome(),
+				Live: ssHeader + `tcp   LISTEN 0      100      0.0.0.0:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},
-		{Name: "HTTP connector open on loopback only, as configured", Files: liveHome(),
-			Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
+			{Name: "HTTP connector open on loopback only, as configured", Files: liveHome(),
+				Live: ssHeader + `tcp   LISTEN 0      100    127.0.0.1:9763    0.0.0.0:*    users:(("java",pid=4242,fd=301))
 tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=4242,fd=302))
 `},
+		}
 	}
 	return &Rule{
 		ID:       "WL603",
@@ -22,14 +24,14 @@ tcp   LISTEN 0      100      0.0.0.0:9443    0.0.0.0:*    users:(("java",pid=424
 		Severity: model.SeverityWarning,
 		Scope:    ScopeServer,
 		Check:    checkLiveWiderBind,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`A bind address in the configuration (a Tomcat connector's `+"`address`"+`, a transport's `+"`bind-address`"+`,
 `+"`[transport.http] bind_address`"+`) keeps a port off the network: wso2lint then treats it as local and
 writes no firewall rule for it. With `+"`--live`"+` or `+"`--live-from FILE`"+`, a socket of the server on that port
 bound to 0.0.0.0 or :: shows the address was not applied (the file the server reads differs, a system
 property overrides it, or the product ignores the key), and the port is reachable from every network the
-host is on.`, ex,
+host is on.`, ex(),
 				"Find out why the bind address is not applied (the file the server really reads, the start script), and\n"+
 					"until then firewall the port.")
 		},

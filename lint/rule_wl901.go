@@ -7,25 +7,27 @@ import (
 )
 
 func ruleWL901() *Rule {
-	ex := []Example{
-		{Name: "an ignore without a reason", Fires: true, Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+	ex := func() []Example {
+		return []Example{
+			{Name: "an ignore without a reason", Fires: true, Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <!-- wso2lint:ignore WL104 -->
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="443" SSLEnabled="true" scheme="https" secure="true"/>
     </Service>
 </Server>
 `,
-		}},
-		{Name: "an ignore with its reason", Files: map[string]string{
-			"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
+			}},
+			{Name: "an ignore with its reason", Files: map[string]string{
+				"repository/conf/tomcat/catalina-server.xml": `<Server port="8005" shutdown="SHUTDOWN">
     <Service name="Catalina">
         <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->
         <Connector protocol="org.apache.coyote.http11.Http11NioProtocol" port="443" SSLEnabled="true" scheme="https" secure="true"/>
     </Service>
 </Server>
 `,
-		}},
+			}},
+		}
 	}
 	return &Rule{
 		ID:       "WL901",
@@ -34,11 +36,11 @@ func ruleWL901() *Rule {
 		Severity: model.SeverityWarning,
 		Scope:    ScopeIgnores,
 		Check:    checkIgnoreWithoutReason,
-		Examples: ex,
+		examples: ex,
 		doc: func() string {
 			return exampleDoc(`An inline `+"`wso2lint:ignore`"+` comment should say why the finding does not apply, so that the next
 person (or a review) can tell a deliberate exception from a silenced problem. The ignore still
-suppresses its findings; this rule only asks for the reason. It does not run with `+"`--no-inline-ignores`"+`.`, ex, `Write the reason after the rule IDs:
+suppresses its findings; this rule only asks for the reason. It does not run with `+"`--no-inline-ignores`"+`.`, ex(), `Write the reason after the rule IDs:
 
     <!-- wso2lint:ignore WL104 443 is bound through authbind on this host -->`)
 		},

@@ -15,7 +15,6 @@ func Rules() []*Rule {
 	rules := make([]*Rule, len(built))
 	for i, r := range built {
 		c := *r
-		c.Examples = slices.Clone(r.Examples)
 		rules[i] = &c
 	}
 	return rules
