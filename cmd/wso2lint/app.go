@@ -161,11 +161,13 @@ func newApp(stdout, stderr io.Writer, getenv env) *cli.App {
 			completionCommand(),
 		},
 	}
+	app.Flags = fastFlags(app.Flags)
 	for _, c := range app.Commands {
 		// No "help"/"h" subcommand: `wso2lint lint h` lints a home named h
 		// (--help still works on every command).
 		c.HideHelpCommand = true
 		c.Before = rejectRootFlags
+		c.Flags = fastFlags(c.Flags)
 	}
 	return app
 }
