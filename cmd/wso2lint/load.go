@@ -253,7 +253,7 @@ func loadHomes(ctx context.Context, dirs []string, opt parse.Options) ([]*model.
 func loadHomesWith(ctx context.Context, dirs []string, opt parse.Options, workers int) ([]*model.Home, error) {
 	applyGCSettings(ctx)
 	if opt.Shared == nil && len(dirs) > 1 {
-		opt.Shared = parse.NewShared() // the homes share the XML files they have in common
+		opt.Shared = parse.NewShared() // the homes share the files they have in common
 	}
 	homes := make([]*model.Home, len(dirs))
 	errs := make([]error, len(dirs))

@@ -14,11 +14,6 @@ package hugeheap
 // Advise supports (x86-64 and arm64 with 4 KB pages).
 const HugePageSize = 2 << 20
 
-// Chunk is the unit in which the Go runtime maps heap address space
-// (pallocChunkBytes); the heap's first chunk holds what the runtime
-// allocated at start-up and the next allocations.
-const Chunk = 4 << 20
-
 // Region is the span of address space Advise marks: the Go runtime reserves
 // heap address space in arenas of 64 MB.
 const Region = 64 << 20
