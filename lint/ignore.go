@@ -33,7 +33,7 @@ func newIgnoreState(homes []*model.Home, rules, ran []*Rule) *ignoreState {
 }
 
 // knownRules returns the rules an ignore may name, gathered on the first
-// call: Rules() copies every built-in rule, which a host without inline
+// call: Rules() builds every built-in rule, which a host without inline
 // ignores, the usual case, never needs (issue 15 item 4). A Run, and so its
 // ignoreState, is used by one goroutine.
 func (st *ignoreState) knownRules() []*Rule {

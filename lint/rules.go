@@ -1,30 +1,14 @@
 package lint
 
-import (
-	"slices"
-	"sync"
-)
+import "slices"
 
-// Rules returns a new slice of every built-in rule, sorted by ID: each a copy
-// of its own, which the caller may change (a configuration's severity). The
-// rules are built once per process: building them writes every rule's Doc
-// from its examples, a fifth of linting a small home when it was done on each
-// call.
+// Rules returns a new slice of every built-in rule, sorted by ID: each
+// built for this call, which the caller may change (a configuration's
+// severity). Building them is cheap (about 8 µs): a rule's documentation and
+// examples are written only when asked for (Rule.Documentation,
+// Rule.Examples). Adding a rule means adding its rule_wlNNN.go file and one
+// line here.
 func Rules() []*Rule {
-	built := builtinRules()
-	rules := make([]*Rule, len(built))
-	for i, r := range built {
-		c := *r
-		rules[i] = &c
-	}
-	return rules
-}
-
-// builtinRules builds the built-in rules, once. Adding a rule means adding
-// its rule_wlNNN.go file and one line here.
-var builtinRules = sync.OnceValue(builtinRulesBuild)
-
-func builtinRulesBuild() []*Rule {
 	rules := []*Rule{
 		ruleWL101(),
 		ruleWL102(),
