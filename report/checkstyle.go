@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/xml"
 	"strconv"
 
@@ -14,7 +14,7 @@ import (
 // when unknown (0); severity is error, warning or info; source is
 // "<tool>.<rule ID>". Text is XML-escaped, newlines included, and characters
 // XML cannot carry become U+FFFD.
-func writeCheckstyle(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeCheckstyle(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	b.WriteString(xml.Header[:len(xml.Header)-1])
 	b.WriteString("\n<checkstyle version=\"4.3\">\n")
 	var order []string
@@ -51,7 +51,8 @@ func writeCheckstyle(b *bytes.Buffer, findings []model.Finding, opt Options) err
 }
 
 // escapeXML writes s escaped for use in an attribute value or text.
-func escapeXML(b *bytes.Buffer, s string) {
-	// xml.EscapeText only fails when its writer does; a bytes.Buffer never does.
+func escapeXML(b *bufio.Writer, s string) {
+	// xml.EscapeText only fails when its writer does; a bufio.Writer keeps
+	// that error, and Write returns it when it flushes.
 	_ = xml.EscapeText(b, []byte(s))
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -35,14 +36,22 @@ func TestSnippetCaret(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			opt := Options{Source: func(string, int) (string, bool) { return tc.line, true }}
 			var b bytes.Buffer
-			writeSnippet(&b, model.Finding{Home: "h", Pos: model.Pos{File: "f", Line: 7, Col: tc.col}}, opt)
+			w := bufio.NewWriter(&b)
+			writeSnippet(w, model.Finding{Home: "h", Pos: model.Pos{File: "f", Line: 7, Col: tc.col}}, opt)
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
 			if diff := cmp.Diff(tc.want, b.String()); diff != "" {
 				t.Errorf("snippet mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 	var b bytes.Buffer
-	writeSnippet(&b, model.Finding{Home: "h", Pos: model.Pos{File: "f", Line: 7}}, Options{Source: func(string, int) (string, bool) { return "", false }})
+	w := bufio.NewWriter(&b)
+	writeSnippet(w, model.Finding{Home: "h", Pos: model.Pos{File: "f", Line: 7}}, Options{Source: func(string, int) (string, bool) { return "", false }})
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	if b.Len() != 0 {
 		t.Errorf("unknown line gave a snippet %q", b.String())
 	}

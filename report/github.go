@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 	"strings"
 
@@ -29,7 +29,7 @@ const githubAnnotationsPerLevel = 10
 // findings of a level are written as plain log lines (as the text format
 // writes them), and a last ::notice counts them, so that none is lost without
 // a word; the notices then keep one place free for it.
-func writeGitHub(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeGitHub(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	total := map[string]int{}
 	for _, f := range findings {
 		total[githubCommand(f.Severity)]++

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 
 	"github.com/wso2lint/wso2lint/internal/model"
@@ -35,10 +35,11 @@ type gitlabLines struct {
 // the home-joined file behind opt.PathPrefix; a finding without a line points
 // at line 1, as GitLab needs a line. Severity: an error is critical (blocker
 // for a security rule scored 9.0 or more), a warning major, info info.
-func writeGitLab(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeGitLab(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	prints := fingerprints(findings, opt)
-	out := make([]gitlabIssue, 0, len(findings))
-	for i, f := range findings {
+	b.WriteByte('[')
+	err := encodeJSONMembers(b, 0, len(findings), func(i int) any {
+		f := findings[i]
 		line := f.Pos.Line
 		if line < 1 {
 			line = 1
@@ -51,7 +52,7 @@ func writeGitLab(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 		if sec != "" {
 			cat = "Security"
 		}
-		out = append(out, gitlabIssue{
+		return gitlabIssue{
 			Type:        "issue",
 			Description: f.Rule + ": " + f.Message,
 			CheckName:   f.Rule,
@@ -59,9 +60,10 @@ func writeGitLab(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 			Severity:    gitlabSeverity(f.Severity, sec),
 			Categories:  []string{cat},
 			Location:    gitlabLocation{Path: repoPath(f, opt), Lines: gitlabLines{Begin: line}},
-		})
-	}
-	return encodeJSON(b, out)
+		}
+	})
+	b.WriteByte('\n')
+	return err
 }
 
 func gitlabSeverity(s model.Severity, security string) string {

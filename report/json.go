@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/wso2lint/wso2lint/internal/model"
 )
@@ -53,4 +55,38 @@ func encodeJSON(b *bytes.Buffer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// encodeJSONMembers writes the n values member(i) as the members of a JSON
+// array whose "[" is already written, at nesting depth depth, and then the
+// array's "]": byte for byte what encodeJSON writes for the array inside the
+// whole document (one member per line, two spaces per level, [] when n is 0).
+// Each member is encoded on its own, so that a long array is never held
+// whole in memory.
+func encodeJSONMembers(b *bufio.Writer, depth, n int, member func(i int) any) error {
+	if n == 0 {
+		b.WriteByte(']')
+		return nil
+	}
+	indent := strings.Repeat("  ", depth+1)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(indent, "  ")
+	for i := range n {
+		one.Reset()
+		if err := enc.Encode(member(i)); err != nil {
+			return err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		b.WriteString(indent)
+		b.Write(bytes.TrimSuffix(one.Bytes(), []byte{'\n'})) // Encode ends the value with a newline
+	}
+	b.WriteByte('\n')
+	b.WriteString(indent[2:])
+	b.WriteByte(']')
+	return nil
 }

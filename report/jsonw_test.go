@@ -366,19 +366,3 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	w.largest = max(w.largest, len(p))
 	return len(p), nil
 }
-
-// TestWriteJSONStreams checks that a long json report reaches the writer in
-// pieces of bounded size rather than whole (issue 15 item 5).
-func TestWriteJSONStreams(t *testing.T) {
-	fs := make([]model.Finding, 5000)
-	for i := range fs {
-		fs[i] = model.Finding{Rule: "WL101", Message: strings.Repeat("m", 100), Home: "h", Pos: model.Pos{File: "f", Line: i}}
-	}
-	var w countingWriter
-	if err := Write(&w, "json", fs, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if w.calls < 10 || w.largest > 2*jsonFlushSize {
-		t.Errorf("json report of 5000 findings: %d writes, largest %d bytes; want pieces of at most %d bytes", w.calls, w.largest, 2*jsonFlushSize)
-	}
-}

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/xml"
 	"strconv"
 
@@ -14,7 +14,7 @@ import (
 // per finding, named "ID name at FILE:LINE:COL", whose <failure> holds the
 // finding as the text format writes it. A home without findings has one
 // passing test case, so that a clean run still shows every home.
-func writeJUnit(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeJUnit(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	groups := groupByHome(findings)
 	byHome := map[string][]model.Finding{}
 	for _, g := range groups {

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 	"strings"
 
@@ -15,7 +15,7 @@ import (
 // appearance, each a table of line, severity, rule and message. Every piece
 // of text from the configuration is escaped, so that "|", backticks, "<",
 // "[" or a newline in a message can neither break the table nor add markup.
-func writeMarkdown(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeMarkdown(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	b.WriteString("### " + escapeMarkdown(opt.toolName()) + ": " + summaryLine(findings, opt) + "\n")
 	if len(findings) == 0 {
 		return nil

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -95,11 +95,12 @@ func (o Options) rule(id string) int {
 	return -1
 }
 
-// writerFunc builds a format's output in memory.
-type writerFunc func(b *bytes.Buffer, findings []model.Finding, opt Options) error
+// writerFunc writes a format's output to b as it makes it; Write flushes b.
+// The writer fails only when writing does (b keeps the first such error).
+type writerFunc func(b *bufio.Writer, findings []model.Finding, opt Options) error
 
-// streamFunc writes a format's output to w as it makes it; it fails only
-// when writing to w does.
+// streamFunc writes a format's output to w as it makes it, with its own
+// buffer; it fails only when writing to w does.
 type streamFunc func(w io.Writer, findings []model.Finding, opt Options) error
 
 // format is a format's name and its writer: write or stream.
@@ -108,6 +109,9 @@ type format struct {
 	write  writerFunc
 	stream streamFunc
 }
+
+// writeBufferSize is how much a format gathers before Write passes it on.
+const writeBufferSize = 32 << 10
 
 func formats() []format {
 	return []format{
@@ -134,27 +138,25 @@ func Formats() []string {
 }
 
 // Write writes the findings to w in the named format (one of Formats),
-// keeping their order. The json format, which a run over many homes makes
-// long, is written to w in pieces as it is made, so that it is never held
-// whole in memory; only an error of w stops it, and then part of it may have
-// been written (the CLI writes files atomically). The other formats are
-// built in memory and written with one Write call.
+// keeping their order. Every format is written to w in pieces as it is made,
+// so that a long report (a run over many homes) is never held whole in
+// memory; only an error of w stops it, and then part of it may have been
+// written (the CLI writes files atomically).
 func Write(w io.Writer, format string, findings []model.Finding, opt Options) error {
 	for _, f := range formats() {
 		if f.name != format {
 			continue
 		}
+		var err error
 		if f.stream != nil {
-			if err := f.stream(w, findings, opt); err != nil {
-				return fmt.Errorf("write %s report: %w", format, err)
+			err = f.stream(w, findings, opt)
+		} else {
+			b := bufio.NewWriterSize(w, writeBufferSize)
+			if err = f.write(b, findings, opt); err == nil {
+				err = b.Flush()
 			}
-			return nil
 		}
-		var b bytes.Buffer
-		if err := f.write(&b, findings, opt); err != nil {
-			return fmt.Errorf("write %s report: %w", format, err)
-		}
-		if _, err := w.Write(b.Bytes()); err != nil {
+		if err != nil {
 			return fmt.Errorf("write %s report: %w", format, err)
 		}
 		return nil

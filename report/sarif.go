@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"net/url"
 	"strings"
 
@@ -124,7 +126,7 @@ type sarifRegion struct {
 // rule of opt.Rules with its helpUri, tags and security-severity; a result
 // whose rule is among them carries its ruleIndex, and every result carries a
 // partial fingerprint. The run's automationDetails.id is "CATEGORY/".
-func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeSARIF(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	d := sarifDriver{
 		Name:           opt.toolName(),
 		Version:        opt.ToolVersion,
@@ -144,13 +146,28 @@ func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 	if category == "" {
 		category = opt.toolName()
 	}
+	// The results are written one by one into the document made without
+	// them, where its empty "results" array is: the last one, as results is
+	// the run's last member and the quotes of a key cannot occur unescaped
+	// inside a JSON string.
+	var doc bytes.Buffer
 	run := sarifRun{
 		Tool:              sarifTool{Driver: d},
 		AutomationDetails: sarifAutomation{ID: category + "/"},
-		Results:           make([]sarifResult, 0, len(findings)),
+		Results:           []sarifResult{},
 	}
+	if err := encodeJSON(&doc, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+		return err
+	}
+	const empty = `"results": []`
+	at := bytes.LastIndex(doc.Bytes(), []byte(empty))
+	if at < 0 {
+		return errors.New("sarif: no results array in the document") // cannot happen: sarifRun has one
+	}
+	b.Write(doc.Bytes()[:at+len(empty)-1])
 	prints := fingerprints(findings, opt)
-	for n, f := range findings {
+	err := encodeJSONMembers(b, 3, len(findings), func(n int) any {
+		f := findings[n]
 		res := sarifResult{
 			RuleID:              f.Rule,
 			Level:               sarifLevel(f.Severity),
@@ -166,9 +183,10 @@ func writeSARIF(b *bytes.Buffer, findings []model.Finding, opt Options) error {
 		if f.Host != "" {
 			res.Properties = &sarifResultProps{Host: f.Host}
 		}
-		run.Results = append(run.Results, res)
-	}
-	return encodeJSON(b, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+		return res
+	})
+	b.Write(doc.Bytes()[at+len(empty):])
+	return err
 }
 
 func sarifRuleOf(r RuleInfo) sarifRule {

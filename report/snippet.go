@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -73,7 +73,7 @@ func visibleLen(s string) int {
 // the column, so that it lines up whatever the tab width, and puts one space
 // for every other character (a multi-byte character is one). Nothing is
 // written when the line is unknown.
-func writeSnippet(b *bytes.Buffer, f model.Finding, opt Options) {
+func writeSnippet(b *bufio.Writer, f model.Finding, opt Options) {
 	path := filePath(f)
 	if opt.Source == nil || f.Pos.Line <= 0 || path == "" {
 		return

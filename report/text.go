@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,7 +34,7 @@ const (
 // Control characters in the message (a newline, or an escape sequence copied
 // from a configuration value) are written as Go escapes, so that a finding
 // cannot drive the terminal.
-func writeText(b *bytes.Buffer, findings []model.Finding, opt Options) error {
+func writeText(b *bufio.Writer, findings []model.Finding, opt Options) error {
 	groups := groupByHome(findings)
 	for i, g := range groups {
 		if i > 0 && opt.Width <= 0 {

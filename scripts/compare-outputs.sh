@@ -15,7 +15,8 @@
 # testdata/example/*, testdata/toml-only/* and testdata/bad/*. For each: ports (text, --all, json,
 # json --offset 3), lint (text, json, sarif), rules for every target (nftables, iptables, ip6tables,
 # firewalld, firewalld --script, with and without --egress and --allow management=), plus catalog
-# in every format; all homes as one host, and three copies of each as one host (shared files).
+# in every format; all homes as one host (lint in every format), and three copies of each as one
+# host (shared files).
 # Each capture file holds the command, stdout, stderr and the exit status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +74,10 @@ capture() {
 	# All homes of the corpus as one host: collisions across homes.
 	mapfile -t all < <(homes | grep -v '^testdata/bad/')
 	run "all.lint.json" lint --no-config --fail-on none --format json "${all[@]}"
+	# Every lint format over all of them: many findings, several homes and hosts.
+	for f in text sarif checkstyle github gitlab junit markdown; do
+		run "all.lint.$f" lint --no-config --fail-on none --format "$f" "${all[@]}"
+	done
 	# Three copies of every home as one host, at a fixed place (paths are in
 	# the output): the homes share their files (parse.Shared).
 	local copies="${TMPDIR:-/tmp}/wso2lint-compare-copies" i d
