@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -135,7 +135,7 @@ func terminalWidth(w io.Writer) int {
 // writeLintOutputs writes the findings to every destination of outs, each
 // file atomically; standard output only after every file was written. Each
 // output streams to its file or to standard output as the format makes it
-// (report.Write), so that a long json report is never held whole in memory
+// (report.Write), so that a long report is never held whole in memory
 // (issue 15 item 5).
 func writeLintOutputs(c *cli.Context, getenv env, outs []lintOutput, findings []model.Finding, rules []*lint.Rule, ld *loaded) error {
 	src := newSourceLines(c.Int64("max-file-size"))
@@ -199,50 +199,105 @@ func writeFileFrom(ctx context.Context, name string, produce func(io.Writer) err
 // snippets and the fingerprints of sarif and gitlab. It reads only regular
 // files no larger than the limit, each once, and gives up quietly otherwise:
 // a source line is a help, never a reason to fail.
+//
+// A run over many homes asks for lines of thousands of files, so each file
+// is kept as one string with the offsets of its lines (nothing for the
+// collector to trace line by line), and files with the same content (copies
+// of a home, environments that share a file) share one.
 type sourceLines struct {
 	max   int64
-	files map[string][]string
+	files map[string]*sourceText // by path; nil when the file gave nothing
+	texts map[string]*sourceText // by content
+	buf   []byte                 // the file being read
+}
+
+// sourceText is a file's content and the offset where each of its lines
+// starts.
+type sourceText struct {
+	text   string
+	starts []int
 }
 
 func newSourceLines(max int64) *sourceLines {
-	return &sourceLines{max: max, files: map[string][]string{}}
+	return &sourceLines{max: max, files: map[string]*sourceText{}, texts: map[string]*sourceText{}}
 }
 
 func (s *sourceLines) line(path string, n int) (string, bool) {
-	lines, ok := s.files[path]
+	t, ok := s.files[path]
 	if !ok {
-		lines, _ = readLines(path, s.max)
-		s.files[path] = lines
+		var err error
+		if s.buf, err = readSource(s.buf[:0], path, s.max); err == nil {
+			// A copy of a file read before costs no memory.
+			if t = s.texts[string(s.buf)]; t == nil {
+				text := string(s.buf)
+				t = &sourceText{text: text, starts: lineStarts(text)}
+				s.texts[text] = t
+			}
+		}
+		s.files[path] = t
 	}
-	if n < 1 || n > len(lines) {
+	if t == nil || n < 1 || n > len(t.starts) {
 		return "", false
 	}
-	return lines[n-1], true
+	line := t.text[t.starts[n-1]:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	// Without its line ending: "\n", "\r\n", and one more "\r" before them,
+	// as bufio.ScanLines and a TrimSuffix of "\r" gave them.
+	line = strings.TrimSuffix(line, "\r")
+	return strings.TrimSuffix(line, "\r"), true
 }
 
-// readLines reads the regular file at path, at most max bytes, as lines
-// without their line endings.
-func readLines(path string, max int64) ([]string, error) {
+// lineStarts returns the offset of each line of text: a final newline ends
+// the last line rather than starting an empty one, and an empty text has no
+// lines.
+func lineStarts(text string) []int {
+	if text == "" {
+		return nil
+	}
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 || i+j+1 == len(text) {
+			return starts
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+}
+
+// readSource appends the content of the regular file at path, at most max
+// bytes, to buf.
+func readSource(buf []byte, path string, max int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return buf, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
+		return buf, errors.New("not a regular file")
 	}
 	if fi.Size() > max {
-		return nil, fmt.Errorf("larger than %d bytes", max)
+		return buf, fmt.Errorf("larger than %d bytes", max)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return buf, err
 	}
 	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(io.LimitReader(f, max))
-	sc.Buffer(make([]byte, 0, 64*1024), int(max)+1)
-	for sc.Scan() {
-		lines = append(lines, strings.TrimSuffix(sc.Text(), "\r"))
+	buf = slices.Grow(buf, int(fi.Size())+1) // +1: a read at the end sees EOF
+	r := io.LimitReader(f, max)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096) // the file grew since Stat
+		}
 	}
-	return lines, sc.Err()
 }

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // runEnv runs the command line with the environment env and returns the exit
@@ -147,5 +152,61 @@ func TestSourceLines(t *testing.T) {
 	}
 	if _, ok := newSourceLines(4).line(f, 1); ok {
 		t.Error("a file over the size limit gave a line")
+	}
+}
+
+// scannerLines is how the lines were read before sourceLines kept whole
+// files: bufio.ScanLines, then a trailing "\r" trimmed.
+func scannerLines(text string) []string {
+	var lines []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 0, 64), len(text)+1)
+	for sc.Scan() {
+		lines = append(lines, strings.TrimSuffix(sc.Text(), "\r"))
+	}
+	return lines
+}
+
+// TestSourceLinesMatchScanner compares sourceLines with scannerLines on
+// texts made of pieces that matter to line splitting, every line of each
+// and one past the end, and checks that copies of a file share its text.
+func TestSourceLinesMatchScanner(t *testing.T) {
+	dir := t.TempDir()
+	pieces := []string{"a", "bc", "\n", "\r", "\r\n", "\n\n", "\r\r\n", " ", "é", "\x00"}
+	r := rand.New(rand.NewPCG(3, 4))
+	s := newSourceLines(1 << 20)
+	for k := range 2000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		f := filepath.Join(dir, strconv.Itoa(k))
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := scannerLines(text)
+		var got []string
+		for n := 1; ; n++ {
+			line, ok := s.line(f, n)
+			if !ok {
+				break
+			}
+			got = append(got, line)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("lines of %q (-scanner +sourceLines):\n%s", text, diff)
+		}
+	}
+	// Files with the same content share one text.
+	a, b := filepath.Join(dir, "copy-a"), filepath.Join(dir, "copy-b")
+	for _, f := range []string{a, b} {
+		if err := os.WriteFile(f, []byte("x\ny\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.line(f, 1)
+	}
+	if s.files[a] == nil || s.files[a] != s.files[b] {
+		t.Errorf("two files with the same content: %p and %p, want one shared text", s.files[a], s.files[b])
 	}
 }
