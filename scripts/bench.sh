@@ -12,6 +12,12 @@
 #     in one `BIN ports --format json` and one `BIN lint --format json` run: median wall time
 #     (hyperfine), CPU time and peak RSS (/usr/bin/time -v), and the same for a tenth of the
 #     homes to show the cost per home stays flat. Goal: <= 2 s and <= 100 MB on 2 cores.
+# (3) floors: the least a program built the way wso2lint must be built takes here (internal/floor,
+#     built like bin/wso2lint): `--version` beside a Go hello-world and beside a urfave/cli v2
+#     application that only answers --version (goal of item 4: within 1 ms of the hello-world), and
+#     that application reading and parsing the home's XML files into etree trees with wso2lint's
+#     scanner, paired with xmllint like (1): no one-home run of a urfave/cli + etree program can
+#     beat its ratio.
 # Environment: WSO2LINT_BENCH_RUNS (hyperfine runs of (1), default 30; (2) takes a third,
 # at least 3), WSO2LINT_BENCH_HOMES.
 set -euo pipefail
@@ -75,6 +81,11 @@ quote() {
 hf_median() { awk -v n="$2" '/"command":/ { r++ } r == n && /"median":/ { gsub(/[^0-9.eE+-]/, "", $2); print $2; exit }' "$1"; }
 hf_times() {
   awk -v n="$2" '/"command":/ { r++ } r == n && /"times":/ { on = 1; next } on && /\]/ { exit } on { gsub(/[ ,]/, ""); print }' "$1"
+}
+# paired_diff FILE I J: median over runs k of timesI[k] - timesJ[k], in seconds.
+paired_diff() {
+  paste <(hf_times "$1" "$2") <(hf_times "$1" "$3") | awk '{ print $1 - $2 }' | LC_ALL=C sort -g |
+    awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 # paired_ratio FILE: median over runs k of times2[k] / times1[k].
 paired_ratio() {
@@ -151,6 +162,29 @@ for cmd in "ports --no-config --format json" "lint --no-config --format json --f
       "$(awk -v c="$cpu" -v n="$n" 'BEGIN { printf "%.1fms/h", c * 1000 / n }')" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$goal"
   done
 done
+# ---- (3) floors --------------------------------------------------------------------------------
+for p in hello cli parse; do
+  (cd "$root" && CGO_ENABLED=0 ${GO:-go} build -trimpath -tags urfave_cli_no_docs -o "$tmp/floor-$p" "./internal/floor/$p")
+done
+check "$tmp/floor-parse" "${xmls[@]}"
+hyperfine -N -i --warmup 3 --runs "$runs" --style none --export-json "$tmp/start.json" "$tmp/floor-hello" \
+  "$(quote "$tmp/floor-cli" --version)" "$(quote "$bin" --version)" >/dev/null 2>&1
+printf '%-44s %12s\n' "floor: Go hello-world" "$(ms "$(hf_median "$tmp/start.json" 1)")"
+label=("" "" "floor: bare urfave/cli app --version" "wso2lint --version")
+for k in 2 3; do
+  d=$(paired_diff "$tmp/start.json" "$k" 1)
+  goal=""
+  if [ "$k" -eq 3 ]; then
+    goal=$(awk -v d="$d" 'BEGIN { print (d <= 0.001) ? "met (<= hello + 1 ms)" : "missed (<= hello + 1 ms)" }')
+  fi
+  printf '%-44s %12s %12s %10s %10s %s\n' "${label[$k]}" "$(ms "$(hf_median "$tmp/start.json" "$k")")" "" \
+    "+$(ms "$d")ms" "" "$goal"
+done
+hyperfine -N -i --warmup 3 --runs "$runs" --style none --export-json "$tmp/floor.json" "$xml" \
+  "$(quote "$tmp/floor-parse" "${xmls[@]}")" >/dev/null 2>&1
+printf '%-44s %12s %12s %10.2f\n' "floor: urfave/cli app parsing the XML" "$(ms "$(hf_median "$tmp/floor.json" 2)")" \
+  "$(ms "$(hf_median "$tmp/floor.json" 1)")" "$(paired_ratio "$tmp/floor.json")"
 echo
+echo "for --version and the bare urfave/cli app the ratio column is the median paired difference from the hello-world"
 echo "ratio: median of paired runs (wso2lint run k / xmllint run k); for many homes the ratio column is CPU ms per home"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
