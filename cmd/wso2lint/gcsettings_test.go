@@ -27,3 +27,35 @@ func TestGCSettings(t *testing.T) {
 		t.Errorf("gcPercent %d, softMemoryLimit %d: the point is fewer collections under a limit below 100 MB", gcPercent, softMemoryLimit)
 	}
 }
+
+// TestReadsHomes checks which command lines main gives the huge-page advice:
+// those that may read homes, not those that print help, the version, the
+// catalog, a rule's documentation or completions.
+func TestReadsHomes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"./wso2am-2.6.0"}, true},
+		{[]string{}, true},
+		{[]string{"lint", "--format", "sarif", "a", "b"}, true},
+		{[]string{"ports", "--all", "a"}, true},
+		{[]string{"rules", "--target", "nftables", "a"}, true},
+		{[]string{"diff", "old", "new"}, true},
+		{[]string{"plan-offsets", "a", "b"}, true},
+		{[]string{"lint", "--", "--help"}, true}, // a home named --help
+		{[]string{"--version"}, false},
+		{[]string{"-v"}, false},
+		{[]string{"lint", "--help"}, false},
+		{[]string{"-h"}, false},
+		{[]string{"catalog", "--format", "json"}, false},
+		{[]string{"explain", "WL101"}, false},
+		{[]string{"completion", "bash"}, false},
+		{[]string{"help"}, false},
+		{[]string{"ports", "--generate-bash-completion"}, false},
+	} {
+		if got := readsHomes(tc.args); got != tc.want {
+			t.Errorf("readsHomes(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
