@@ -52,6 +52,7 @@ func TestReadsHomes(t *testing.T) {
 		{[]string{"explain", "WL101"}, false},
 		{[]string{"completion", "bash"}, false},
 		{[]string{"help"}, false},
+		{[]string{"version"}, false},
 		{[]string{"ports", "--generate-bash-completion"}, false},
 	} {
 		if got := readsHomes(tc.args); got != tc.want {

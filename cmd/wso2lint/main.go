@@ -57,7 +57,7 @@ func main() {
 // readsHomes reports whether the command line args (without the program
 // name) may read product homes, so that main asks for huge pages for the heap
 // (hugeheap.Advise, 0.5 to 1 ms) only then: not for a run that asks for help
-// or the version, nor for catalog, explain, completion or help. A guess
+// or the version, nor for catalog, explain, completion, help or version. A guess
 // either way only changes the speed.
 func readsHomes(args []string) bool {
 	for _, a := range args {
@@ -70,7 +70,7 @@ func readsHomes(args []string) bool {
 	}
 	if len(args) > 0 {
 		switch args[0] {
-		case "catalog", "explain", "completion", "help", "h":
+		case "catalog", "explain", "completion", "help", "h", "version":
 			return false
 		}
 	}
