@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	prodtable "github.com/wso2lint/wso2lint/internal/product"
+	"github.com/wso2lint/wso2lint/internal/testenv"
 	"github.com/wso2lint/wso2lint/report"
 )
 
@@ -102,6 +106,85 @@ echo "${COMPREPLY[*]}"`
 				t.Fatalf("bash: %v\n%s", err, out)
 			}
 			if got := strings.TrimSpace(string(out)); got != tc.want {
+				t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+// completionCases are command lines and what completing their last word
+// gives in every shell: option values, rule IDs, commands and options from
+// the binary, file names when it has none.
+var completionCases = []struct {
+	line string // the words; the last is the word being completed
+	want string // the candidates, sorted, space-separated
+}{
+	{"rules --target ip", "ip6tables iptables"},
+	{"lint --format s", "sarif"},
+	{"explain WL90", "WL901 WL902"},
+	{"lint --enable WL90", "WL901 WL902"},
+	{"completion z", "zsh"},
+	{"rules --tar", "--target"},
+	{"expl", "explain"},
+	{"lint testdata/exa", "testdata/example/"},
+	{"--config testdata/exa", "testdata/example/"},
+}
+
+// sortedFields sorts the candidates a shell printed one per line.
+func sortedFields(out []byte) string {
+	f := strings.Fields(string(out))
+	slices.Sort(f)
+	return strings.Join(f, " ")
+}
+
+// TestZshCompletionScript sources the script of `wso2lint completion zsh` in
+// zsh and runs its completion function on each command line, with zsh's
+// completion system replaced by functions that print what zsh would offer
+// (_describe the candidates that start with the word, _files the file names
+// that do), as zsh would call them on TAB.
+func TestZshCompletionScript(t *testing.T) {
+	testenv.NeedCommands(t, "zsh runs the zsh completion script (apt-get install zsh)", "zsh")
+	bin := binary(t)
+	t.Chdir(repoRoot(t))
+	for _, tc := range completionCases {
+		t.Run(tc.line, func(t *testing.T) {
+			script := `compdef() { : }
+_describe() { local c; for c in "${(@P)2}"; do [[ $c == "${words[CURRENT]}"* ]] && print -- "${c%%:*}"; done; return 0 }
+_files() { local f; for f in "${words[CURRENT]}"*(N); do [[ -d $f ]] && print -- "$f/" || print -- "$f"; done; return 0 }
+source <("$BIN" completion zsh)
+words=("$BIN" ${=LINE})
+CURRENT=${#words}
+_wso2lint`
+			cmd := exec.Command("zsh", "-f", "-c", script)
+			cmd.Env = append(cmd.Environ(), "BIN="+bin, "LINE="+tc.line)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("zsh: %v\n%s", err, out)
+			}
+			if got := sortedFields(out); got != tc.want {
+				t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFishCompletionScript loads the script of `wso2lint completion fish` in
+// fish and asks fish's own completion (complete -C) for each command line,
+// with the built binary first in PATH.
+func TestFishCompletionScript(t *testing.T) {
+	testenv.NeedCommands(t, "fish runs the fish completion script (apt-get install fish)", "fish")
+	bin := binary(t)
+	t.Chdir(repoRoot(t))
+	for _, tc := range completionCases {
+		t.Run(tc.line, func(t *testing.T) {
+			cmd := exec.Command("fish", "--no-config", "-c", `wso2lint completion fish | source; complete -C "wso2lint $LINE"`)
+			cmd.Env = append(cmd.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "LINE="+tc.line)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("fish: %v\n%s", err, out)
+			}
+			// fish prints "candidate<TAB>description"; there is no description.
+			if got := sortedFields(out); got != tc.want {
 				t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
 			}
 		})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/urfave/cli/v2"
 )
@@ -47,6 +48,29 @@ _wso2lint() {
 compdef _wso2lint wso2lint
 `
 
+// fishCompletion asks the binary too, and completes file names when it has
+// nothing to offer, as the bash and zsh scripts do: urfave/cli's own fish
+// script completes no option value (--format, --target, rule IDs) and no
+// file name after an option that takes one (--config, -o).
+const fishCompletion = `# wso2lint fish completion: wso2lint completion fish | source
+function __wso2lint_complete
+    # The words before the cursor, and the current word only when it is an
+    # option name (as the bash script does), then the completion request.
+    set -l args (commandline -opc)
+    set -l cur (commandline -ct)
+    if string match -q -- '-*' $cur
+        set -a args $cur
+    end
+    set -l opts ($args --generate-bash-completion 2>/dev/null)
+    if set -q opts[1]
+        printf '%s\n' $opts
+    else
+        __fish_complete_path $cur
+    end
+end
+complete -c wso2lint -f -a '(__wso2lint_complete)'
+`
+
 func completionCommand() *cli.Command {
 	return &cli.Command{
 		Name:         "completion",
@@ -63,11 +87,7 @@ func completionCommand() *cli.Command {
 				_, err := fmt.Fprint(c.App.Writer, zshCompletion)
 				return err
 			case "fish":
-				s, err := c.App.ToFishCompletion()
-				if err != nil {
-					return err
-				}
-				_, err = fmt.Fprint(c.App.Writer, s)
+				_, err := io.WriteString(c.App.Writer, fishCompletion)
 				return err
 			}
 			return usageErr("completion: want bash, zsh or fish")
