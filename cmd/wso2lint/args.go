@@ -51,7 +51,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		return []string{prog, "--version"}, nil
 	}
 	if cmd := app.Command(first); cmd != nil {
-		rest, err := reorder(args[2:], flagTakesValue(cmd.Flags))
+		rest, err := reorder(args[2:], flagTakesValue(cmd.Flags), flagPrimary(cmd.Flags))
 		return append([]string{prog, first}, rest...), err
 	}
 	if !strings.HasPrefix(first, "-") {
@@ -59,12 +59,13 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 			return nil, unknownCommand(app, first)
 		}
 	}
-	rootTakes := flagTakesValue(append([]cli.Flag{cli.VersionFlag}, app.Flags...))
+	rootFlags := append([]cli.Flag{cli.VersionFlag}, app.Flags...)
+	rootTakes := flagTakesValue(rootFlags)
 	if p, ok := firstPositional(args[1:], rootTakes); ok && app.Command(p) != nil {
 		// Options before a command name: left for rejectRootFlags.
 		return args, nil
 	}
-	rest, err := reorder(args[1:], rootTakes)
+	rest, err := reorder(args[1:], rootTakes, flagPrimary(rootFlags))
 	return append([]string{prog}, rest...), err
 }
 
@@ -99,6 +100,19 @@ func flagTakesValue(flags []cli.Flag) map[string]bool {
 		}
 		for _, n := range f.Names() {
 			m[n] = tv
+		}
+	}
+	return m
+}
+
+// flagPrimary maps every name of flags (without dashes) to the flag's first
+// name, so that two names of one flag are known as one.
+func flagPrimary(flags []cli.Flag) map[string]string {
+	m := make(map[string]string, 2*len(flags)+2)
+	for _, f := range append([]cli.Flag{cli.HelpFlag}, flags...) {
+		names := f.Names()
+		for _, n := range names {
+			m[n] = names[0]
 		}
 	}
 	return m
@@ -142,9 +156,14 @@ func firstPositional(args []string, takes map[string]bool) (string, bool) {
 // are moved without a value: urfave/cli then reports them. An option that
 // takes a value but ends the line is a usage error: moved, it would take the
 // first PATH for its value. takes is flagTakesValue of the options.
-func reorder(args []string, takes map[string]bool) ([]string, error) {
+//
+// An option given by two of its names (-o a --output b) is written each time
+// with the name it was first given by: urfave/cli refuses two forms of one
+// flag. primary is flagPrimary of the options.
+func reorder(args []string, takes map[string]bool, primary map[string]string) ([]string, error) {
 	var opts, pos []string
 	dashes := false
+	spelled := map[string]string{} // a flag's primary name -> the option as first written, without its value
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -156,8 +175,17 @@ func reorder(args []string, takes map[string]bool) ([]string, error) {
 			pos = append(pos, a)
 			continue
 		}
+		name, inline := optionName(a)
+		if p, ok := primary[name]; ok {
+			head, _, _ := strings.Cut(a, "=")
+			if first, seen := spelled[p]; !seen {
+				spelled[p] = head
+			} else if first != head {
+				a = first + a[len(head):]
+			}
+		}
 		opts = append(opts, a)
-		if name, inline := optionName(a); !inline && takes[name] {
+		if !inline && takes[name] {
 			if i+1 == len(args) || args[i+1] == "--" {
 				return nil, usageErr("option %s needs a value (see --help)", dashed(name))
 			}

@@ -46,6 +46,10 @@ func TestNormalizeArgs(t *testing.T) {
 		{"mistyped command", []string{"lnit", "x"}, nil, `unknown command "lnit"; did you mean "lint"?`},
 		{"help mistyped command", []string{"help", "explian"}, nil, `unknown command "explian"; did you mean "explain"?`},
 		{"unknown word", []string{"deploy"}, nil, `unknown command "deploy", and no such PATH (commands: lint, ports, rules, catalog, explain, diff, plan-offsets, completion, help, version)`},
+		{"two names of one option", []string{"lint", "a", "-o", "x.json", "--output", "sarif=y.sarif", "--output=junit=z.xml"},
+			[]string{"lint", "-o", "x.json", "-o", "sarif=y.sarif", "-o=junit=z.xml", "a"}, ""},
+		{"two names, long first", []string{"./a", "--output", "x.json", "./b", "-o", "sarif=y.sarif"},
+			[]string{"--output", "x.json", "--output", "sarif=y.sarif", "./a", "./b"}, ""},
 		{"value missing", []string{"ports", "a", "--format"}, nil, "option --format needs a value (see --help)"},
 		{"value missing before dashes", []string{"lint", "-o", "--", "a"}, nil, "option -o needs a value (see --help)"},
 	}

@@ -23,6 +23,24 @@ func runEnv(t *testing.T, env map[string]string, args ...string) (int, string, s
 	return code, stdout.String(), stderr.String()
 }
 
+// TestOutputBothNames checks that -o and --output, two names of one option,
+// can be given together (urfave/cli alone refuses two forms of one flag).
+func TestOutputBothNames(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	dir := t.TempDir()
+	js, sarif := filepath.Join(dir, "out.json"), filepath.Join(dir, "out.sarif")
+	code, stdout, stderr := runEnv(t, nil, "lint", "--fail-on", "none", "--format", "json", "-o", js, "testdata/example/wso2am-2.6.0", "--output", "sarif="+sarif)
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, stdout, stderr)
+	}
+	for _, f := range []string{js, sarif} {
+		data, err := os.ReadFile(f)
+		if err != nil || !json.Valid(data) {
+			t.Errorf("%s: %v, valid JSON %v", f, err, json.Valid(data))
+		}
+	}
+}
+
 // TestOutputFormatFile checks that one run writes text to standard output and
 // other formats to files given as -o FORMAT=FILE.
 func TestOutputFormatFile(t *testing.T) {
