@@ -2,17 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
 	"github.com/wso2lint/wso2lint/internal/model"
+	"github.com/wso2lint/wso2lint/internal/regfile"
 	"github.com/wso2lint/wso2lint/lint"
 	"github.com/wso2lint/wso2lint/report"
 )
@@ -226,7 +225,7 @@ func (s *sourceLines) line(path string, n int) (string, bool) {
 	t, ok := s.files[path]
 	if !ok {
 		var err error
-		if s.buf, err = readSource(s.buf[:0], path, s.max); err == nil {
+		if s.buf, err = regfile.AppendFile(s.buf[:0], path, s.max); err == nil {
 			// A copy of a file read before costs no memory.
 			if t = s.texts[string(s.buf)]; t == nil {
 				text := string(s.buf)
@@ -264,40 +263,5 @@ func lineStarts(text string) []int {
 		}
 		i += j + 1
 		starts = append(starts, i)
-	}
-}
-
-// readSource appends the content of the regular file at path, at most max
-// bytes, to buf.
-func readSource(buf []byte, path string, max int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return buf, err
-	}
-	if !fi.Mode().IsRegular() {
-		return buf, errors.New("not a regular file")
-	}
-	if fi.Size() > max {
-		return buf, fmt.Errorf("larger than %d bytes", max)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return buf, err
-	}
-	defer f.Close()
-	buf = slices.Grow(buf, int(fi.Size())+1) // +1: a read at the end sees EOF
-	r := io.LimitReader(f, max)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, 4096) // the file grew since Stat
-		}
 	}
 }

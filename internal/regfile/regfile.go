@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 )
 
 // ErrIsDir is the error for a directory where a file was expected.
@@ -126,20 +127,32 @@ func Kind(m fs.FileMode) string {
 // that grows past the limit while it is read) gives an error wrapping
 // ErrTooLarge.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	f, fi, err := Open(name)
+	data, err := AppendFile(nil, name, limit)
 	if err != nil {
 		return nil, err
+	}
+	return data, nil
+}
+
+// AppendFile is ReadFile appending the file to dst, so that a caller reading
+// many files can reuse one buffer. On an error what it returns holds dst and
+// part of the file, or dst alone.
+func AppendFile(dst []byte, name string, limit int64) ([]byte, error) {
+	f, fi, err := Open(name)
+	if err != nil {
+		return dst, err
 	}
 	defer f.Close()
 	if limit > 0 && fi.Size() > limit {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: %d bytes, larger than the limit of %d bytes", ErrTooLarge, fi.Size(), limit)}
+		return dst, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: %d bytes, larger than the limit of %d bytes", ErrTooLarge, fi.Size(), limit)}
 	}
-	data, err := ReadAll(f, fi.Size(), limit)
+	n := len(dst)
+	data, err := AppendAll(dst, f, fi.Size(), limit)
 	if err != nil {
-		return nil, err
+		return data, err
 	}
-	if limit > 0 && int64(len(data)) > limit {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: grew past the limit of %d bytes while it was being read", ErrTooLarge, limit)}
+	if limit > 0 && int64(len(data)-n) > limit {
+		return data, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w: grew past the limit of %d bytes while it was being read", ErrTooLarge, limit)}
 	}
 	return data, nil
 }
@@ -152,11 +165,17 @@ func ReadFile(name string, limit int64) ([]byte, error) {
 // zero stops reading at limit+1 bytes: the caller sees more than limit bytes
 // and reports the file as too large.
 func ReadAll(r io.Reader, size, limit int64) ([]byte, error) {
+	return AppendAll(nil, r, size, limit)
+}
+
+// AppendAll is ReadAll appending what it reads to dst, which it grows only
+// when it has less room than size bytes and one more.
+func AppendAll(dst []byte, r io.Reader, size, limit int64) ([]byte, error) {
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 		size = min(size, limit)
 	}
-	buf := make([]byte, 0, max(size, 0)+1)
+	buf := slices.Grow(dst, int(max(size, 0))+1)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it was

@@ -181,6 +181,11 @@ func TestReadFile(t *testing.T) {
 			if diff := cmp.Diff(tc.want, string(got)); diff != "" {
 				t.Errorf("content (-want +got):\n%s", diff)
 			}
+			// AppendFile: the same after what the buffer holds.
+			got, err = AppendFile([]byte("head:"), name, tc.limit)
+			if diff := cmp.Diff("head:"+tc.want, string(got)); err != nil || diff != "" {
+				t.Errorf("AppendFile: %v (-want +got):\n%s", err, diff)
+			}
 		})
 	}
 	if _, err := ReadFile(filepath.Join(dir, "fifo"), 0); !errors.Is(err, ErrNotRegular) {
