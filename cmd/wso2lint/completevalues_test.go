@@ -137,55 +137,56 @@ func sortedFields(out []byte) string {
 	return strings.Join(f, " ")
 }
 
-// TestZshCompletionScript sources the script of `wso2lint completion zsh` in
-// zsh and runs its completion function on each command line, with zsh's
-// completion system replaced by functions that print what zsh would offer
-// (_describe the candidates that start with the word, _files the file names
-// that do), as zsh would call them on TAB.
-func TestZshCompletionScript(t *testing.T) {
-	testenv.NeedCommands(t, "zsh runs the zsh completion script (apt-get install zsh)", "zsh")
-	bin := binary(t)
-	t.Chdir(repoRoot(t))
-	for _, tc := range completionCases {
-		t.Run(tc.line, func(t *testing.T) {
-			script := `compdef() { : }
+// zshCompletionRun is a zsh script that sources the script of `wso2lint
+// completion zsh` and runs its completion function on the command line LINE,
+// with zsh's completion system replaced by functions that print what zsh
+// would offer (_describe the candidates that start with the word, _files the
+// file names that do), as zsh would call them on TAB.
+const zshCompletionRun = `compdef() { : }
 _describe() { local c; for c in "${(@P)2}"; do [[ $c == "${words[CURRENT]}"* ]] && print -- "${c%%:*}"; done; return 0 }
 _files() { local f; for f in "${words[CURRENT]}"*(N); do [[ -d $f ]] && print -- "$f/" || print -- "$f"; done; return 0 }
 source <("$BIN" completion zsh)
 words=("$BIN" ${=LINE})
 CURRENT=${#words}
 _wso2lint`
-			cmd := exec.Command("zsh", "-f", "-c", script)
-			cmd.Env = append(cmd.Environ(), "BIN="+bin, "LINE="+tc.line)
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("zsh: %v\n%s", err, out)
-			}
-			if got := sortedFields(out); got != tc.want {
-				t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
-			}
-		})
-	}
-}
 
-// TestFishCompletionScript loads the script of `wso2lint completion fish` in
-// fish and asks fish's own completion (complete -C) for each command line,
-// with the built binary first in PATH.
-func TestFishCompletionScript(t *testing.T) {
-	testenv.NeedCommands(t, "fish runs the fish completion script (apt-get install fish)", "fish")
-	bin := binary(t)
-	t.Chdir(repoRoot(t))
-	for _, tc := range completionCases {
-		t.Run(tc.line, func(t *testing.T) {
+// TestShellCompletionScripts runs the zsh and fish scripts of `wso2lint
+// completion` in their shells on completionCases: zsh as zshCompletionRun says,
+// fish with its own completion (complete -C) and the built binary first in
+// PATH. fish prints "candidate<TAB>description"; there is no description.
+func TestShellCompletionScripts(t *testing.T) {
+	shells := []struct {
+		name, hint string
+		command    func(bin string) *exec.Cmd
+	}{
+		{"zsh", "zsh runs the zsh completion script (apt-get install zsh)", func(bin string) *exec.Cmd {
+			cmd := exec.Command("zsh", "-f", "-c", zshCompletionRun)
+			cmd.Env = append(cmd.Environ(), "BIN="+bin)
+			return cmd
+		}},
+		{"fish", "fish runs the fish completion script (apt-get install fish)", func(bin string) *exec.Cmd {
 			cmd := exec.Command("fish", "--no-config", "-c", `wso2lint completion fish | source; complete -C "wso2lint $LINE"`)
-			cmd.Env = append(cmd.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"), "LINE="+tc.line)
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("fish: %v\n%s", err, out)
-			}
-			// fish prints "candidate<TAB>description"; there is no description.
-			if got := sortedFields(out); got != tc.want {
-				t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
+			cmd.Env = append(cmd.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+			return cmd
+		}},
+	}
+	for _, sh := range shells {
+		t.Run(sh.name, func(t *testing.T) {
+			testenv.NeedCommands(t, sh.hint, sh.name)
+			bin := binary(t)
+			t.Chdir(repoRoot(t))
+			for _, tc := range completionCases {
+				t.Run(tc.line, func(t *testing.T) {
+					cmd := sh.command(bin)
+					cmd.Env = append(cmd.Env, "LINE="+tc.line)
+					out, err := cmd.CombinedOutput()
+					if err != nil {
+						t.Fatalf("%s: %v\n%s", sh.name, err, out)
+					}
+					if got := sortedFields(out); got != tc.want {
+						t.Errorf("completing %q: got %q, want %q", tc.line, got, tc.want)
+					}
+				})
 			}
 		})
 	}
