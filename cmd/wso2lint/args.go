@@ -51,7 +51,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		return []string{prog, "--version"}, nil
 	}
 	if cmd := app.Command(first); cmd != nil {
-		rest, err := reorder(args[2:], flagTakesValue(cmd.Flags), flagPrimary(cmd.Flags))
+		rest, err := reorder(args[2:], flagSpecs(cmd.Flags))
 		return append([]string{prog, first}, rest...), err
 	}
 	if !strings.HasPrefix(first, "-") {
@@ -59,13 +59,12 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 			return nil, unknownCommand(app, first)
 		}
 	}
-	rootFlags := append([]cli.Flag{cli.VersionFlag}, app.Flags...)
-	rootTakes := flagTakesValue(rootFlags)
-	if p, ok := firstPositional(args[1:], rootTakes); ok && app.Command(p) != nil {
+	root := flagSpecs(append([]cli.Flag{cli.VersionFlag}, app.Flags...))
+	if p, ok := firstPositional(args[1:], root); ok && app.Command(p) != nil {
 		// Options before a command name: left for rejectRootFlags.
 		return args, nil
 	}
-	rest, err := reorder(args[1:], rootTakes, flagPrimary(rootFlags))
+	rest, err := reorder(args[1:], root)
 	return append([]string{prog}, rest...), err
 }
 
@@ -89,30 +88,25 @@ func commandNames(app *cli.App) []string {
 	return append(names, "help", "version")
 }
 
-// flagTakesValue maps every name of flags (without dashes) to whether the
-// flag takes a value (-o FILE) or not (--all).
-func flagTakesValue(flags []cli.Flag) map[string]bool {
-	m := make(map[string]bool, 2*len(flags)+2)
-	for _, f := range append([]cli.Flag{cli.HelpFlag}, flags...) {
-		tv := false
-		if d, ok := f.(cli.DocGenerationFlag); ok {
-			tv = d.TakesValue()
-		}
-		for _, n := range f.Names() {
-			m[n] = tv
-		}
-	}
-	return m
+// flagSpec is what the rewrite needs to know of an option name: whether its
+// flag takes a value (-o FILE) or not (--all), and the flag's first name, so
+// that two names of one flag are known as one.
+type flagSpec struct {
+	takes   bool
+	primary string
 }
 
-// flagPrimary maps every name of flags (without dashes) to the flag's first
-// name, so that two names of one flag are known as one.
-func flagPrimary(flags []cli.Flag) map[string]string {
-	m := make(map[string]string, 2*len(flags)+2)
+// flagSpecs maps every name of flags, and of the help flag, (without dashes)
+// to its flagSpec.
+func flagSpecs(flags []cli.Flag) map[string]flagSpec {
+	m := make(map[string]flagSpec, 2*len(flags)+2)
 	for _, f := range append([]cli.Flag{cli.HelpFlag}, flags...) {
-		names := f.Names()
-		for _, n := range names {
-			m[n] = names[0]
+		spec := flagSpec{primary: f.Names()[0]}
+		if d, ok := f.(cli.DocGenerationFlag); ok {
+			spec.takes = d.TakesValue()
+		}
+		for _, n := range f.Names() {
+			m[n] = spec
 		}
 	}
 	return m
@@ -132,8 +126,8 @@ func optionName(a string) (name string, inline bool) {
 }
 
 // firstPositional returns the first argument that is neither an option nor
-// an option's value; takes is flagTakesValue of the options.
-func firstPositional(args []string, takes map[string]bool) (string, bool) {
+// an option's value; specs is flagSpecs of the options.
+func firstPositional(args []string, specs map[string]flagSpec) (string, bool) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -142,7 +136,7 @@ func firstPositional(args []string, takes map[string]bool) (string, bool) {
 		if !isOption(a) {
 			return a, true
 		}
-		if name, inline := optionName(a); !inline && takes[name] {
+		if name, inline := optionName(a); !inline && specs[name].takes {
 			i++
 		}
 	}
@@ -155,12 +149,12 @@ func firstPositional(args []string, takes map[string]bool) (string, bool) {
 // arguments so that a PATH starting with a dash stays a PATH. Unknown options
 // are moved without a value: urfave/cli then reports them. An option that
 // takes a value but ends the line is a usage error: moved, it would take the
-// first PATH for its value. takes is flagTakesValue of the options.
+// first PATH for its value. specs is flagSpecs of the options.
 //
 // An option given by two of its names (-o a --output b) is written each time
 // with the name it was first given by: urfave/cli refuses two forms of one
-// flag. primary is flagPrimary of the options.
-func reorder(args []string, takes map[string]bool, primary map[string]string) ([]string, error) {
+// flag.
+func reorder(args []string, specs map[string]flagSpec) ([]string, error) {
 	var opts, pos []string
 	dashes := false
 	spelled := map[string]string{} // a flag's primary name -> the option as first written, without its value
@@ -176,16 +170,17 @@ func reorder(args []string, takes map[string]bool, primary map[string]string) ([
 			continue
 		}
 		name, inline := optionName(a)
-		if p, ok := primary[name]; ok {
+		spec, known := specs[name]
+		if known {
 			head, _, _ := strings.Cut(a, "=")
-			if first, seen := spelled[p]; !seen {
-				spelled[p] = head
+			if first, seen := spelled[spec.primary]; !seen {
+				spelled[spec.primary] = head
 			} else if first != head {
 				a = first + a[len(head):]
 			}
 		}
 		opts = append(opts, a)
-		if !inline && takes[name] {
+		if !inline && spec.takes {
 			if i+1 == len(args) || args[i+1] == "--" {
 				return nil, usageErr("option %s needs a value (see --help)", dashed(name))
 			}

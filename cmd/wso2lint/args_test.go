@@ -133,7 +133,7 @@ func FuzzNormalizeArgs(f *testing.F) {
 		if err != nil {
 			return
 		}
-		primary := flagPrimary(app.Command("ports").Flags)
+		specs := flagSpecs(app.Command("ports").Flags)
 		canon := func(args []string) []string {
 			c := slices.Clone(args)
 			for i, a := range c {
@@ -141,9 +141,9 @@ func FuzzNormalizeArgs(f *testing.F) {
 					continue
 				}
 				name, _ := optionName(a)
-				if p, ok := primary[name]; ok {
+				if spec, ok := specs[name]; ok {
 					_, value, inline := strings.Cut(a, "=")
-					c[i] = "--" + p
+					c[i] = "--" + spec.primary
 					if inline {
 						c[i] += "=" + value
 					}
